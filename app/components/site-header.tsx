@@ -1,0 +1,66 @@
+// The top bar on every page: brand, search, language switch and the account menu.
+import { Form, Link, NavLink, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { RootData } from "~/root";
+
+export function SiteHeader({ viewer, locale }: { viewer: RootData["viewer"]; locale: string }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const here = `${location.pathname}${location.search}`;
+  const linkClass = ({ isActive }: { isActive: boolean }) =>
+    `rounded-full px-3 py-2 text-sm ${isActive ? "bg-brand-100 text-brand-700" : "text-stone-700 hover:bg-stone-100"}`;
+  return (
+    <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
+        {t("nav.skip")}
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2">
+        <Link to="/" className="mr-auto flex items-baseline gap-2">
+          <span className="text-xl font-bold text-brand-600">{t("brand")}</span>
+          <span className="hidden text-xs text-stone-600 sm:inline">{t("tagline")}</span>
+        </Link>
+        <NavLink to="/search" className={linkClass}>
+          {t("nav.search")}
+        </NavLink>
+        <Form method="post" action="/set-locale" className="inline">
+          <input type="hidden" name="redirectTo" value={here} />
+          <input type="hidden" name="locale" value={locale === "en" ? "zh-CN" : "en"} />
+          <button
+            type="submit"
+            className="rounded-full border border-stone-300 px-3 py-1.5 text-sm text-stone-800 hover:bg-stone-100"
+            aria-label={t("locale.switchLabel")}
+            lang={locale === "en" ? "zh-CN" : "en"}
+          >
+            {t("locale.switch")}
+          </button>
+        </Form>
+        {viewer ? (
+          <>
+            {viewer.hasStudio ? (
+              <NavLink to="/studio" className={linkClass}>
+                {t("nav.studio")}
+              </NavLink>
+            ) : null}
+            {viewer.isAdmin ? (
+              <NavLink to="/admin" className={linkClass}>
+                {t("nav.admin")}
+              </NavLink>
+            ) : null}
+            <NavLink to="/account" className={linkClass}>
+              {viewer.name}
+            </NavLink>
+            <Form method="post" action="/logout">
+              <button type="submit" className="rounded-full px-3 py-2 text-sm text-stone-700 hover:bg-stone-100">
+                {t("nav.logout")}
+              </button>
+            </Form>
+          </>
+        ) : (
+          <NavLink to={`/login?${new URLSearchParams({ redirectTo: here })}`} className={linkClass}>
+            {t("nav.login")}
+          </NavLink>
+        )}
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,69 @@
+// Who is asking, and the guards routes put in front of what only some people may do.
+import { redirect } from "@remix-run/node";
+import { getViewer, type Viewer } from "~/domain/accounts.server";
+import { db } from "./db.server";
+import { getSession, sessionStorage } from "./session.server";
+
+export async function getUserId(request: Request): Promise<string | null> {
+  const session = await getSession(request);
+  const userId = session.get("userId");
+  return typeof userId === "string" ? userId : null;
+}
+
+export async function getOptionalViewer(request: Request): Promise<Viewer | null> {
+  const userId = await getUserId(request);
+  return userId ? getViewer(userId) : null;
+}
+
+function loginRedirect(request: Request): never {
+  const url = new URL(request.url);
+  const redirectTo = `${url.pathname}${url.search}`;
+  throw redirect(`/login?${new URLSearchParams({ redirectTo })}`);
+}
+
+export function forbidden(message = "Forbidden"): never {
+  throw new Response(message, { status: 403 });
+}
+
+export async function requireViewer(request: Request): Promise<Viewer> {
+  const viewer = await getOptionalViewer(request);
+  if (!viewer) loginRedirect(request);
+  return viewer;
+}
+
+export async function requireAdmin(request: Request): Promise<Viewer> {
+  const viewer = await requireViewer(request);
+  if (!viewer.isAdmin) forbidden();
+  return viewer;
+}
+
+/** The workshop (by slug) the viewer may manage: its member, or an admin. Unknown slug → 404, another's → 403. */
+export async function requireWorkshopMember(request: Request, workshopSlug: string) {
+  const viewer = await requireViewer(request);
+  const workshop = await db.workshop.findUnique({ where: { slug: workshopSlug } });
+  if (!workshop) throw new Response("Workshop not found", { status: 404 });
+  const isMember = viewer.memberships.some((m) => m.workshop.id === workshop.id);
+  if (!isMember && !viewer.isAdmin) forbidden();
+  return { viewer, workshop };
+}
+
+export async function createUserSession(request: Request, userId: string, redirectTo: string) {
+  const session = await getSession(request);
+  session.set("userId", userId);
+  return redirect(safeRedirect(redirectTo), {
+    headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
+  });
+}
+
+export async function logout(request: Request) {
+  const session = await getSession(request);
+  session.unset("userId");
+  return redirect("/", { headers: { "Set-Cookie": await sessionStorage.commitSession(session) } });
+}
+
+/** Only same-site paths, so a crafted link cannot bounce a person to another site after log-in. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (!to || typeof to !== "string") return fallback;
+  if (!to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return fallback;
+  return to;
+}

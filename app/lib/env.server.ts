@@ -1,0 +1,36 @@
+// Parses process.env once, with zod, and fails fast with a message naming the variable at fault.
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: z.string().url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("0.0.0.0"),
+  PUBLIC_URL: z.string().url().optional(),
+  SESSION_SECRET: z.string().min(16).optional(),
+  REDIS_URL: z.string().url().optional(),
+  UPLOAD_DIR: z.string().default(".data/uploads"),
+  PAYMENT_PROVIDER: z.enum(["local", "stripe"]).optional(),
+  STRIPE_SECRET_KEY: z.string().optional(),
+  STRIPE_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_API_HOST: z.string().optional(),
+  LOG_REQUESTS: z.enum(["0", "1"]).optional(),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let parsed: Env | undefined;
+
+export function env(): Env {
+  if (parsed) return parsed;
+  const result = EnvSchema.safeParse(process.env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
+    throw new Error(`Invalid environment variables:\n${problems}`);
+  }
+  if (result.data.NODE_ENV === "production" && !result.data.SESSION_SECRET) {
+    throw new Error("SESSION_SECRET must be set in production (16+ characters; several, comma-separated, to rotate).");
+  }
+  parsed = result.data;
+  return parsed;
+}

@@ -1,0 +1,38 @@
+// Shared words: navigation, buttons, errors.
+import type zh from "../zh-CN/common";
+
+const common: Record<keyof typeof zh, string> = {
+  brand: "Cunbo",
+  tagline: "Live market of the common prosperity workshops",
+  "nav.home": "Home",
+  "nav.search": "Search",
+  "nav.workshops": "Workshops",
+  "nav.studio": "Workshop studio",
+  "nav.admin": "Admin",
+  "nav.login": "Log in",
+  "nav.signup": "Sign up",
+  "nav.logout": "Log out",
+  "nav.account": "My account",
+  "nav.menu": "Menu",
+  "nav.skip": "Skip to content",
+  "locale.label": "Language",
+  "locale.switch": "中文",
+  "locale.switchLabel": "Switch to Chinese",
+  "error.notFoundTitle": "Page not found",
+  "error.notFoundBody": "The page you are looking for is gone: it may have been taken down, or the link is wrong.",
+  "error.title": "Something went wrong",
+  "error.body": "Sorry, this page ran into a problem. Please try again shortly.",
+  "error.forbidden": "You are not allowed to do that.",
+  "error.backHome": "Back to home",
+  "form.required": "Required",
+  "form.save": "Save",
+  "form.saved": "Saved",
+  "form.cancel": "Cancel",
+  "form.submit": "Submit",
+  "footer.about": "Cunbo links Zhejiang's common prosperity workshops, village hosts and shoppers, and accounts for every fen down to the workers and the village.",
+  "status.pending": "Pending",
+  "status.approved": "Approved",
+  "status.rejected": "Rejected",
+};
+
+export default common;

@@ -1,0 +1,6 @@
+// Words of the store pages.
+const store = {
+  placeholder: "",
+} as const;
+
+export default store;

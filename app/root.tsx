@@ -1,0 +1,81 @@
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLoaderData,
+  useRouteLoaderData,
+  type ShouldRevalidateFunction,
+} from "@remix-run/react";
+import { useMemo } from "react";
+import { I18nextProvider } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { SiteHeader } from "~/components/site-header";
+import { getOptionalViewer } from "~/lib/auth.server";
+import { createI18n } from "~/lib/i18n";
+import { getLocale, resourcesFor } from "~/lib/locale.server";
+import stylesheet from "~/tailwind.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
+  const viewer = await getOptionalViewer(request);
+  return {
+    locale,
+    resources: resourcesFor(locale),
+    viewer: viewer && {
+      name: viewer.name,
+      isAdmin: viewer.isAdmin,
+      isHost: viewer.host?.status === "approved",
+      hasStudio: viewer.memberships.length > 0,
+    },
+  };
+}
+
+export type RootData = Awaited<ReturnType<typeof loader>>;
+
+// The translations travel with the root's data, so it is fetched again only when something may have changed
+// it: a form submission (log-in, log-out, the language switch).
+export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
+  formMethod ? defaultShouldRevalidate : false;
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <html lang={data?.locale ?? "zh-CN"}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#c2410c" />
+        <Meta />
+        <Links />
+      </head>
+      <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  const { locale, resources, viewer } = useLoaderData<typeof loader>();
+  const i18n = useMemo(() => createI18n(locale, resources), [locale, resources]);
+  return (
+    <I18nextProvider i18n={i18n}>
+      <SiteHeader viewer={viewer} locale={locale} />
+      <Outlet />
+    </I18nextProvider>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

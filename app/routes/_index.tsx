@@ -1,0 +1,3 @@
+export default function Home() {
+  return <main id="main" className="p-4">村播</main>;
+}

@@ -1,0 +1,106 @@
+import { getFormProps, getInputProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { Button, Field, FieldError } from "~/components/ui/field";
+import { verifyLogin } from "~/domain/accounts.server";
+import { createUserSession, getUserId, safeRedirect } from "~/lib/auth.server";
+import { demoAccounts } from "~/lib/demo-accounts.server";
+
+const LoginSchema = z.object({
+  email: z.email("account:error.email"),
+  password: z.string("account:error.password").min(1, "account:error.password"),
+  redirectTo: z.string().optional(),
+});
+
+export const meta: MetaFunction = () => [{ title: "登录 · 村播 Cunbo" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUserId(request)) throw redirect("/");
+  return { demo: demoAccounts() };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = await parseWithZod(formData, {
+    schema: LoginSchema.transform(async (value, ctx) => {
+      const user = await verifyLogin(value.email, value.password);
+      if (!user) {
+        ctx.addIssue({ code: "custom", message: "account:login.invalid" });
+        return z.NEVER;
+      }
+      return { ...value, user };
+    }),
+    async: true,
+  });
+  if (submission.status !== "success") {
+    return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  return createUserSession(request, submission.value.user.id, safeRedirect(submission.value.redirectTo));
+}
+
+export default function LoginPage() {
+  const { t, i18n } = useTranslation("account");
+  const { demo } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const [form, fields] = useForm({
+    id: "login",
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    shouldRevalidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  const tr = (errors?: string[]) => errors?.map((key) => t(key));
+  return (
+    <main id="main" className="mx-auto max-w-sm px-4 py-10">
+      <h1 className="text-2xl font-semibold">{t("login.title")}</h1>
+      <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
+        <Field
+          label={t("login.email")}
+          autoComplete="email"
+          errors={tr(fields.email.errors)}
+          {...getInputProps(fields.email, { type: "email" })}
+          id={fields.email.id}
+        />
+        <Field
+          label={t("login.password")}
+          autoComplete="current-password"
+          errors={tr(fields.password.errors)}
+          {...getInputProps(fields.password, { type: "password" })}
+          id={fields.password.id}
+        />
+        <FieldError id={form.errorId} errors={tr(form.errors)} />
+        <Button type="submit" className="w-full">
+          {t("login.submit")}
+        </Button>
+      </Form>
+      <p className="mt-4 text-sm text-stone-700">
+        {t("login.noAccount")}{" "}
+        <Link className="text-brand-700 underline" to={`/signup?${searchParams}`}>
+          {t("signup.title")}
+        </Link>
+      </p>
+      {demo ? (
+        <details className="mt-8 rounded-lg border border-stone-200 bg-white p-3 text-sm">
+          <summary className="cursor-pointer font-medium">{t("login.demo", { password: demo.password })}</summary>
+          <ul className="mt-2 space-y-1 text-stone-700">
+            {demo.accounts.map((account) => (
+              <li key={account.email}>
+                <code>{account.email}</code> — {i18n.language === "en" ? account.roleEn : account.roleZh}
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

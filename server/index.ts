@@ -1,0 +1,70 @@
+// The process's HTTP side: Express with the Remix handler, static files and socket.io, all on one port.
+// No business rules here.
+import { createServer as createHttpServer } from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express from "express";
+import { rateLimit } from "express-rate-limit";
+import helmet from "helmet";
+import morgan from "morgan";
+import { attachRealtime } from "./realtime.ts";
+
+export type ServerOptions = {
+  port?: number;
+  host?: string;
+  buildDir?: string;
+  uploadDir?: string;
+  logRequests?: boolean;
+  publicUrl?: string;
+};
+
+export type RunningServer = { url: string; close: () => Promise<void>; io: ReturnType<typeof attachRealtime> };
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const root = process.cwd();
+  const buildDir = path.resolve(options.buildDir ?? "build");
+  const build = (await import(pathToFileURL(path.join(buildDir, "index.js")).href)) as ServerBuild;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", 1);
+  app.use(compression());
+  // Remix streams inline scripts for hydration; a nonce-based CSP is future work, the other headers apply now.
+  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  if (options.logRequests) app.use(morgan("tiny"));
+
+  app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
+  app.use("/uploads", express.static(path.resolve(options.uploadDir ?? ".data/uploads"), { maxAge: "1d" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true });
+  });
+
+  // Guessing passwords and creating accounts in bulk are slowed per address; everything else is unlimited.
+  const authLimiter = rateLimit({ windowMs: 60_000, limit: 20, standardHeaders: "draft-8", legacyHeaders: false });
+  app.post(["/login", "/signup"], authLimiter);
+
+  app.all("*", createRequestHandler({ build, mode: "production" }));
+
+  const httpServer = createHttpServer(app);
+  const io = attachRealtime(httpServer, options.publicUrl);
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen(options.port ?? 3000, options.host ?? "0.0.0.0", () => resolve());
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : options.port;
+  const url = options.publicUrl ?? `http://localhost:${port}`;
+  return {
+    url,
+    io,
+    close: () =>
+      new Promise<void>((resolve) => {
+        io.close();
+        httpServer.close(() => resolve());
+        httpServer.closeAllConnections();
+      }),
+  };
+}

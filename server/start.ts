@@ -1,0 +1,92 @@
+// `npm start`: everything a fresh clone needs. With no DATABASE_URL it runs an embedded PostgreSQL under
+// ./.data/, applies the committed migrations, seeds an empty database once, builds the app when the build
+// is missing or older than the sources, then serves it and prints the URL.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { startEmbeddedPostgres } from "./embedded-postgres.ts";
+import { startServer } from "./index.ts";
+import { ensureDatabase, migrate } from "./migrate.ts";
+
+const started = Date.now();
+const DATA_DIR = path.resolve(".data");
+const say = (line: string) => console.log(`[cunbo] ${line}`);
+
+async function sessionSecret(): Promise<string> {
+  const file = path.join(DATA_DIR, "session-secret");
+  if (existsSync(file)) return (await readFile(file, "utf8")).trim();
+  const secret = randomBytes(32).toString("hex");
+  await writeFile(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfNeeded() {
+  const built = path.resolve("build/index.js");
+  const stale = !existsSync(built) || statSync(built).mtimeMs < newestMtime(path.resolve("app"));
+  if (!stale) return;
+  say("building the app (remix build)…");
+  const result = spawnSync("npx", ["remix", "build"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("remix build failed");
+}
+
+async function main() {
+  await mkdir(DATA_DIR, { recursive: true });
+  process.env.NODE_ENV ??= "production";
+  process.env.SESSION_SECRET ??= await sessionSecret();
+
+  let stopDatabase: (() => Promise<void>) | undefined;
+  if (!process.env.DATABASE_URL) {
+    say("no DATABASE_URL: starting the embedded PostgreSQL in .data/pg");
+    const pg = await startEmbeddedPostgres(path.join(DATA_DIR, "pg"), (line) => {
+      if (process.env.DEBUG_POSTGRES) console.log(line);
+    });
+    stopDatabase = pg.stop;
+    process.env.DATABASE_URL = `${pg.baseUrl}/cunbo`;
+  }
+  const databaseUrl = process.env.DATABASE_URL;
+  await ensureDatabase(databaseUrl);
+  const applied = await migrate(databaseUrl);
+  say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
+
+  const { db } = await import("../app/lib/db.server.ts");
+  const { seed } = await import("../prisma/seed.ts");
+  const { seeded } = await seed(db);
+  if (seeded) say("seeded the demo market (workshops, products, hosts, shows, demo accounts)");
+
+  buildIfNeeded();
+  const server = await startServer({
+    port: Number(process.env.PORT ?? 3000),
+    host: process.env.HOST ?? "0.0.0.0",
+    uploadDir: process.env.UPLOAD_DIR,
+    publicUrl: process.env.PUBLIC_URL,
+    logRequests: process.env.LOG_REQUESTS === "1",
+  });
+  say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`\n  Cunbo 村播 is running at ${server.url}\n`);
+
+  const shutdown = async (signal: string) => {
+    say(`${signal}: shutting down`);
+    await server.close();
+    await db.$disconnect();
+    await stopDatabase?.();
+    process.exit(0);
+  };
+  process.once("SIGINT", () => void shutdown("SIGINT"));
+  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

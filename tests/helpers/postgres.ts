@@ -1,0 +1,24 @@
+// The PostgreSQL server tests run against: the one DATABASE_URL points at, or an embedded one under .data/.
+import path from "node:path";
+import pg from "pg";
+import { startEmbeddedPostgres, type RunningPostgres } from "../../server/embedded-postgres.ts";
+
+export async function startTestPostgres(): Promise<RunningPostgres> {
+  const url = process.env.DATABASE_URL;
+  if (url) {
+    const base = new URL(url);
+    base.pathname = "";
+    return { baseUrl: base.toString().replace(/\/$/, ""), stop: async () => {} };
+  }
+  return startEmbeddedPostgres(path.resolve(".data/test-pg"));
+}
+
+export async function withAdmin<T>(baseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: `${baseUrl}/postgres` });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
