@@ -31,7 +31,12 @@ const previous = (await readdir(migrationsDir, { withFileTypes: true }))
   .at(-1);
 const current = await readFile("prisma/schema.prisma", "utf8");
 const from = previous
-  ? { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: await readFile(path.join(migrationsDir, previous, "schema.prisma"), "utf8") }] }
+  ? {
+      tag: "schemaDatamodel",
+      files: [
+        { path: "schema.prisma", content: await readFile(path.join(migrationsDir, previous, "schema.prisma"), "utf8") },
+      ],
+    }
   : { tag: "empty" };
 
 // The engine opens a connection even for a schema-to-schema diff; any reachable PostgreSQL will do.
@@ -41,7 +46,11 @@ if (!connectionString) {
   process.exit(2);
 }
 const adapter = new PrismaPg({ connectionString });
-const engine = await bg.SchemaEngine.new({ datamodels: [["schema.prisma", current]] }, () => {}, bindMigrationAwareSqlAdapterFactory(adapter));
+const engine = await bg.SchemaEngine.new(
+  { datamodels: [["schema.prisma", current]] },
+  () => {},
+  bindMigrationAwareSqlAdapterFactory(adapter),
+);
 const result = await engine.diff({
   from,
   to: { tag: "schemaDatamodel", files: [{ path: "schema.prisma", content: current }] },
@@ -59,6 +68,8 @@ const dir = path.join(migrationsDir, `${stamp}_${name}`);
 await mkdir(dir);
 await writeFile(path.join(dir, "migration.sql"), sql);
 await writeFile(path.join(dir, "schema.prisma"), current);
-console.log(`Wrote ${dir}/migration.sql (${sql.split("\n").length} lines). Add SQL Prisma cannot express (CHECKs, partial indexes) at its end.`);
+console.log(
+  `Wrote ${dir}/migration.sql (${sql.split("\n").length} lines). Add SQL Prisma cannot express (CHECKs, partial indexes) at its end.`,
+);
 await engine.free?.();
 process.exit(0);

@@ -2,10 +2,30 @@
 import { isRouteErrorResponse, Link, useRouteError } from "@remix-run/react";
 
 const TEXT = {
-  404: { zh: "页面不存在", en: "Page not found", bodyZh: "你要找的页面不见了，可能已下架或链接有误。", bodyEn: "It may have been taken down, or the link is wrong." },
-  403: { zh: "没有权限", en: "Not allowed", bodyZh: "你没有权限查看或修改这里的内容。", bodyEn: "You are not allowed to see or change this." },
-  400: { zh: "请求有误", en: "Bad request", bodyZh: "提交的内容有误，请返回检查。", bodyEn: "Something in the request was wrong; go back and check it." },
-  500: { zh: "出错了", en: "Something went wrong", bodyZh: "抱歉，页面出了点问题，请稍后再试。", bodyEn: "Sorry, this page ran into a problem. Please try again shortly." },
+  404: {
+    zh: "页面不存在",
+    en: "Page not found",
+    bodyZh: "你要找的页面不见了，可能已下架或链接有误。",
+    bodyEn: "It may have been taken down, or the link is wrong.",
+  },
+  403: {
+    zh: "没有权限",
+    en: "Not allowed",
+    bodyZh: "你没有权限查看或修改这里的内容。",
+    bodyEn: "You are not allowed to see or change this.",
+  },
+  400: {
+    zh: "请求有误",
+    en: "Bad request",
+    bodyZh: "提交的内容有误，请返回检查。",
+    bodyEn: "Something in the request was wrong; go back and check it.",
+  },
+  500: {
+    zh: "出错了",
+    en: "Something went wrong",
+    bodyZh: "抱歉，页面出了点问题，请稍后再试。",
+    bodyEn: "Sorry, this page ran into a problem. Please try again shortly.",
+  },
 } as const;
 
 export function GeneralErrorBoundary() {

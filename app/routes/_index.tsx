@@ -1,3 +1,7 @@
 export default function Home() {
-  return <main id="main" className="p-4">村播</main>;
+  return (
+    <main id="main" className="p-4">
+      村播
+    </main>
+  );
 }

@@ -73,8 +73,20 @@ export default function SignUpPage() {
       <h1 className="text-2xl font-semibold">{t("signup.title")}</h1>
       <Form method="post" className="mt-6 space-y-4" {...getFormProps(form)}>
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? "/"} />
-        <Field label={t("signup.name")} autoComplete="nickname" errors={tr(fields.name.errors)} {...getInputProps(fields.name, { type: "text" })} id={fields.name.id} />
-        <Field label={t("signup.email")} autoComplete="email" errors={tr(fields.email.errors)} {...getInputProps(fields.email, { type: "email" })} id={fields.email.id} />
+        <Field
+          label={t("signup.name")}
+          autoComplete="nickname"
+          errors={tr(fields.name.errors)}
+          {...getInputProps(fields.name, { type: "text" })}
+          id={fields.name.id}
+        />
+        <Field
+          label={t("signup.email")}
+          autoComplete="email"
+          errors={tr(fields.email.errors)}
+          {...getInputProps(fields.email, { type: "email" })}
+          id={fields.email.id}
+        />
         <Field
           label={t("signup.password")}
           autoComplete="new-password"
@@ -86,8 +98,16 @@ export default function SignUpPage() {
           <legend className="text-sm font-medium text-stone-800">{t("signup.role")}</legend>
           <div className="mt-1 space-y-1">
             {roles.map((role) => (
-              <label key={role} className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3">
-                <input type="radio" name={fields.role.name} value={role} defaultChecked={fields.role.initialValue === role} />
+              <label
+                key={role}
+                className="flex min-h-11 items-center gap-2 rounded-lg border border-stone-200 bg-white px-3"
+              >
+                <input
+                  type="radio"
+                  name={fields.role.name}
+                  value={role}
+                  defaultChecked={fields.role.initialValue === role}
+                />
                 {t(`signup.role.${role}`)}
               </label>
             ))}
@@ -99,7 +119,12 @@ export default function SignUpPage() {
           {...getInputProps(fields.workshopName, { type: "text" })}
           id={fields.workshopName.id}
         />
-        <Field label={t("signup.village")} errors={tr(fields.village.errors)} {...getInputProps(fields.village, { type: "text" })} id={fields.village.id} />
+        <Field
+          label={t("signup.village")}
+          errors={tr(fields.village.errors)}
+          {...getInputProps(fields.village, { type: "text" })}
+          id={fields.village.id}
+        />
         <FieldError id={form.errorId} errors={tr(form.errors)} />
         <Button type="submit" className="w-full">
           {t("signup.submit")}

@@ -27,7 +27,12 @@ describe("accounts", () => {
 
   it("refuses a short password and a taken email with messages beside the fields", async () => {
     const visitor = new Visitor(baseUrl);
-    const short = await visitor.post("/signup", { name: "x", email: "new@example.com", password: "short", role: "shopper" });
+    const short = await visitor.post("/signup", {
+      name: "x",
+      email: "new@example.com",
+      password: "short",
+      role: "shopper",
+    });
     expect(short.status).toBe(400);
     expect(await short.text()).toContain("密码至少 8 位");
     const taken = await visitor.post("/signup", {
