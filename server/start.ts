@@ -47,10 +47,12 @@ async function main() {
 
   let stopDatabase: (() => Promise<void>) | undefined;
   if (!process.env.DATABASE_URL) {
-    say("no DATABASE_URL: starting the embedded PostgreSQL in .data/pg");
     const pg = await startEmbeddedPostgres(path.join(DATA_DIR, "pg"), (line) => {
       if (process.env.DEBUG_POSTGRES) console.log(line);
     });
+    say(
+      `no DATABASE_URL: embedded PostgreSQL running with its data in ${path.relative(process.cwd(), pg.dataDir ?? "") || pg.dataDir}`,
+    );
     stopDatabase = pg.stop;
     process.env.DATABASE_URL = `${pg.baseUrl}/cunbo`;
   }
