@@ -13,11 +13,10 @@ export function StockLine({ stock }: { stock: number }) {
   return <p className="text-sm text-stone-700">{t("product.stock", { count: stock })}</p>;
 }
 
-function Fact({ title, lines, tone }: { title: string; lines: string[]; tone: "leaf" | "brand" | "stone" }) {
+function Fact({ title, lines, tone }: { title: string; lines: string[]; tone: "fresh" | "brand" }) {
   const tones = {
-    leaf: "bg-leaf-700/10 ring-leaf-700/20 text-leaf-700",
+    fresh: "bg-sky-50 ring-sky-200 text-sky-800",
     brand: "bg-brand-50 ring-brand-100 text-brand-700",
-    stone: "bg-white ring-stone-200 text-stone-900",
   };
   return (
     <div className={`rounded-xl px-3 py-2 ring-1 ${tones[tone]}`}>
@@ -39,7 +38,7 @@ export function ProductFacts({ product, now }: { product: ProductDetail; now: Da
     <div className="space-y-2">
       {product.perishable ? (
         <Fact
-          tone="leaf"
+          tone="fresh"
           title={t("product.perishable")}
           lines={[
             workshop.shipWithinHours

@@ -76,7 +76,12 @@ export function ShowCard({ show, now, eager = false }: { show: ShowCardData; now
 export function ShowRow({ show, now }: { show: ShowCardData; now: Date | string }) {
   const { t } = useTranslation("store");
   const { day, time } = useShanghaiDates(now);
-  const at = show.status === "ended" ? (show.endedAt ?? show.scheduledAt) : show.scheduledAt;
+  const at =
+    show.status === "ended"
+      ? (show.endedAt ?? show.scheduledAt)
+      : show.status === "live"
+        ? (show.startedAt ?? show.scheduledAt)
+        : show.scheduledAt;
   return (
     <Link
       to={showHref(show)}
