@@ -6,7 +6,8 @@ import { db } from "~/lib/db.server";
 import type { Locale } from "~/lib/i18n";
 import { pick } from "~/lib/localized";
 
-const visibleProduct = {
+/** What a shopper may see: active products of approved workshops. */
+export const visibleProduct = {
   status: "active",
   workshop: { status: "approved" },
 } satisfies Prisma.ProductWhereInput;

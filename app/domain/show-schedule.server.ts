@@ -4,7 +4,7 @@ import type { Prisma, ShowStatus } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import type { Locale } from "~/lib/i18n";
 import { pick } from "~/lib/localized";
-import { getProductCards, type ProductCard } from "./catalogue.server";
+import { getProductCards, visibleProduct, type ProductCard } from "./catalogue.server";
 
 const HOUR_MS = 60 * 60 * 1000;
 // A host may start a little late: a scheduled show stays "coming up" for a while after its time.
@@ -13,7 +13,8 @@ const RECENT_MS = 30 * 24 * HOUR_MS;
 
 const cardInclude = {
   host: { select: { displayNameZh: true, displayNameEn: true, villageZh: true, villageEn: true, avatar: true } },
-  _count: { select: { items: true } },
+  // Counts only what a shopper can see in the line-up.
+  _count: { select: { items: { where: { product: visibleProduct } } } },
 } satisfies Prisma.ShowInclude;
 
 type CardRow = Prisma.ShowGetPayload<{ include: typeof cardInclude }>;
@@ -52,52 +53,54 @@ function toCard(row: CardRow, locale: Locale): ShowCard {
 
 const approvedHost = { host: { status: "approved" } } satisfies Prisma.ShowWhereInput;
 
-function onShelf(now: Date): Prisma.ShowWhereInput {
+type Shelf = { live: Prisma.ShowWhereInput; upcoming: Prisma.ShowWhereInput; recent: Prisma.ShowWhereInput };
+
+function shelves(now: Date): Shelf {
   return {
-    ...approvedHost,
-    OR: [
-      { status: "live" },
-      { status: "scheduled", scheduledAt: { gte: new Date(now.getTime() - LATE_START_GRACE_MS) } },
-      { status: "ended", endedAt: { gte: new Date(now.getTime() - RECENT_MS) } },
-    ],
+    live: { ...approvedHost, status: "live" },
+    upcoming: {
+      ...approvedHost,
+      status: "scheduled",
+      scheduledAt: { gte: new Date(now.getTime() - LATE_START_GRACE_MS) },
+    },
+    recent: { ...approvedHost, status: "ended", endedAt: { gte: new Date(now.getTime() - RECENT_MS) } },
   };
 }
 
-/** The home page's schedule: every live show, the next scheduled ones, the latest ended ones. */
-export async function homeSchedule(locale: Locale, now = new Date(), limits = { upcoming: 6, recent: 4 }) {
-  const rows = await db.show.findMany({ where: onShelf(now), include: cardInclude });
-  const cards = rows.map((row) => toCard(row, locale));
-  const time = (d: Date | null) => d?.getTime() ?? 0;
-  return {
-    live: cards.filter((s) => s.status === "live").sort((a, b) => time(b.startedAt) - time(a.startedAt)),
-    upcoming: cards
-      .filter((s) => s.status === "scheduled")
-      .sort((a, b) => time(a.scheduledAt) - time(b.scheduledAt))
-      .slice(0, limits.upcoming),
-    recent: cards
-      .filter((s) => s.status === "ended")
-      .sort((a, b) => time(b.endedAt) - time(a.endedAt))
-      .slice(0, limits.recent),
-  };
+async function listShows(where: Shelf, locale: Locale, limits: { live: number; upcoming: number; recent: number }) {
+  const [live, upcoming, recent] = await Promise.all([
+    db.show.findMany({ where: where.live, orderBy: { startedAt: "desc" }, take: limits.live, include: cardInclude }),
+    db.show.findMany({
+      where: where.upcoming,
+      orderBy: { scheduledAt: "asc" },
+      take: limits.upcoming,
+      include: cardInclude,
+    }),
+    db.show.findMany({ where: where.recent, orderBy: { endedAt: "desc" }, take: limits.recent, include: cardInclude }),
+  ]);
+  const cards = (rows: CardRow[]) => rows.map((row) => toCard(row, locale));
+  return { live: cards(live), upcoming: cards(upcoming), recent: cards(recent) };
+}
+
+/** The home page's schedule: the live shows, the next scheduled ones, the latest ended ones. */
+export async function homeSchedule(locale: Locale, now = new Date(), limits = { live: 12, upcoming: 6, recent: 4 }) {
+  return listShows(shelves(now), locale, limits);
 }
 
 /** Live, coming-up and recent shows that have this product in their line-up: live first, then soonest. */
 export async function showsFeaturingProduct(productId: string, locale: Locale, now = new Date(), limit = 6) {
-  const rows = await db.show.findMany({
-    where: { AND: [onShelf(now), { items: { some: { productId } } }] },
-    include: cardInclude,
-  });
-  const rank = { live: 0, scheduled: 1, ended: 2 } as const;
-  return rows
-    .map((row) => toCard(row, locale))
-    .sort(
-      (a, b) =>
-        rank[a.status] - rank[b.status] ||
-        (a.status === "ended"
-          ? (b.endedAt?.getTime() ?? 0) - (a.endedAt?.getTime() ?? 0)
-          : a.scheduledAt.getTime() - b.scheduledAt.getTime()),
-    )
-    .slice(0, limit);
+  const inLineUp = { items: { some: { productId } } } satisfies Prisma.ShowWhereInput;
+  const shelf = shelves(now);
+  const { live, upcoming, recent } = await listShows(
+    {
+      live: { AND: [shelf.live, inLineUp] },
+      upcoming: { AND: [shelf.upcoming, inLineUp] },
+      recent: { AND: [shelf.recent, inLineUp] },
+    },
+    locale,
+    { live: limit, upcoming: limit, recent: limit },
+  );
+  return [...live, ...upcoming, ...recent].slice(0, limit);
 }
 
 export type ShowPage = ShowCard & {
