@@ -1,5 +1,5 @@
 // Streams the HTML; bots get the whole document at once so they see the full page.
-import { PassThrough } from "node:stream";
+import { Transform } from "node:stream";
 import type { EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,6 +7,19 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 const ABORT_DELAY = 5_000;
+
+// React 18.3's renderToPipeableStream sends its whole 2 KB buffer when a multi-byte character (all of our
+// Chinese) does not fit at the end, padding the page with NUL bytes (facebook/react#31134). Those bytes are
+// never part of the page, so each chunk's trailing NULs are dropped.
+function withoutTrailingNuls() {
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      let end = chunk.length;
+      while (end > 0 && chunk[end - 1] === 0) end--;
+      done(null, end === chunk.length ? chunk : chunk.subarray(0, end));
+    },
+  });
+}
 export const streamTimeout = ABORT_DELAY;
 
 export default function handleRequest(
@@ -23,7 +36,7 @@ export default function handleRequest(
       {
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
-          const body = new PassThrough();
+          const body = withoutTrailingNuls();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {
