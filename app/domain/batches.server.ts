@@ -42,7 +42,10 @@ function checkInput(input: BatchInput) {
 
 export async function createBatch(workshopId: string, productId: string, input: BatchInput) {
   const clean = checkInput(input);
-  const product = await db.product.findFirst({ where: { id: productId, workshopId, preorder: true }, select: { id: true } });
+  const product = await db.product.findFirst({
+    where: { id: productId, workshopId, preorder: true },
+    select: { id: true },
+  });
   if (!product) throw new InvalidFields({ productId: ["studio:batch.error.product"] });
   return db.batch.create({ data: { ...clean, workshopId, productId } });
 }

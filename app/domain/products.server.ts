@@ -60,7 +60,10 @@ export async function listStudioProducts(workshopId: string) {
       preorder: true,
       perishable: true,
       category: { select: { nameZh: true, nameEn: true } },
-      variants: { orderBy: { position: "asc" }, select: { id: true, nameZh: true, nameEn: true, priceFen: true, stock: true } },
+      variants: {
+        orderBy: { position: "asc" },
+        select: { id: true, nameZh: true, nameEn: true, priceFen: true, stock: true },
+      },
     },
   });
   return products.map(({ variants, images, ...product }) => {
@@ -154,12 +157,20 @@ export function readAttributes(value: Prisma.JsonValue): AttributeInput[] {
 // English may be left blank by a Chinese-speaking workshop: the Chinese then shows in both languages.
 function normalise(input: ProductInput): ProductInput {
   const en = (value: string, zh: string) => value.trim() || zh.trim();
-  const variants = input.variants.map((v) => ({ ...v, sku: v.sku.trim().toUpperCase(), nameEn: en(v.nameEn, v.nameZh) }));
+  const variants = input.variants.map((v) => ({
+    ...v,
+    sku: v.sku.trim().toUpperCase(),
+    nameEn: en(v.nameEn, v.nameZh),
+  }));
   const problems: Record<string, string[]> = {};
   variants.forEach((v, i) => {
     const bad = (field: string, key: string) => (problems[`variants[${i}].${field}`] = [key]);
-    if (!Number.isInteger(v.priceFen) || v.priceFen < 0 || v.priceFen > MAX_PRICE_FEN) bad("price", "studio:variant.error.price");
-    if (v.marketPriceFen !== null && (!Number.isInteger(v.marketPriceFen) || v.marketPriceFen < 0 || v.marketPriceFen > MAX_PRICE_FEN)) {
+    if (!Number.isInteger(v.priceFen) || v.priceFen < 0 || v.priceFen > MAX_PRICE_FEN)
+      bad("price", "studio:variant.error.price");
+    if (
+      v.marketPriceFen !== null &&
+      (!Number.isInteger(v.marketPriceFen) || v.marketPriceFen < 0 || v.marketPriceFen > MAX_PRICE_FEN)
+    ) {
       bad("marketPrice", "studio:variant.error.marketPrice");
     }
     if (!Number.isInteger(v.stock) || v.stock < 0 || v.stock > MAX_STOCK) bad("stock", "studio:variant.error.stock");
@@ -178,7 +189,12 @@ function normalise(input: ProductInput): ProductInput {
       : null,
     attributes: input.attributes
       .filter((a) => a.labelZh.trim() && a.valueZh.trim())
-      .map((a) => ({ labelZh: a.labelZh.trim(), labelEn: en(a.labelEn, a.labelZh), valueZh: a.valueZh.trim(), valueEn: en(a.valueEn, a.valueZh) })),
+      .map((a) => ({
+        labelZh: a.labelZh.trim(),
+        labelEn: en(a.labelEn, a.labelZh),
+        valueZh: a.valueZh.trim(),
+        valueEn: en(a.valueEn, a.valueZh),
+      })),
     variants,
   };
 }

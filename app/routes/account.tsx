@@ -20,7 +20,11 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 function StatusNote({ status }: { status: "pending" | "approved" | "rejected" }) {
   const { t } = useTranslation();
-  const tone = { pending: "bg-amber-100 text-amber-900", approved: "bg-leaf-600/10 text-leaf-700", rejected: "bg-red-100 text-red-800" }[status];
+  const tone = {
+    pending: "bg-amber-100 text-amber-900",
+    approved: "bg-leaf-600/10 text-leaf-700",
+    rejected: "bg-red-100 text-red-800",
+  }[status];
   return <span className={`shrink-0 rounded-full px-3 py-1 text-sm ${tone}`}>{t(`status.${status}`)}</span>;
 }
 
@@ -29,7 +33,8 @@ export default function Account() {
   const { name, email, isAdmin, host, memberships } = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const row = "flex min-h-14 flex-wrap items-center justify-between gap-2 px-4 py-3";
-  const link = "inline-flex min-h-11 items-center rounded-full bg-brand-600 px-5 font-medium text-white hover:bg-brand-700";
+  const link =
+    "inline-flex min-h-11 items-center rounded-full bg-brand-600 px-5 font-medium text-white hover:bg-brand-700";
   return (
     <main id="main" className="mx-auto max-w-xl space-y-6 px-4 py-8">
       <h1 className="text-2xl font-semibold">{t("account.title")}</h1>
@@ -63,7 +68,9 @@ export default function Account() {
             <li className={row}>
               <span>
                 <span className="block">{t("account.role.hostName")}</span>
-                {host.status !== "approved" ? <span className="block text-sm text-stone-600">{t(`account.host.${host.status}`)}</span> : null}
+                {host.status !== "approved" ? (
+                  <span className="block text-sm text-stone-600">{t(`account.host.${host.status}`)}</span>
+                ) : null}
               </span>
               <StatusNote status={host.status} />
             </li>
@@ -80,7 +87,11 @@ export default function Account() {
               </span>
               <span className="flex items-center gap-2">
                 <StatusNote status={m.workshop.status} />
-                <Link to={`/studio/${m.workshop.slug}`} className={link} aria-label={t("account.goStudioOf", { workshop: en ? m.workshop.nameEn : m.workshop.nameZh })}>
+                <Link
+                  to={`/studio/${m.workshop.slug}`}
+                  className={link}
+                  aria-label={t("account.goStudioOf", { workshop: en ? m.workshop.nameEn : m.workshop.nameZh })}
+                >
                   {t("account.goStudio")}
                 </Link>
               </span>
@@ -90,7 +101,10 @@ export default function Account() {
       </section>
 
       <Form method="post" action="/logout">
-        <button type="submit" className="min-h-11 rounded-full border border-stone-300 bg-white px-5 text-stone-800 hover:bg-stone-100">
+        <button
+          type="submit"
+          className="min-h-11 rounded-full border border-stone-300 bg-white px-5 text-stone-800 hover:bg-stone-100"
+        >
           {t("common:nav.logout")}
         </button>
       </Form>

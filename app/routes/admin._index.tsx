@@ -17,7 +17,12 @@ const DecisionSchema = z.object({
   decision: z.enum(["approved", "rejected"]),
 });
 
-const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
@@ -50,11 +55,25 @@ type Status = "pending" | "approved" | "rejected";
 
 function StatusBadge({ status }: { status: Status }) {
   const { t } = useTranslation();
-  const tone = { pending: "bg-amber-100 text-amber-900", approved: "bg-leaf-600/10 text-leaf-700", rejected: "bg-red-100 text-red-800" }[status];
+  const tone = {
+    pending: "bg-amber-100 text-amber-900",
+    approved: "bg-leaf-600/10 text-leaf-700",
+    rejected: "bg-red-100 text-red-800",
+  }[status];
   return <span className={`shrink-0 rounded-full px-3 py-1 text-sm ${tone}`}>{t(`status.${status}`)}</span>;
 }
 
-function DecisionButtons({ kind, id, status, label }: { kind: "workshop" | "host"; id: string; status: Status; label: string }) {
+function DecisionButtons({
+  kind,
+  id,
+  status,
+  label,
+}: {
+  kind: "workshop" | "host";
+  id: string;
+  status: Status;
+  label: string;
+}) {
   const { t } = useTranslation("admin");
   const choices = (["approved", "rejected"] as const).filter((d) => d !== status);
   return (
@@ -68,7 +87,9 @@ function DecisionButtons({ kind, id, status, label }: { kind: "workshop" | "host
             type="submit"
             aria-label={t(`decide.${decision}Label`, { name: label })}
             className={`min-h-11 rounded-full px-4 text-sm font-medium ${
-              decision === "approved" ? "bg-leaf-700 text-white hover:bg-leaf-600" : "border border-red-300 bg-white text-red-700 hover:bg-red-50"
+              decision === "approved"
+                ? "bg-leaf-700 text-white hover:bg-leaf-600"
+                : "border border-red-300 bg-white text-red-700 hover:bg-red-50"
             }`}
           >
             {t(`decide.${decision}`)}
@@ -90,7 +111,10 @@ export default function Admin() {
     <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
       {done ? (
-        <p role="status" className="rounded-lg border border-leaf-600/30 bg-leaf-600/10 px-3 py-2 font-medium text-leaf-700">
+        <p
+          role="status"
+          className="rounded-lg border border-leaf-600/30 bg-leaf-600/10 px-3 py-2 font-medium text-leaf-700"
+        >
           ✓ {t(`done.${done}`, { defaultValue: t("done.saved") })}
         </p>
       ) : null}
@@ -106,7 +130,8 @@ export default function Admin() {
               <li key={w.id} className={card}>
                 <p className="text-lg font-semibold">{en ? w.nameEn : w.nameZh}</p>
                 <p className="text-sm text-stone-700">
-                  {en ? `${w.villageEn}, ${w.districtEn}` : `${w.districtZh} ${w.villageZh}`} · {t("applied", { date: w.applied })}
+                  {en ? `${w.villageEn}, ${w.districtEn}` : `${w.districtZh} ${w.villageZh}`} ·{" "}
+                  {t("applied", { date: w.applied })}
                 </p>
                 {w.members.map((m) => (
                   <p key={m.user.email} className="text-sm text-stone-700">
@@ -131,11 +156,19 @@ export default function Admin() {
               <li key={h.id} className={card}>
                 <p className="text-lg font-semibold">{en ? h.displayNameEn : h.displayNameZh}</p>
                 <p className="text-sm text-stone-700">
-                  {h.user.name} · {h.user.email} · {en ? h.villageEn : h.villageZh} · {t("applied", { date: h.applied })}
+                  {h.user.name} · {h.user.email} · {en ? h.villageEn : h.villageZh} ·{" "}
+                  {t("applied", { date: h.applied })}
                 </p>
-                {(en ? h.bioEn : h.bioZh) ? <p className="mt-1 text-sm text-stone-800">{en ? h.bioEn : h.bioZh}</p> : null}
+                {(en ? h.bioEn : h.bioZh) ? (
+                  <p className="mt-1 text-sm text-stone-800">{en ? h.bioEn : h.bioZh}</p>
+                ) : null}
                 <div className="mt-3">
-                  <DecisionButtons kind="host" id={h.id} status={h.status} label={en ? h.displayNameEn : h.displayNameZh} />
+                  <DecisionButtons
+                    kind="host"
+                    id={h.id}
+                    status={h.status}
+                    label={en ? h.displayNameEn : h.displayNameZh}
+                  />
                 </div>
               </li>
             ))}
@@ -159,7 +192,9 @@ export default function Admin() {
                 </span>
                 <span className="flex items-center gap-2">
                   <StatusBadge status={w.status} />
-                  {w.status !== "pending" ? <DecisionButtons kind="workshop" id={w.id} status={w.status} label={en ? w.nameEn : w.nameZh} /> : null}
+                  {w.status !== "pending" ? (
+                    <DecisionButtons kind="workshop" id={w.id} status={w.status} label={en ? w.nameEn : w.nameZh} />
+                  ) : null}
                 </span>
               </li>
             ))}
@@ -180,7 +215,14 @@ export default function Admin() {
                 </span>
                 <span className="flex items-center gap-2">
                   <StatusBadge status={h.status} />
-                  {h.status !== "pending" ? <DecisionButtons kind="host" id={h.id} status={h.status} label={en ? h.displayNameEn : h.displayNameZh} /> : null}
+                  {h.status !== "pending" ? (
+                    <DecisionButtons
+                      kind="host"
+                      id={h.id}
+                      status={h.status}
+                      label={en ? h.displayNameEn : h.displayNameZh}
+                    />
+                  ) : null}
                 </span>
               </li>
             ))}

@@ -13,7 +13,12 @@ import { replyWithFieldErrors } from "~/lib/invalid-fields.server";
 
 export const meta: MetaFunction = () => [{ title: "预售批次 · 工坊后台 · 村播 Cunbo" }];
 
-const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" });
+const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 // A ready date is a day in the workshop's own time zone (China has one, UTC+8, without daylight saving).
 const dayToDate = (day: string) => new Date(`${day}T00:00:00+08:00`);
@@ -28,7 +33,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       id: b.id,
       product: b.product,
       reserved: b.reserved,
-      form: { nameZh: b.nameZh, nameEn: b.nameEn, readyDate: SHANGHAI_DAY.format(b.readyDate), capacity: b.capacity, status: b.status },
+      form: {
+        nameZh: b.nameZh,
+        nameEn: b.nameEn,
+        readyDate: SHANGHAI_DAY.format(b.readyDate),
+        capacity: b.capacity,
+        status: b.status,
+      },
     })),
   };
 }
@@ -45,7 +56,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     else await createBatch(workshop.id, productId ?? "", input);
   } catch (error) {
     if (error instanceof NotFound) throw new Response("Batch not found", { status: 404 });
-    if (error instanceof InvalidFields) return data({ formId, result: replyWithFieldErrors(submission, error) }, { status: 400 });
+    if (error instanceof InvalidFields)
+      return data({ formId, result: replyWithFieldErrors(submission, error) }, { status: 400 });
     throw error;
   }
   return redirect(`/studio/${workshop.slug}/batches?saved=${batchId ? "updated" : "created"}`);
@@ -66,13 +78,20 @@ export default function Batches() {
         <h2 className="text-xl font-semibold">{t("batch.title")}</h2>
         <p className="mt-1 text-sm text-stone-600">{t("batch.intro")}</p>
         {saved && !actionData ? (
-          <p role="status" className="mt-3 rounded-lg border border-leaf-600/30 bg-leaf-600/10 px-3 py-2 font-medium text-leaf-700">
+          <p
+            role="status"
+            className="mt-3 rounded-lg border border-leaf-600/30 bg-leaf-600/10 px-3 py-2 font-medium text-leaf-700"
+          >
             ✓ {t(saved === "created" ? "batch.created" : "batch.saved")}
           </p>
         ) : null}
       </div>
 
-      {batches.length === 0 ? <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-6 text-center text-stone-700">{t("batch.none")}</p> : null}
+      {batches.length === 0 ? (
+        <p className="rounded-2xl border border-dashed border-stone-300 bg-white p-6 text-center text-stone-700">
+          {t("batch.none")}
+        </p>
+      ) : null}
       <ul className="space-y-4">
         {batches.map((b) => (
           <li key={b.id} className="rounded-2xl border border-stone-200 bg-white p-4 shadow-sm">
@@ -80,7 +99,13 @@ export default function Batches() {
             <p className="mb-3 text-sm text-stone-700">
               {t("batch.reserved", { reserved: b.reserved, capacity: b.form.capacity })}
             </p>
-            <BatchForm id={`batch-${b.id}`} batchId={b.id} lastResult={resultFor(`batch-${b.id}`)} defaultValue={b.form} submitLabel={t("batch.save")} />
+            <BatchForm
+              id={`batch-${b.id}`}
+              batchId={b.id}
+              lastResult={resultFor(`batch-${b.id}`)}
+              defaultValue={b.form}
+              submitLabel={t("batch.save")}
+            />
           </li>
         ))}
       </ul>

@@ -10,7 +10,12 @@ import { ProductImages } from "~/components/studio/product-images";
 import { ProductSchema, productFormDefaults, toProductInput } from "~/components/studio/product-schema";
 import { StudioHeader } from "~/components/studio/studio-header";
 import { InvalidFields, NotFound } from "~/domain/errors.server";
-import { addProductImage, assertRoomForImage, moveProductImage, removeProductImage } from "~/domain/product-images.server";
+import {
+  addProductImage,
+  assertRoomForImage,
+  moveProductImage,
+  removeProductImage,
+} from "~/domain/product-images.server";
 import { getProductForEditing, listCategories, updateProduct } from "~/domain/products.server";
 import { deleteStoredImage, storeImage } from "~/domain/uploads.server";
 import { requireWorkshopMember } from "~/lib/auth.server";
@@ -110,7 +115,14 @@ export default function EditProduct() {
   const lastResult = actionData && !("imageError" in actionData) ? actionData : null;
   const imageError = actionData && "imageError" in actionData ? actionData.imageError : null;
   const title = i18n.language === "en" ? product.titleEn : product.titleZh;
-  const savedText = saved === "created" ? t("product.created") : saved === "images" ? t("image.saved") : saved ? t("product.saved") : null;
+  const savedText =
+    saved === "created"
+      ? t("product.created")
+      : saved === "images"
+        ? t("image.saved")
+        : saved
+          ? t("product.saved")
+          : null;
   return (
     <main id="main" className="mx-auto max-w-5xl space-y-5 px-4 py-6">
       <div>
@@ -122,7 +134,10 @@ export default function EditProduct() {
           </Link>
         ) : null}
         {savedText && !actionData ? (
-          <p role="status" className="mt-3 rounded-lg border border-leaf-600/30 bg-leaf-600/10 px-3 py-2 font-medium text-leaf-700">
+          <p
+            role="status"
+            className="mt-3 rounded-lg border border-leaf-600/30 bg-leaf-600/10 px-3 py-2 font-medium text-leaf-700"
+          >
             ✓ {savedText}
           </p>
         ) : null}

@@ -38,7 +38,9 @@ export default function StudioIndex() {
                   {w.role ? ` · ${t(`role.${w.role}`)}` : ""}
                 </span>
               </span>
-              <span className={`shrink-0 rounded-full px-3 py-1 text-sm ${w.status === "approved" ? "bg-leaf-600/10 text-leaf-700" : "bg-amber-100 text-amber-900"}`}>
+              <span
+                className={`shrink-0 rounded-full px-3 py-1 text-sm ${w.status === "approved" ? "bg-leaf-600/10 text-leaf-700" : "bg-amber-100 text-amber-900"}`}
+              >
                 {t(`common:status.${w.status}`)}
               </span>
             </Link>

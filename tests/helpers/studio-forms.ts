@@ -47,7 +47,11 @@ export function productFields(product: Stored): Record<string, string> {
 export async function catalogueSnapshot(workshopSlug: string) {
   const workshop = await db.workshop.findUniqueOrThrow({ where: { slug: workshopSlug } });
   const [products, batches] = await Promise.all([
-    db.product.findMany({ where: { workshopId: workshop.id }, orderBy: { id: "asc" }, include: { variants: { orderBy: { id: "asc" } } } }),
+    db.product.findMany({
+      where: { workshopId: workshop.id },
+      orderBy: { id: "asc" },
+      include: { variants: { orderBy: { id: "asc" } } },
+    }),
     db.batch.findMany({ where: { workshopId: workshop.id }, orderBy: { id: "asc" } }),
   ]);
   return JSON.stringify({ workshop, products, batches });
@@ -95,6 +99,6 @@ export function pngImage(size = 8, rgb: [number, number, number] = [194, 65, 12]
 export function uploadForm(bytes: Buffer | string, filename: string, type = "image/png"): FormData {
   const form = new FormData();
   form.set("intent", "image-upload");
-  form.set("image", new Blob([bytes], { type }), filename);
+  form.set("image", new Blob([typeof bytes === "string" ? bytes : new Uint8Array(bytes)], { type }), filename);
   return form;
 }

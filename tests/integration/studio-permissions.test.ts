@@ -45,7 +45,17 @@ describe("studio permissions", () => {
       [`${base}/products/${nanyang.id}`, { intent: "image-remove", image: nanyang.images[0] }],
       [`${base}/products/${nanyang.id}`, uploadForm(pngImage(), "photo.png")],
       [`${base}/products/new`, { ...productFields(nanyang), "variants[0].sku": "NEW-SKU-1", "variants[0].id": "" }],
-      [`${base}/batches`, { intent: "create", productId: nanyang.id, nameZh: "x", readyDate: "2027-01-01", capacity: "5", status: "open" }],
+      [
+        `${base}/batches`,
+        {
+          intent: "create",
+          productId: nanyang.id,
+          nameZh: "x",
+          readyDate: "2027-01-01",
+          capacity: "5",
+          status: "open",
+        },
+      ],
     ];
     for (const [path, fields] of posts) {
       expect((await visitor.post(path, fields)).status, path).toBe(403);
@@ -90,7 +100,10 @@ describe("studio permissions", () => {
     expect((await visitor.get("/studio")).status).toBe(403);
     expect((await visitor.get("/studio/duzuo-rice-wine")).status).toBe(403);
     expect((await visitor.get(`/studio/duzuo-rice-wine/products/${duzuo.id}`)).status).toBe(403);
-    const saved = await visitor.post(`/studio/duzuo-rice-wine/products/${duzuo.id}`, { ...productFields(duzuo), "variants[0].price": "0.01" });
+    const saved = await visitor.post(`/studio/duzuo-rice-wine/products/${duzuo.id}`, {
+      ...productFields(duzuo),
+      "variants[0].price": "0.01",
+    });
     expect(saved.status).toBe(403);
     expect(await catalogueSnapshot("duzuo-rice-wine")).toBe(before);
   });
@@ -99,7 +112,10 @@ describe("studio permissions", () => {
     const guest = new Visitor(baseUrl);
     const path = `/studio/duzuo-rice-wine/products/${duzuo.id}`;
     const before = await catalogueSnapshot("duzuo-rice-wine");
-    for (const response of [await guest.get(path), await guest.post(path, { ...productFields(duzuo), "variants[0].price": "0.01" })]) {
+    for (const response of [
+      await guest.get(path),
+      await guest.post(path, { ...productFields(duzuo), "variants[0].price": "0.01" }),
+    ]) {
       expect(response.status).toBe(302);
       expect(response.headers.get("location")).toBe(`/login?${new URLSearchParams({ redirectTo: path })}`);
     }

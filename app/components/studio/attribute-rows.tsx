@@ -20,8 +20,13 @@ export function AttributeRows({ form, attributes }: Props) {
       {list.map((attribute, index) => {
         const f = attribute.getFieldset();
         return (
-          <fieldset key={attribute.key} className="rounded-xl border border-stone-200 bg-stone-50 p-3">
-            <legend className="px-1 text-sm font-semibold text-stone-900">{t("attribute.row", { n: index + 1 })}</legend>
+          <fieldset
+            key={attribute.key ?? attribute.name}
+            className="rounded-xl border border-stone-200 bg-stone-50 p-3"
+          >
+            <legend className="px-1 text-sm font-semibold text-stone-900">
+              {t("attribute.row", { n: index + 1 })}
+            </legend>
             <div className="grid grid-cols-2 gap-3 lg:grid-cols-5">
               <TextInput
                 label={t("attribute.labelZh")}
@@ -54,7 +59,11 @@ export function AttributeRows({ form, attributes }: Props) {
                 id={f.valueEn.id}
               />
               <div className="col-span-2 flex items-end lg:col-span-1">
-                <StudioButton tone="danger" className="w-full" {...form.remove.getButtonProps({ name: attributes.name, index })}>
+                <StudioButton
+                  tone="danger"
+                  className="w-full"
+                  {...form.remove.getButtonProps({ name: attributes.name, index })}
+                >
                   {t("attribute.remove", { n: index + 1 })}
                 </StudioButton>
               </div>
@@ -62,7 +71,11 @@ export function AttributeRows({ form, attributes }: Props) {
           </fieldset>
         );
       })}
-      <StudioButton tone="secondary" className="w-full sm:w-auto" {...form.insert.getButtonProps({ name: attributes.name })}>
+      <StudioButton
+        tone="secondary"
+        className="w-full sm:w-auto"
+        {...form.insert.getButtonProps({ name: attributes.name })}
+      >
         + {t("attribute.add")}
       </StudioButton>
     </div>

@@ -12,7 +12,11 @@ import { Select, StudioButton, TextInput } from "./controls";
 export const BatchSchema = z.object({
   batchId: z.string().optional(),
   productId: z.string().optional(),
-  nameZh: z.string("studio:batch.error.name").trim().min(1, "studio:batch.error.name").max(40, "studio:batch.error.name"),
+  nameZh: z
+    .string("studio:batch.error.name")
+    .trim()
+    .min(1, "studio:batch.error.name")
+    .max(40, "studio:batch.error.name"),
   nameEn: z.string().trim().max(80, "studio:batch.error.name").optional(),
   readyDate: z.string("studio:batch.error.readyDate").regex(/^\d{4}-\d{2}-\d{2}$/, "studio:batch.error.readyDate"),
   capacity: z
@@ -23,7 +27,14 @@ export const BatchSchema = z.object({
   status: z.enum(["open", "released", "closed"], "studio:batch.error.status"),
 });
 
-export type BatchFormValue = { productId?: string; nameZh: string; nameEn: string; readyDate: string; capacity: number; status: string };
+export type BatchFormValue = {
+  productId?: string;
+  nameZh: string;
+  nameEn: string;
+  readyDate: string;
+  capacity: number;
+  status: string;
+};
 
 type Props = {
   id: string;
@@ -50,12 +61,22 @@ export function BatchForm({ id, batchId, lastResult, defaultValue, submitLabel, 
       <input type="hidden" name="intent" value={batchId ? "update" : "create"} />
       {batchId ? <input type="hidden" name="batchId" value={batchId} /> : null}
       {productPicker ? (
-        <Select label={t("batch.product")} errors={tr(fields.productId.errors)} {...getSelectProps(fields.productId)} id={fields.productId.id}>
+        <Select
+          label={t("batch.product")}
+          errors={tr(fields.productId.errors)}
+          {...getSelectProps(fields.productId)}
+          id={fields.productId.id}
+        >
           {productPicker}
         </Select>
       ) : null}
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextInput label={t("batch.nameZh")} errors={tr(fields.nameZh.errors)} {...getInputProps(fields.nameZh, { type: "text" })} id={fields.nameZh.id} />
+        <TextInput
+          label={t("batch.nameZh")}
+          errors={tr(fields.nameZh.errors)}
+          {...getInputProps(fields.nameZh, { type: "text" })}
+          id={fields.nameZh.id}
+        />
         <TextInput
           label={t("batch.nameEn")}
           hint={t("product.enHint")}
@@ -77,7 +98,12 @@ export function BatchForm({ id, batchId, lastResult, defaultValue, submitLabel, 
           {...getInputProps(fields.capacity, { type: "number" })}
           id={fields.capacity.id}
         />
-        <Select label={t("batch.status")} errors={tr(fields.status.errors)} {...getSelectProps(fields.status)} id={fields.status.id}>
+        <Select
+          label={t("batch.status")}
+          errors={tr(fields.status.errors)}
+          {...getSelectProps(fields.status)}
+          id={fields.status.id}
+        >
           {(["open", "released", "closed"] as const).map((s) => (
             <option key={s} value={s}>
               {t(`batch.status.${s}`)}

@@ -29,7 +29,14 @@ function Shell({ id, label, errors, hint, className, children }: Common & { chil
   );
 }
 
-export function TextInput({ label, errors, hint, id, className, ...input }: Common & InputHTMLAttributes<HTMLInputElement>) {
+export function TextInput({
+  label,
+  errors,
+  hint,
+  id,
+  className,
+  ...input
+}: Common & InputHTMLAttributes<HTMLInputElement>) {
   const invalid = Boolean(errors?.length);
   return (
     <Shell id={id} label={label} errors={errors} hint={hint} className={className}>
@@ -44,7 +51,14 @@ export function TextInput({ label, errors, hint, id, className, ...input }: Comm
   );
 }
 
-export function TextArea({ label, errors, hint, id, className, ...input }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+export function TextArea({
+  label,
+  errors,
+  hint,
+  id,
+  className,
+  ...input
+}: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const invalid = Boolean(errors?.length);
   return (
     <Shell id={id} label={label} errors={errors} hint={hint} className={className}>
@@ -98,7 +112,13 @@ export function Checkbox({
         htmlFor={id}
         className="flex min-h-12 cursor-pointer items-center gap-3 rounded-lg border border-stone-300 bg-white px-3 py-2 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
       >
-        <input {...input} type="checkbox" id={id} aria-describedby={hint ? `${id}-hint` : undefined} className="size-5 accent-brand-600" />
+        <input
+          {...input}
+          type="checkbox"
+          id={id}
+          aria-describedby={hint ? `${id}-hint` : undefined}
+          className="size-5 accent-brand-600"
+        />
         <span className="text-base text-stone-900">{label}</span>
       </label>
       {hint ? (

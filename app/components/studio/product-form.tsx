@@ -78,7 +78,12 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
             {...getInputProps(fields.titleEn, { type: "text" })}
             id={fields.titleEn.id}
           />
-          <Select label={t("product.category")} errors={tr(fields.categoryId.errors)} {...getSelectProps(fields.categoryId)} id={fields.categoryId.id}>
+          <Select
+            label={t("product.category")}
+            errors={tr(fields.categoryId.errors)}
+            {...getSelectProps(fields.categoryId)}
+            id={fields.categoryId.id}
+          >
             <option value="">{t("product.categoryChoose")}</option>
             {categories.map((c) => (
               <option key={c.id} value={c.id}>
@@ -86,7 +91,13 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
               </option>
             ))}
           </Select>
-          <Select label={t("product.status")} hint={t("product.statusHint")} errors={tr(fields.status.errors)} {...getSelectProps(fields.status)} id={fields.status.id}>
+          <Select
+            label={t("product.status")}
+            hint={t("product.statusHint")}
+            errors={tr(fields.status.errors)}
+            {...getSelectProps(fields.status)}
+            id={fields.status.id}
+          >
             {(["active", "draft", "archived"] as const).map((s) => (
               <option key={s} value={s}>
                 {t(`status.${s}`)}
@@ -111,9 +122,24 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
 
       <Section title={t("product.section.kind")}>
         <div className="grid gap-3 sm:grid-cols-3">
-          <Checkbox label={t("product.perishable")} hint={t("product.perishableHint")} {...getInputProps(fields.perishable, { type: "checkbox" })} id={fields.perishable.id} />
-          <Checkbox label={t("product.preorder")} hint={t("product.preorderHint")} {...getInputProps(fields.preorder, { type: "checkbox" })} id={fields.preorder.id} />
-          <Checkbox label={t("product.customisable")} hint={t("product.customisableHint")} {...getInputProps(fields.customisable, { type: "checkbox" })} id={fields.customisable.id} />
+          <Checkbox
+            label={t("product.perishable")}
+            hint={t("product.perishableHint")}
+            {...getInputProps(fields.perishable, { type: "checkbox" })}
+            id={fields.perishable.id}
+          />
+          <Checkbox
+            label={t("product.preorder")}
+            hint={t("product.preorderHint")}
+            {...getInputProps(fields.preorder, { type: "checkbox" })}
+            id={fields.preorder.id}
+          />
+          <Checkbox
+            label={t("product.customisable")}
+            hint={t("product.customisableHint")}
+            {...getInputProps(fields.customisable, { type: "checkbox" })}
+            id={fields.customisable.id}
+          />
         </div>
         <div className="mt-4 grid gap-4 sm:grid-cols-2">
           <TextInput

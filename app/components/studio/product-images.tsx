@@ -8,7 +8,14 @@ import { StudioButton, controlClass } from "./controls";
 
 type Props = { images: string[]; title: string; error?: string | null };
 
-function ImageAction({ intent, image, label, ariaLabel, disabled, tone = "secondary" }: {
+function ImageAction({
+  intent,
+  image,
+  label,
+  ariaLabel,
+  disabled,
+  tone = "secondary",
+}: {
   intent: string;
   image: string;
   label: string;
@@ -20,7 +27,13 @@ function ImageAction({ intent, image, label, ariaLabel, disabled, tone = "second
     <Form method="post" preventScrollReset>
       <input type="hidden" name="intent" value={intent} />
       <input type="hidden" name="image" value={image} />
-      <StudioButton tone={tone} type="submit" disabled={disabled} aria-label={ariaLabel} className="w-full px-3 text-sm">
+      <StudioButton
+        tone={tone}
+        type="submit"
+        disabled={disabled}
+        aria-label={ariaLabel}
+        className="w-full px-3 text-sm"
+      >
         {label}
       </StudioButton>
     </Form>
@@ -52,10 +65,28 @@ export function ProductImages({ images, title, error }: Props) {
               ) : null}
             </div>
             <div className="grid flex-1 grid-cols-2 content-start gap-2">
-              <ImageAction intent="image-move-up" image={image} label={t("image.moveUp")} ariaLabel={t("image.moveUpLabel", { n: index + 1 })} disabled={index === 0} />
-              <ImageAction intent="image-move-down" image={image} label={t("image.moveDown")} ariaLabel={t("image.moveDownLabel", { n: index + 1 })} disabled={index === images.length - 1} />
+              <ImageAction
+                intent="image-move-up"
+                image={image}
+                label={t("image.moveUp")}
+                ariaLabel={t("image.moveUpLabel", { n: index + 1 })}
+                disabled={index === 0}
+              />
+              <ImageAction
+                intent="image-move-down"
+                image={image}
+                label={t("image.moveDown")}
+                ariaLabel={t("image.moveDownLabel", { n: index + 1 })}
+                disabled={index === images.length - 1}
+              />
               <div className="col-span-2">
-                <ImageAction intent="image-remove" image={image} label={t("image.remove")} ariaLabel={t("image.removeLabel", { n: index + 1 })} tone="danger" />
+                <ImageAction
+                  intent="image-remove"
+                  image={image}
+                  label={t("image.remove")}
+                  ariaLabel={t("image.removeLabel", { n: index + 1 })}
+                  tone="danger"
+                />
               </div>
             </div>
           </li>

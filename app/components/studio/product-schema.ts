@@ -57,7 +57,10 @@ export const ProductSchema = z
     customisationPromptZh: optional(200, "studio:product.error.prompt"),
     customisationPromptEn: optional(300, "studio:product.error.prompt"),
     attributes: z.array(AttributeSchema).max(20, "studio:attribute.error.tooMany").optional(),
-    variants: z.array(VariantSchema, "studio:product.error.noVariants").min(1, "studio:product.error.noVariants").max(30),
+    variants: z
+      .array(VariantSchema, "studio:product.error.noVariants")
+      .min(1, "studio:product.error.noVariants")
+      .max(30),
   })
   .superRefine((value, ctx) => {
     if (value.customisable && !value.customisationPromptZh) {
@@ -65,13 +68,24 @@ export const ProductSchema = z
     }
     value.attributes?.forEach((row, i) => {
       const any = row.labelZh || row.labelEn || row.valueZh || row.valueEn;
-      if (any && !row.labelZh) ctx.addIssue({ code: "custom", path: ["attributes", i, "labelZh"], message: "studio:attribute.error.incomplete" });
-      if (any && !row.valueZh) ctx.addIssue({ code: "custom", path: ["attributes", i, "valueZh"], message: "studio:attribute.error.incomplete" });
+      if (any && !row.labelZh)
+        ctx.addIssue({
+          code: "custom",
+          path: ["attributes", i, "labelZh"],
+          message: "studio:attribute.error.incomplete",
+        });
+      if (any && !row.valueZh)
+        ctx.addIssue({
+          code: "custom",
+          path: ["attributes", i, "valueZh"],
+          message: "studio:attribute.error.incomplete",
+        });
     });
     const seen = new Map<string, number>();
     value.variants.forEach((variant, i) => {
       const sku = variant.sku.toUpperCase();
-      if (seen.has(sku)) ctx.addIssue({ code: "custom", path: ["variants", i, "sku"], message: "studio:variant.error.skuRepeated" });
+      if (seen.has(sku))
+        ctx.addIssue({ code: "custom", path: ["variants", i, "sku"], message: "studio:variant.error.skuRepeated" });
       else seen.set(sku, i);
     });
   });

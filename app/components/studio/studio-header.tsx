@@ -2,7 +2,12 @@
 import { Link, NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-export type StudioWorkshop = { slug: string; nameZh: string; nameEn: string; status: "pending" | "approved" | "rejected" };
+export type StudioWorkshop = {
+  slug: string;
+  nameZh: string;
+  nameEn: string;
+  status: "pending" | "approved" | "rejected";
+};
 
 export function StudioHeader({ workshop }: { workshop: StudioWorkshop }) {
   const { t, i18n } = useTranslation("studio");
@@ -18,7 +23,9 @@ export function StudioHeader({ workshop }: { workshop: StudioWorkshop }) {
           {t("index.title")}
         </Link>
       </p>
-      <h1 className="mt-1 text-2xl font-semibold text-stone-900">{i18n.language === "en" ? workshop.nameEn : workshop.nameZh}</h1>
+      <h1 className="mt-1 text-2xl font-semibold text-stone-900">
+        {i18n.language === "en" ? workshop.nameEn : workshop.nameZh}
+      </h1>
       {workshop.status !== "approved" ? (
         <p role="note" className="mt-2 rounded-lg border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {t(`workshop.notice.${workshop.status}`)}

@@ -19,7 +19,10 @@ export function VariantRows({ form, variants }: Props) {
       {list.map((variant, index) => {
         const f = variant.getFieldset();
         return (
-          <fieldset key={variant.key} className="rounded-xl border border-stone-200 bg-stone-50 p-3 sm:p-4">
+          <fieldset
+            key={variant.key ?? variant.name}
+            className="rounded-xl border border-stone-200 bg-stone-50 p-3 sm:p-4"
+          >
             <legend className="px-1 text-base font-semibold text-stone-900">
               {t("variant.row", { n: index + 1 })}
               {f.nameZh.initialValue ? ` · ${f.nameZh.initialValue}` : ""}
@@ -89,7 +92,11 @@ export function VariantRows({ form, variants }: Props) {
               />
               {list.length > 1 ? (
                 <div className="col-span-2 flex items-end lg:col-span-1">
-                  <StudioButton tone="danger" className="w-full" {...form.remove.getButtonProps({ name: variants.name, index })}>
+                  <StudioButton
+                    tone="danger"
+                    className="w-full"
+                    {...form.remove.getButtonProps({ name: variants.name, index })}
+                  >
                     {t("variant.remove", { n: index + 1 })}
                   </StudioButton>
                 </div>

@@ -37,7 +37,8 @@ const account: Record<keyof typeof zh, string> = {
   "account.role.staff": "{{workshop}} · staff",
   "account.host.pending": "You can go live once you are approved.",
   "account.host.rejected": "Your host application was not approved; contact the platform with any questions.",
-  "account.workshop.pending": "Under review: you can already list products in the studio; shoppers see them once approved.",
+  "account.workshop.pending":
+    "Under review: you can already list products in the studio; shoppers see them once approved.",
   "account.workshop.rejected": "The workshop was not approved; its products are not shown in the store.",
   "account.goStudio": "Open the studio",
   "account.goStudioOf": "Open the studio of {{workshop}}",

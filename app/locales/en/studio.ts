@@ -11,7 +11,8 @@ const studio: Record<keyof typeof zh, string> = {
   "nav.products": "Products",
   "nav.batches": "Pre-order batches",
   "nav.newProduct": "New product",
-  "workshop.notice.pending": "The workshop is under review: you can list products now; shoppers see them once it is approved.",
+  "workshop.notice.pending":
+    "The workshop is under review: you can list products now; shoppers see them once it is approved.",
   "workshop.notice.rejected": "The workshop was not approved: its products are not shown in the store.",
   "products.count": "Products: {{count}}",
   "products.lowCount": "Running low (≤{{low}}) or sold out: {{count}}",
@@ -38,7 +39,8 @@ const studio: Record<keyof typeof zh, string> = {
   "product.section.kind": "Kind of product",
   "product.section.variants": "Variants, prices and stock",
   "product.section.attributes": "Attributes",
-  "product.variantsHint": "Prices in yuan, e.g. 66.60. The market price (optional) is the value before the common-prosperity premium, so shoppers see the premium. Stock is how many you have now.",
+  "product.variantsHint":
+    "Prices in yuan, e.g. 66.60. The market price (optional) is the value before the common-prosperity premium, so shoppers see the premium. Stock is how many you have now.",
   "product.attributesHint": "Shown on the live card, e.g. net weight 500 ml, fill weight 90 g.",
   "product.titleZh": "Title (Chinese)",
   "product.titleEn": "Title (English)",
@@ -99,7 +101,8 @@ const studio: Record<keyof typeof zh, string> = {
   "variant.error.marketPrice": "Enter the market price in yuan, e.g. 55.00, or leave it blank",
   "variant.error.stock": "Stock must be 0 or a whole number",
   "variant.error.weight": "Weight must be 0 or a whole number of grams",
-  "variant.error.removeUsed": "A variant that has orders, reservations or flash deals cannot be removed; set its stock to 0 instead.",
+  "variant.error.removeUsed":
+    "A variant that has orders, reservations or flash deals cannot be removed; set its stock to 0 instead.",
   "image.section": "Photos",
   "image.hint": "PNG, JPEG or WebP, up to 2 MB each, at most {{max}}. The first is the cover.",
   "image.none": "No photos yet.",
@@ -121,7 +124,8 @@ const studio: Record<keyof typeof zh, string> = {
   "image.error.tooMany": "A product can have at most 8 photos",
   "image.error.unreadable": "The photo could not be read: choose it again",
   "batch.title": "Pre-order batches",
-  "batch.intro": "Pre-order products are made in batches (e.g. one vat of rice wine): reservations use up capacity, and a full batch takes no more.",
+  "batch.intro":
+    "Pre-order products are made in batches (e.g. one vat of rice wine): reservations use up capacity, and a full batch takes no more.",
   "batch.none": "No pre-order batches yet.",
   "batch.noProducts": "Tick “Pre-order” on a product first to open a batch for it.",
   "batch.new": "New batch",

@@ -36,7 +36,8 @@ const studio = {
   "product.section.kind": "商品类型",
   "product.section.variants": "规格、价格与库存",
   "product.section.attributes": "商品参数",
-  "product.variantsHint": "价格按元填写，如 66.60；市场价是共富价之前的价格，让买家看到溢价（可不填）；库存为现有件数。",
+  "product.variantsHint":
+    "价格按元填写，如 66.60；市场价是共富价之前的价格，让买家看到溢价（可不填）；库存为现有件数。",
   "product.attributesHint": "买家在直播卡片上会看到，如：净含量 500 ml、充绒量 90 g。",
   "product.titleZh": "商品名称（中文）",
   "product.titleEn": "商品名称（英文）",
