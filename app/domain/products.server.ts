@@ -249,13 +249,15 @@ async function checkSkus(tx: Tx, variants: VariantInput[], productId: string | u
   throw new InvalidFields(problems);
 }
 
-// Two saves racing for one SKU: the database's unique index catches the loser, who gets the same field message.
+// Two saves racing for one SKU: the database's unique index catches the loser, who gets the same field message
+// (or, when the clash is gone by the time we look, a plain "someone else saved").
 async function withSkuRaceAsFieldError<T>(input: ProductInput, productId: string | undefined, run: () => Promise<T>) {
   try {
     return await run();
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       await checkSkus(db, input.variants, productId);
+      throw new InvalidFields({ "": ["studio:product.error.conflict"] });
     }
     throw error;
   }

@@ -45,6 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       slug: product.slug,
       titleZh: product.titleZh,
       titleEn: product.titleEn,
+      status: product.status,
       images: product.images,
       // Remounts the editor when saving changed which variants exist or their stock, so hidden ids stay true.
       formKey: product.variants.map((v) => `${v.id}:${v.stock}`).join(","),
@@ -128,7 +129,7 @@ export default function EditProduct() {
       <div>
         <StudioHeader workshop={workshop} />
         <h2 className="text-xl font-semibold">{t("product.editTitle", { title })}</h2>
-        {workshop.status === "approved" ? (
+        {workshop.status === "approved" && product.status === "active" ? (
           <Link to={`/products/${product.slug}`} className="mt-1 inline-block text-sm text-brand-700 underline">
             {t("product.viewInStore")}
           </Link>

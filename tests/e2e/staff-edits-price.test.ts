@@ -49,7 +49,9 @@ describe("workshop staff edit a price on a phone", () => {
     const describedBy = (await price.getAttribute("aria-describedby")) ?? "";
     const message = page.locator(`[id="${describedBy.split(" ")[0]}"]`);
     expect(await message.textContent()).toContain("请按元填写售价");
-    expect((await db.variant.findFirstOrThrow({ where: { productId: product.id }, orderBy: { position: "asc" } })).priceFen).toBe(6800);
+    expect(
+      (await db.variant.findFirstOrThrow({ where: { productId: product.id }, orderBy: { position: "asc" } })).priceFen,
+    ).toBe(6800);
     await context.close();
   });
 });
