@@ -21,6 +21,12 @@ export type ServerOptions = {
   publicUrl?: string;
 };
 
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    uploadDir?: string;
+  }
+}
+
 export type RunningServer = { url: string; close: () => Promise<void>; io: ReturnType<typeof attachRealtime> };
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
@@ -36,7 +42,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   if (options.logRequests) app.use(morgan("tiny"));
 
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
-  app.use("/uploads", express.static(path.resolve(options.uploadDir ?? ".data/uploads"), { maxAge: "1d" }));
+  const uploadDir = path.resolve(options.uploadDir ?? ".data/uploads");
+  app.use("/uploads", express.static(uploadDir, { maxAge: "1d" }));
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true });
@@ -46,7 +53,8 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const authLimiter = rateLimit({ windowMs: 60_000, limit: 20, standardHeaders: "draft-8", legacyHeaders: false });
   app.post(["/login", "/signup"], authLimiter);
 
-  app.all("*", createRequestHandler({ build, mode: "production" }));
+  // Routes that store uploads write where /uploads serves from.
+  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: () => ({ uploadDir }) }));
 
   const httpServer = createHttpServer(app);
   const io = attachRealtime(httpServer, options.publicUrl);

@@ -33,3 +33,10 @@ export class Conflict extends DomainError {
     super(messageKey, 409, values);
   }
 }
+
+/** Input the domain refuses field by field (e.g. a SKU already taken): keys are form field names, "" for the whole form. */
+export class InvalidFields extends DomainError {
+  constructor(readonly fields: Record<string, string[]>) {
+    super(Object.values(fields)[0]?.[0] ?? "common:error.title", 400);
+  }
+}

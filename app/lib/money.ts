@@ -15,3 +15,8 @@ export function parseYuan(input: string): number | null {
   const [whole, fraction = ""] = cleaned.split(".");
   return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
 }
+
+/** Fen as the plain yuan figure a person edits in a form ("66.60"), the inverse of parseYuan. */
+export function yuanInput(fen: number): string {
+  return formatMoney(fen, "en").replace(/[¥,]/g, "");
+}

@@ -1,14 +1,16 @@
 // Every namespace of every language. Add a namespace here when an area of the app gets its own file.
 import enAccount from "./en/account";
+import enAdmin from "./en/admin";
 import enCommon from "./en/common";
 import enStore from "./en/store";
 import enStudio from "./en/studio";
 import zhAccount from "./zh-CN/account";
+import zhAdmin from "./zh-CN/admin";
 import zhCommon from "./zh-CN/common";
 import zhStore from "./zh-CN/store";
 import zhStudio from "./zh-CN/studio";
 
 export const resources = {
-  "zh-CN": { common: zhCommon, account: zhAccount, store: zhStore, studio: zhStudio },
-  en: { common: enCommon, account: enAccount, store: enStore, studio: enStudio },
+  "zh-CN": { common: zhCommon, account: zhAccount, store: zhStore, studio: zhStudio, admin: zhAdmin },
+  en: { common: enCommon, account: enAccount, store: enStore, studio: enStudio, admin: enAdmin },
 };

@@ -30,9 +30,20 @@ const account: Record<keyof typeof zh, string> = {
   "account.title": "My account",
   "account.roles": "My roles",
   "account.role.shopper": "Shopper",
+  "account.name": "Display name",
+  "account.email": "Email",
+  "account.role.hostName": "Village host",
+  "account.role.owner": "{{workshop}} · owner",
+  "account.role.staff": "{{workshop}} · staff",
+  "account.host.pending": "You can go live once you are approved.",
+  "account.host.rejected": "Your host application was not approved; contact the platform with any questions.",
+  "account.workshop.pending":
+    "Under review: you can already list products in the studio; shoppers see them once approved.",
+  "account.workshop.rejected": "The workshop was not approved; its products are not shown in the store.",
+  "account.goStudio": "Open the studio",
+  "account.goStudioOf": "Open the studio of {{workshop}}",
+  "account.goAdmin": "Open admin",
   "account.role.admin": "Admin",
-  "account.role.host": "Host ({{status}})",
-  "account.role.staff": "Member of {{workshop}} ({{status}})",
 };
 
 export default account;

@@ -28,9 +28,19 @@ const account = {
   "account.title": "我的账户",
   "account.roles": "我的身份",
   "account.role.shopper": "买家",
+  "account.name": "昵称",
+  "account.email": "邮箱",
+  "account.role.hostName": "村播主播",
+  "account.role.owner": "{{workshop}} · 负责人",
+  "account.role.staff": "{{workshop}} · 员工",
+  "account.host.pending": "审核通过后就可以开播了。",
+  "account.host.rejected": "主播申请未通过，如有疑问请联系平台。",
+  "account.workshop.pending": "工坊审核中：可以先在工坊后台上架商品，通过后买家就能看到。",
+  "account.workshop.rejected": "工坊申请未通过，商品不会在店铺显示。",
+  "account.goStudio": "进入工坊后台",
+  "account.goStudioOf": "进入 {{workshop}} 的工坊后台",
+  "account.goAdmin": "进入平台管理",
   "account.role.admin": "管理员",
-  "account.role.host": "主播（{{status}}）",
-  "account.role.staff": "{{workshop}} 工坊成员（{{status}}）",
 } as const;
 
 export default account;

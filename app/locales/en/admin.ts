@@ -1,0 +1,26 @@
+// Words of the admin pages: approving workshops and hosts.
+import type zh from "../zh-CN/admin";
+
+const admin: Record<keyof typeof zh, string> = {
+  title: "Admin",
+  "pending.workshops": "Workshops awaiting approval ({{count}})",
+  "pending.hosts": "Hosts awaiting approval ({{count}})",
+  "pending.none": "Nothing is waiting.",
+  "all.workshops": "All workshops ({{count}})",
+  "all.hosts": "All hosts ({{count}})",
+  applied: "applied {{date}}",
+  owner: "Owner: {{name}} ({{email}})",
+  products: "Products: {{count}}",
+  shows: "Shows: {{count}}",
+  "decide.approved": "Approve",
+  "decide.rejected": "Reject",
+  "decide.approvedLabel": "Approve {{name}}",
+  "decide.rejectedLabel": "Reject {{name}}",
+  "done.workshop-approved": "Workshop approved: its products now show in the store.",
+  "done.workshop-rejected": "Workshop rejected: its products are not shown in the store.",
+  "done.host-approved": "Host approved: they can go live now.",
+  "done.host-rejected": "Host rejected.",
+  "done.saved": "Updated",
+};
+
+export default admin;

@@ -1,0 +1,117 @@
+// My account: who I am, the roles I hold (and whether each is approved yet), and the way to each workspace.
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { requireViewer } from "~/lib/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "我的账户 · 村播 Cunbo" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  return {
+    name: viewer.name,
+    email: viewer.email,
+    isAdmin: viewer.isAdmin,
+    host: viewer.host,
+    memberships: viewer.memberships.map((m) => ({ role: m.role, workshop: m.workshop })),
+  };
+}
+
+function StatusNote({ status }: { status: "pending" | "approved" | "rejected" }) {
+  const { t } = useTranslation();
+  const tone = {
+    pending: "bg-amber-100 text-amber-900",
+    approved: "bg-leaf-600/10 text-leaf-700",
+    rejected: "bg-red-100 text-red-800",
+  }[status];
+  return <span className={`shrink-0 rounded-full px-3 py-1 text-sm ${tone}`}>{t(`status.${status}`)}</span>;
+}
+
+export default function Account() {
+  const { t, i18n } = useTranslation("account");
+  const { name, email, isAdmin, host, memberships } = useLoaderData<typeof loader>();
+  const en = i18n.language === "en";
+  const row = "flex min-h-14 flex-wrap items-center justify-between gap-2 px-4 py-3";
+  const link =
+    "inline-flex min-h-11 items-center rounded-full bg-brand-600 px-5 font-medium text-white hover:bg-brand-700";
+  return (
+    <main id="main" className="mx-auto max-w-xl space-y-6 px-4 py-8">
+      <h1 className="text-2xl font-semibold">{t("account.title")}</h1>
+
+      <dl className="divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+        <div className={row}>
+          <dt className="text-stone-600">{t("account.name")}</dt>
+          <dd className="font-medium">{name}</dd>
+        </div>
+        <div className={row}>
+          <dt className="text-stone-600">{t("account.email")}</dt>
+          <dd className="font-medium break-all">{email}</dd>
+        </div>
+      </dl>
+
+      <section aria-labelledby="roles">
+        <h2 id="roles" className="text-lg font-semibold">
+          {t("account.roles")}
+        </h2>
+        <ul className="mt-2 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+          <li className={row}>{t("account.role.shopper")}</li>
+          {isAdmin ? (
+            <li className={row}>
+              <span>{t("account.role.admin")}</span>
+              <Link to="/admin" className={link}>
+                {t("account.goAdmin")}
+              </Link>
+            </li>
+          ) : null}
+          {host ? (
+            <li className={row}>
+              <span>
+                <span className="block">{t("account.role.hostName")}</span>
+                {host.status !== "approved" ? (
+                  <span className="block text-sm text-stone-600">{t(`account.host.${host.status}`)}</span>
+                ) : null}
+              </span>
+              <StatusNote status={host.status} />
+            </li>
+          ) : null}
+          {memberships.map((m) => (
+            <li key={m.workshop.id} className={row}>
+              <span>
+                <span className="block">
+                  {t(`account.role.${m.role}`, { workshop: en ? m.workshop.nameEn : m.workshop.nameZh })}
+                </span>
+                {m.workshop.status !== "approved" ? (
+                  <span className="block text-sm text-stone-600">{t(`account.workshop.${m.workshop.status}`)}</span>
+                ) : null}
+              </span>
+              <span className="flex items-center gap-2">
+                <StatusNote status={m.workshop.status} />
+                <Link
+                  to={`/studio/${m.workshop.slug}`}
+                  className={link}
+                  aria-label={t("account.goStudioOf", { workshop: en ? m.workshop.nameEn : m.workshop.nameZh })}
+                >
+                  {t("account.goStudio")}
+                </Link>
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <Form method="post" action="/logout">
+        <button
+          type="submit"
+          className="min-h-11 rounded-full border border-stone-300 bg-white px-5 text-stone-800 hover:bg-stone-100"
+        >
+          {t("common:nav.logout")}
+        </button>
+      </Form>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,238 @@
+// The admin's desk: workshops and hosts awaiting approval first, then everyone with their status. Every
+// decision is a plain form post, so it works without JavaScript.
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { decideHost, decideWorkshop, listForReview } from "~/domain/approvals.server";
+import { NotFound } from "~/domain/errors.server";
+import { requireAdmin } from "~/lib/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
+
+const DecisionSchema = z.object({
+  kind: z.enum(["workshop", "host"]),
+  id: z.string().min(1),
+  decision: z.enum(["approved", "rejected"]),
+});
+
+const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireAdmin(request);
+  const review = await listForReview();
+  const day = (date: Date) => SHANGHAI_DAY.format(date);
+  return {
+    pendingWorkshops: review.pendingWorkshops.map((w) => ({ ...w, applied: day(w.createdAt) })),
+    pendingHosts: review.pendingHosts.map((h) => ({ ...h, applied: day(h.createdAt) })),
+    workshops: review.workshops,
+    hosts: review.hosts,
+  };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  await requireAdmin(request);
+  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Unknown decision", { status: 400 });
+  const { kind, id, decision } = parsed.data;
+  try {
+    if (kind === "workshop") await decideWorkshop(id, decision);
+    else await decideHost(id, decision);
+  } catch (error) {
+    if (error instanceof NotFound) throw new Response(`No such ${kind}`, { status: 404 });
+    throw error;
+  }
+  return redirect(`/admin?done=${kind}-${decision}`);
+}
+
+type Status = "pending" | "approved" | "rejected";
+
+function StatusBadge({ status }: { status: Status }) {
+  const { t } = useTranslation();
+  const tone = {
+    pending: "bg-amber-100 text-amber-900",
+    approved: "bg-leaf-600/10 text-leaf-700",
+    rejected: "bg-red-100 text-red-800",
+  }[status];
+  return <span className={`shrink-0 rounded-full px-3 py-1 text-sm ${tone}`}>{t(`status.${status}`)}</span>;
+}
+
+function DecisionButtons({
+  kind,
+  id,
+  status,
+  label,
+}: {
+  kind: "workshop" | "host";
+  id: string;
+  status: Status;
+  label: string;
+}) {
+  const { t } = useTranslation("admin");
+  const choices = (["approved", "rejected"] as const).filter((d) => d !== status);
+  return (
+    <div className="flex gap-2">
+      {choices.map((decision) => (
+        <Form key={decision} method="post">
+          <input type="hidden" name="kind" value={kind} />
+          <input type="hidden" name="id" value={id} />
+          <input type="hidden" name="decision" value={decision} />
+          <button
+            type="submit"
+            aria-label={t(`decide.${decision}Label`, { name: label })}
+            className={`min-h-11 rounded-full px-4 text-sm font-medium ${
+              decision === "approved"
+                ? "bg-leaf-700 text-white hover:bg-leaf-600"
+                : "border border-red-300 bg-white text-red-700 hover:bg-red-50"
+            }`}
+          >
+            {t(`decide.${decision}`)}
+          </button>
+        </Form>
+      ))}
+    </div>
+  );
+}
+
+export default function Admin() {
+  const { t, i18n } = useTranslation("admin");
+  const { pendingWorkshops, pendingHosts, workshops, hosts } = useLoaderData<typeof loader>();
+  const [searchParams] = useSearchParams();
+  const done = searchParams.get("done");
+  const en = i18n.language === "en";
+  const card = "rounded-2xl border border-stone-200 bg-white p-4 shadow-sm";
+  return (
+    <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-6">
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      {done ? (
+        <p
+          role="status"
+          className="rounded-lg border border-leaf-600/30 bg-leaf-600/10 px-3 py-2 font-medium text-leaf-700"
+        >
+          ✓ {t(`done.${done}`, { defaultValue: t("done.saved") })}
+        </p>
+      ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="pending-workshops">
+          <h2 id="pending-workshops" className="text-lg font-semibold">
+            {t("pending.workshops", { count: pendingWorkshops.length })}
+          </h2>
+          {pendingWorkshops.length === 0 ? <p className="mt-2 text-stone-600">{t("pending.none")}</p> : null}
+          <ul className="mt-3 space-y-3">
+            {pendingWorkshops.map((w) => (
+              <li key={w.id} className={card}>
+                <p className="text-lg font-semibold">{en ? w.nameEn : w.nameZh}</p>
+                <p className="text-sm text-stone-700">
+                  {en ? `${w.villageEn}, ${w.districtEn}` : `${w.districtZh} ${w.villageZh}`} ·{" "}
+                  {t("applied", { date: w.applied })}
+                </p>
+                {w.members.map((m) => (
+                  <p key={m.user.email} className="text-sm text-stone-700">
+                    {t("owner", { name: m.user.name, email: m.user.email })}
+                  </p>
+                ))}
+                <div className="mt-3">
+                  <DecisionButtons kind="workshop" id={w.id} status={w.status} label={en ? w.nameEn : w.nameZh} />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+
+        <section aria-labelledby="pending-hosts">
+          <h2 id="pending-hosts" className="text-lg font-semibold">
+            {t("pending.hosts", { count: pendingHosts.length })}
+          </h2>
+          {pendingHosts.length === 0 ? <p className="mt-2 text-stone-600">{t("pending.none")}</p> : null}
+          <ul className="mt-3 space-y-3">
+            {pendingHosts.map((h) => (
+              <li key={h.id} className={card}>
+                <p className="text-lg font-semibold">{en ? h.displayNameEn : h.displayNameZh}</p>
+                <p className="text-sm text-stone-700">
+                  {h.user.name} · {h.user.email} · {en ? h.villageEn : h.villageZh} ·{" "}
+                  {t("applied", { date: h.applied })}
+                </p>
+                {(en ? h.bioEn : h.bioZh) ? (
+                  <p className="mt-1 text-sm text-stone-800">{en ? h.bioEn : h.bioZh}</p>
+                ) : null}
+                <div className="mt-3">
+                  <DecisionButtons
+                    kind="host"
+                    id={h.id}
+                    status={h.status}
+                    label={en ? h.displayNameEn : h.displayNameZh}
+                  />
+                </div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <section aria-labelledby="all-workshops">
+          <h2 id="all-workshops" className="text-lg font-semibold">
+            {t("all.workshops", { count: workshops.length })}
+          </h2>
+          <ul className="mt-3 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+            {workshops.map((w) => (
+              <li key={w.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+                <span className="min-w-0">
+                  <span className="block font-medium">{en ? w.nameEn : w.nameZh}</span>
+                  <span className="block text-sm text-stone-600">
+                    {en ? w.villageEn : w.villageZh} · {t("products", { count: w._count.products })}
+                  </span>
+                </span>
+                <span className="flex items-center gap-2">
+                  <StatusBadge status={w.status} />
+                  {w.status !== "pending" ? (
+                    <DecisionButtons kind="workshop" id={w.id} status={w.status} label={en ? w.nameEn : w.nameZh} />
+                  ) : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-labelledby="all-hosts">
+          <h2 id="all-hosts" className="text-lg font-semibold">
+            {t("all.hosts", { count: hosts.length })}
+          </h2>
+          <ul className="mt-3 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+            {hosts.map((h) => (
+              <li key={h.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-3">
+                <span className="min-w-0">
+                  <span className="block font-medium">{en ? h.displayNameEn : h.displayNameZh}</span>
+                  <span className="block text-sm text-stone-600">
+                    {h.user.email} · {t("shows", { count: h._count.shows })}
+                  </span>
+                </span>
+                <span className="flex items-center gap-2">
+                  <StatusBadge status={h.status} />
+                  {h.status !== "pending" ? (
+                    <DecisionButtons
+                      kind="host"
+                      id={h.id}
+                      status={h.status}
+                      label={en ? h.displayNameEn : h.displayNameZh}
+                    />
+                  ) : null}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      </div>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

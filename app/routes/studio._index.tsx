@@ -1,0 +1,56 @@
+// The studio's front door: the workshops this person manages (an admin: all of them); with only one, go there.
+import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { listManagedWorkshops } from "~/domain/studio-workshops.server";
+import { forbidden, requireViewer } from "~/lib/auth.server";
+
+export const meta: MetaFunction = () => [{ title: "工坊后台 · 村播 Cunbo" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireViewer(request);
+  if (!viewer.isAdmin && viewer.memberships.length === 0) forbidden();
+  const workshops = await listManagedWorkshops(viewer);
+  if (workshops.length === 1) throw redirect(`/studio/${workshops[0].slug}`);
+  return { workshops };
+}
+
+export default function StudioIndex() {
+  const { t, i18n } = useTranslation("studio");
+  const { workshops } = useLoaderData<typeof loader>();
+  const en = i18n.language === "en";
+  return (
+    <main id="main" className="mx-auto max-w-3xl px-4 py-6">
+      <h1 className="text-2xl font-semibold">{t("index.title")}</h1>
+      <p className="mt-1 text-stone-700">{t("index.choose")}</p>
+      <ul className="mt-5 space-y-3">
+        {workshops.map((w) => (
+          <li key={w.id}>
+            <Link
+              to={`/studio/${w.slug}`}
+              className="flex min-h-16 items-center justify-between gap-3 rounded-2xl border border-stone-200 bg-white p-4 shadow-sm hover:border-brand-600"
+            >
+              <span>
+                <span className="block text-lg font-semibold text-stone-900">{en ? w.nameEn : w.nameZh}</span>
+                <span className="block text-sm text-stone-600">
+                  {en ? w.villageEn : w.villageZh} · {t("index.products", { count: w._count.products })}
+                  {w.role ? ` · ${t(`role.${w.role}`)}` : ""}
+                </span>
+              </span>
+              <span
+                className={`shrink-0 rounded-full px-3 py-1 text-sm ${w.status === "approved" ? "bg-leaf-600/10 text-leaf-700" : "bg-amber-100 text-amber-900"}`}
+              >
+                {t(`common:status.${w.status}`)}
+              </span>
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
