@@ -29,10 +29,16 @@ describe("workshop staff edit a price on a phone", () => {
     const variant = await db.variant.findUniqueOrThrow({ where: { sku: "DZ-RW-1J" } });
     expect(variant.priceFen).toBe(6660);
 
-    // The storefront's product page belongs to the store area; the studio's list shows the price shoppers pay.
     await page.getByRole("link", { name: "商品", exact: true }).click();
     await page.waitForURL("**/studio/duzuo-rice-wine");
     await expect.poll(() => page.locator("main").textContent()).toContain("¥66.60");
+
+    // A shopper, in another browser, sees the new price on the storefront.
+    const shopper = await newContext(browser, baseUrl);
+    const storefront = await shopper.newPage();
+    await storefront.goto("/products/duzuo-glutinous-rice-wine");
+    await expect.poll(() => storefront.locator("main").textContent()).toContain("¥66.60");
+    await shopper.close();
     await context.close();
   });
 

@@ -57,14 +57,18 @@ describe("admin approvals", () => {
     expect(html).toContain("已通过");
   });
 
+  it("a pending workshop is hidden from shoppers", async () => {
+    expect((await new Visitor(baseUrl).get(`/workshops/${pendingWorkshop.slug}`)).status).toBe(404);
+  });
+
   it("approving the pending workshop makes it visible: its status is approved and it leaves the queue", async () => {
     const admin = await new Visitor(baseUrl).logIn("admin@cunbo.test");
     const response = await admin.post("/admin", { kind: "workshop", id: pendingWorkshop.id, decision: "approved" });
     expect(response.status).toBe(302);
     expect(response.headers.get("location")).toBe("/admin?done=workshop-approved");
     const workshop = await db.workshop.findUniqueOrThrow({ where: { id: pendingWorkshop.id } });
-    // The storefront shows approved workshops only (its /workshops/<slug> page belongs to the store area).
     expect(workshop.status).toBe("approved");
+    expect((await new Visitor(baseUrl).get(`/workshops/${workshop.slug}`)).status).toBe(200);
     const html = await (await admin.get("/admin?done=workshop-approved")).text();
     expect(html).toContain("待审核工坊（0）");
     expect(html).toContain("已通过该工坊");
