@@ -1,14 +1,16 @@
 // Every namespace of every language. Add a namespace here when an area of the app gets its own file.
 import enAccount from "./en/account";
 import enCommon from "./en/common";
+import enLive from "./en/live";
 import enStore from "./en/store";
 import enStudio from "./en/studio";
 import zhAccount from "./zh-CN/account";
 import zhCommon from "./zh-CN/common";
+import zhLive from "./zh-CN/live";
 import zhStore from "./zh-CN/store";
 import zhStudio from "./zh-CN/studio";
 
 export const resources = {
-  "zh-CN": { common: zhCommon, account: zhAccount, store: zhStore, studio: zhStudio },
-  en: { common: enCommon, account: enAccount, store: enStore, studio: enStudio },
+  "zh-CN": { common: zhCommon, account: zhAccount, store: zhStore, studio: zhStudio, live: zhLive },
+  en: { common: enCommon, account: enAccount, store: enStore, studio: enStudio, live: enLive },
 };
