@@ -51,10 +51,7 @@ function portIsFree(port: number): Promise<boolean> {
 }
 
 /** Starts (initialising on first use) a PostgreSQL cluster in `preferredDir`; the port is remembered beside the data. */
-export async function startEmbeddedPostgres(
-  preferredDir: string,
-  log: (line: string) => void = () => {},
-): Promise<RunningPostgres> {
+export async function startEmbeddedPostgres(preferredDir: string, log: (line: string) => void = () => {}): Promise<RunningPostgres> {
   const databaseDir = dataFolderFor(preferredDir);
   const portFile = `${databaseDir}.port`;
   await mkdir(path.dirname(databaseDir), { recursive: true });
@@ -80,3 +77,4 @@ export async function startEmbeddedPostgres(
   await pg.start();
   return { baseUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`, stop: () => pg.stop() };
 }
+

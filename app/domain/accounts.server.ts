@@ -73,10 +73,7 @@ export async function getViewer(userId: string) {
       isAdmin: true,
       host: { select: { id: true, status: true } },
       memberships: {
-        select: {
-          role: true,
-          workshop: { select: { id: true, slug: true, nameZh: true, nameEn: true, status: true } },
-        },
+        select: { role: true, workshop: { select: { id: true, slug: true, nameZh: true, nameEn: true, status: true } } },
       },
     },
   });

@@ -1,11 +1,7 @@
 // Small response helpers shared by routes: 404s, and domain errors turned into 4xx.
 import { DomainError } from "~/domain/errors.server";
 
-export function invariantResponse(
-  value: unknown,
-  message: string,
-  init: ResponseInit = { status: 404 },
-): asserts value {
+export function invariantResponse(value: unknown, message: string, init: ResponseInit = { status: 404 }): asserts value {
   if (!value) throw new Response(message, init);
 }
 

@@ -29,8 +29,7 @@ const common: Record<keyof typeof zh, string> = {
   "form.saved": "Saved",
   "form.cancel": "Cancel",
   "form.submit": "Submit",
-  "footer.about":
-    "Cunbo links Zhejiang's common prosperity workshops, village hosts and shoppers, and accounts for every fen down to the workers and the village.",
+  "footer.about": "Cunbo links Zhejiang's common prosperity workshops, village hosts and shoppers, and accounts for every fen down to the workers and the village.",
   "status.pending": "Pending",
   "status.approved": "Approved",
   "status.rejected": "Rejected",
