@@ -2,7 +2,7 @@
 // Only the show's own host (or an admin) gets here; every intent is checked again on the server.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
@@ -91,8 +91,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { intent, submission: submission.reply({ resetForm: true }) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      const message = `${error.messageKey}`;
-      return data({ intent, submission: submission.reply({ formErrors: [message] }) }, { status: error.status });
+      // The message travels with its values (e.g. the stock a cap exceeded), which form errors cannot carry.
+      const refusal = { key: error.messageKey, values: error.values };
+      return data({ intent, submission: submission.reply(), error: refusal }, { status: error.status });
     }
   }
   const parsed = IntentSchema.safeParse(Object.fromEntries(formData));
@@ -109,6 +110,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
+type Reply = {
+  error?: { key: string; values?: Record<string, string | number> };
+  submission?: { error?: Record<string, string[] | null> | null };
+};
+
+function refusalText(reply: unknown, t: (key: string, values?: Record<string, string | number>) => string) {
+  const { error, submission } = (reply ?? {}) as Reply;
+  if (error) return t(error.key, error.values ?? {});
+  const keys = Object.values(submission?.error ?? {}).flatMap((list) => list ?? []);
+  return keys.length ? keys.map((key) => t(key)).join(" ") : null;
+}
+
 export default function HostConsole() {
   const { state: initial, figures, muted, slowChoices } = useLoaderData<typeof loader>();
   const { t } = useTranslation("live");
@@ -119,6 +132,8 @@ export default function HostConsole() {
   });
   const now = useNow(clockOffset, Boolean(state.deal));
   const live = state.status === "live";
+  // Only a post without JavaScript lands here (buttons use fetchers and show their own replies).
+  const refusal = refusalText(useActionData<typeof action>(), t);
   return (
     <main id="main" className="mx-auto max-w-5xl space-y-4 px-3 py-4">
       <nav className="text-sm">
@@ -157,6 +172,11 @@ export default function HostConsole() {
         </div>
       </header>
 
+      {refusal ? (
+        <p role="alert" className="rounded-xl bg-red-50 px-3 py-2 text-sm text-red-800">
+          {refusal}
+        </p>
+      ) : null}
       <ConsoleStats
         viewers={live ? state.viewers : 0}
         peak={Math.max(figures.peakViewers, live ? state.viewers : 0)}

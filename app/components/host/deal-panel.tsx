@@ -47,7 +47,11 @@ export const DealFormSchema = z
     return { variantId: value.variantId, priceFen, quantityCap, durationSeconds: value.durationSeconds };
   });
 
-export type DealReply = { intent: "deal"; submission: SubmissionResult<string[]> };
+export type DealReply = {
+  intent: "deal";
+  submission: SubmissionResult<string[]>;
+  error?: { key: string; values?: Record<string, string | number> };
+};
 
 const chip =
   "flex min-h-11 cursor-pointer items-center rounded-full border border-stone-300 bg-white px-3 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:font-medium has-[:checked]:text-brand-700 has-[:focus-visible]:outline has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-blue-600";
@@ -222,6 +226,11 @@ function DealForm({ card, preferredVariantId }: { card: ProductCard; preferredVa
         <Errors id={fields.durationSeconds.errorId} errors={fields.durationSeconds.errors} />
       </fieldset>
       <Errors id={form.errorId} errors={form.errors} />
+      {fetcher.state === "idle" && fetcher.data?.error ? (
+        <p role="alert" className="text-sm text-red-700">
+          {t(fetcher.data.error.key, fetcher.data.error.values ?? {})}
+        </p>
+      ) : null}
       <button type="submit" className={`${buttonStyles.primary} w-full`} disabled={fetcher.state !== "idle"}>
         {t("deal.start")}
       </button>
