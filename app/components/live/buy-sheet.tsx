@@ -45,7 +45,10 @@ export function BuySheetBody({ card, mode, deal, now, attribution, preferredVari
         setStatus({ kind: "done" });
         revalidator.revalidate(); // the header's cart count, where there is one
       } else {
-        setStatus({ kind: "error", key: response.status === 404 ? "buy.error.cartUnavailable" : "buy.error.failed" });
+        setStatus({
+          kind: "error",
+          key: response.status === 404 || response.status === 405 ? "buy.error.cartUnavailable" : "buy.error.failed",
+        });
       }
     } catch {
       setStatus({ kind: "error", key: "buy.error.offline" });
