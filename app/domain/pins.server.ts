@@ -10,7 +10,7 @@ import { lockShow } from "./shows.server";
 /** Pins a product of the line-up; a pin already up comes down in the same transaction. */
 export async function pinProduct(showId: string, productId: string, variantId: string | null = null): Promise<PinView> {
   const now = new Date();
-  const { pin, replaced } = await db.$transaction(async (tx) => {
+  const { pin } = await db.$transaction(async (tx) => {
     const show = await lockShow(tx, showId);
     if (show.status !== "live") throw new Conflict("live:error.notLive");
     const item = await tx.showItem.findUnique({
@@ -25,15 +25,14 @@ export async function pinProduct(showId: string, productId: string, variantId: s
     const current = await tx.pin.findFirst({ where: { showId, unpinnedAt: null }, select: { id: true } });
     if (current) await tx.pin.update({ where: { id: current.id }, data: { unpinnedAt: now } });
     const pin = await tx.pin.create({ data: { showId, productId, variantId, pinnedAt: now }, select: { id: true } });
-    return { pin, replaced: current?.id ?? null };
+    return { pin };
   });
   // The card is built once, after the commit, and the same payload goes to every viewer.
   const card = await productCard(productId);
   if (!card) throw new InvalidInput("live:error.notInLineUp");
   const view: PinView = { pinId: pin.id, pinnedAt: now.toISOString(), variantId, card };
-  const room = showRoom(showId);
-  if (replaced) events.publish({ room, type: "unpin", payload: { pinId: replaced } });
-  events.publish({ room, type: "pin", payload: view });
+  // One event to the room: a new pin replaces the old one on every screen, so no separate unpin goes out.
+  events.publish({ room: showRoom(showId), type: "pin", payload: view });
   return view;
 }
 

@@ -48,7 +48,7 @@ export const LiveVideo = forwardRef<LiveVideoHandle, Props>(function LiveVideo(
     let destroyed = false;
     let hls: { destroy: () => void } | null = null;
     // hls.js is large: it is fetched only for an HLS source in a browser without native HLS.
-    void import("hls.js").then(({ default: Hls }) => {
+    void import("hls.js/light").then(({ default: Hls }) => {
       if (destroyed) return;
       if (!Hls.isSupported()) return setFailed(true);
       const player = new Hls({ lowLatencyMode: true, backBufferLength: 30 });
