@@ -10,7 +10,7 @@ import express from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import morgan from "morgan";
-import { attachRealtime } from "./realtime.ts";
+import { attachRealtime, type Realtime } from "./realtime.ts";
 
 export type ServerOptions = {
   port?: number;
@@ -19,6 +19,8 @@ export type ServerOptions = {
   uploadDir?: string;
   logRequests?: boolean;
   publicUrl?: string;
+  /** Share live rooms with other processes through this Redis (socket.io Redis Streams adapter). */
+  redisUrl?: string;
 };
 
 declare module "@remix-run/node" {
@@ -27,7 +29,7 @@ declare module "@remix-run/node" {
   }
 }
 
-export type RunningServer = { url: string; close: () => Promise<void>; io: ReturnType<typeof attachRealtime> };
+export type RunningServer = { url: string; close: () => Promise<void>; io: Realtime["io"] };
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const root = process.cwd();
@@ -57,7 +59,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: () => ({ uploadDir }) }));
 
   const httpServer = createHttpServer(app);
-  const io = attachRealtime(httpServer, options.publicUrl);
+  const realtime = await attachRealtime(httpServer, { publicUrl: options.publicUrl, redisUrl: options.redisUrl });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     httpServer.listen(options.port ?? 3000, options.host ?? "0.0.0.0", () => resolve());
@@ -67,12 +69,12 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const url = options.publicUrl ?? `http://localhost:${port}`;
   return {
     url,
-    io,
-    close: () =>
-      new Promise<void>((resolve) => {
-        io.close();
-        httpServer.close(() => resolve());
-        httpServer.closeAllConnections();
-      }),
+    io: realtime.io,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await realtime.close();
+      httpServer.closeAllConnections();
+      await closed;
+    },
   };
 }

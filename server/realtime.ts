@@ -1,8 +1,15 @@
 // socket.io on the app's HTTP server: rooms per show, per workshop queue and per order. Writes go through
-// HTTP; this only pushes what the domain publishes (and, later, carries chat).
+// HTTP; this pushes what the domain publishes and carries live-room chat (server/live-rooms.ts). With a Redis
+// URL, processes share rooms through the Redis Streams adapter, which keeps connection state recovery working.
 import type { Server as HttpServer } from "node:http";
+import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
+import { rearmRunningDeals } from "../app/domain/flash-deals.server.ts";
+import { db } from "../app/lib/db.server.ts";
 import { installPublisher } from "../app/lib/events.server.ts";
+import { liveRooms } from "./live-rooms.ts";
+import { connectRedis, redisPrefix, type Redis } from "./redis.ts";
+import { startViewerCounts } from "./viewer-counts.ts";
 
 // Browsers send Origin on every handshake: only pages of this site (its own host, or its public URL) may connect.
 // Clients that are not browsers send none and are let through; they carry no visitor's cookies.
@@ -17,16 +24,74 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   }
 }
 
-export function attachRealtime(httpServer: HttpServer, publicUrl?: string) {
+export type RealtimeOptions = { publicUrl?: string; redisUrl?: string };
+export type Realtime = { io: Server; redis: Redis | null; close: () => Promise<void> };
+
+export async function attachRealtime(httpServer: HttpServer, options: RealtimeOptions = {}): Promise<Realtime> {
+  const redis = options.redisUrl ? await connectRedis(options.redisUrl) : null;
+  const prefix = redisPrefix(process.env.DATABASE_URL);
   const io = new Server(httpServer, {
     serveClient: false,
-    allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, publicUrl)),
+    // Clients only send chat lines and room ids.
+    maxHttpBufferSize: 16 * 1024,
+    allowRequest: (req, callback) =>
+      callback(null, originAllowed(req.headers.origin, req.headers.host, options.publicUrl)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
+    ...(redis
+      ? {
+          adapter: createAdapter(redis, {
+            streamName: `${prefix}:stream`,
+            channelPrefix: `${prefix}:channel`,
+            sessionKeyPrefix: `${prefix}:session:`,
+            blockTimeInMs: 2000,
+            onlyPlaintext: true,
+          }),
+        }
+      : {}),
   });
   installPublisher({
     publish(event) {
       io.to(event.room).emit(event.type, event.payload);
     },
   });
-  return io;
+
+  // Imported here, not at the top: the session store reads SESSION_SECRET when first loaded, and `npm start` sets
+  // it only after this module is imported.
+  const { sessionStorage } = await import("../app/lib/session.server.ts");
+  io.use(async (socket, next) => {
+    socket.data.userId = null;
+    socket.data.showId = null;
+    const cookie = socket.handshake.headers.cookie;
+    if (cookie?.includes("__session=")) {
+      const session = await sessionStorage.getSession(cookie).catch(() => null);
+      const userId = session?.get("userId");
+      socket.data.userId = typeof userId === "string" ? userId : null;
+    }
+    next();
+  });
+
+  const viewers = startViewerCounts(io, {
+    redis,
+    prefix,
+    onPeak: (showId, total) => {
+      db.$executeRaw`UPDATE "Show" SET "peakViewers" = ${total}
+        WHERE id = ${showId} AND status = 'live' AND "peakViewers" < ${total}`.catch((error: Error) =>
+        console.error(`[realtime] peak viewers: ${error.message}`),
+      );
+    },
+  });
+  liveRooms(io, viewers);
+  await rearmRunningDeals().catch((error: Error) =>
+    console.error(`[realtime] re-arming flash deals: ${error.message}`),
+  );
+
+  return {
+    io,
+    redis,
+    close: async () => {
+      viewers.stop();
+      io.close();
+      await redis?.close().catch(() => {});
+    },
+  };
 }

@@ -72,6 +72,7 @@ async function main() {
     host: process.env.HOST ?? "0.0.0.0",
     uploadDir: process.env.UPLOAD_DIR,
     publicUrl: process.env.PUBLIC_URL,
+    redisUrl: process.env.REDIS_URL,
     logRequests: process.env.LOG_REQUESTS === "1",
   });
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

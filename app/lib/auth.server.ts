@@ -1,6 +1,7 @@
 // Who is asking, and the guards routes put in front of what only some people may do.
 import { redirect } from "@remix-run/node";
 import { getViewer, type Viewer } from "~/domain/accounts.server";
+import { assertCanRunShow, findShowForGuard } from "~/domain/shows.server";
 import { db } from "./db.server";
 import { getSession, sessionStorage } from "./session.server";
 
@@ -45,6 +46,26 @@ export async function requireWorkshopMember(request: Request, workshopSlug: stri
   const isMember = viewer.memberships.some((m) => m.workshop.id === workshop.id);
   if (!isMember && !viewer.isAdmin) forbidden();
   return { viewer, workshop };
+}
+
+/** The show the viewer may run: its own approved host, or an admin. Unknown show → 404, anyone else → 403. */
+export async function requireShowHost(request: Request, showId: string) {
+  const viewer = await requireViewer(request);
+  const show = await findShowForGuard(showId);
+  if (!show) throw new Response("Show not found", { status: 404 });
+  try {
+    assertCanRunShow(viewer, show);
+  } catch {
+    forbidden();
+  }
+  return { viewer, show };
+}
+
+/** An approved host (to schedule shows of their own). */
+export async function requireApprovedHost(request: Request) {
+  const viewer = await requireViewer(request);
+  if (viewer.host?.status !== "approved") forbidden();
+  return { viewer, hostId: viewer.host.id };
 }
 
 export async function createUserSession(request: Request, userId: string, redirectTo: string) {

@@ -1,0 +1,198 @@
+// Buying without leaving the stream: choose a variant and a quantity in a sheet, post to /cart (the checkout
+// area's contract) and stay in the room. The server prices the line; what is shown here is for the shopper only.
+import { useState } from "react";
+import { useRevalidator } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { effectivePrice, type DealView, type ProductCard } from "~/lib/live-state";
+import { formatMoney } from "~/lib/money";
+import { defaultVariant, StockNote, type Attribution, type BuyMode } from "./pinned-card";
+import { usePick } from "./use-pick";
+
+type Props = {
+  card: ProductCard;
+  mode: BuyMode;
+  deal: DealView | null;
+  now: number;
+  attribution: Attribution;
+  preferredVariantId: string | null;
+  redirectTo: string;
+  onClose: () => void;
+};
+
+type Status = { kind: "idle" } | { kind: "sending" } | { kind: "done" } | { kind: "error"; key: string };
+
+export function BuySheetBody({ card, mode, deal, now, attribution, preferredVariantId, redirectTo, onClose }: Props) {
+  const { t } = useTranslation("live");
+  const { pick, locale } = usePick();
+  const revalidator = useRevalidator();
+  const [variantId, setVariantId] = useState(() => defaultVariant(card, preferredVariantId, deal).id);
+  const [quantity, setQuantity] = useState(1);
+  const [note, setNote] = useState("");
+  const [status, setStatus] = useState<Status>({ kind: "idle" });
+  const variant = card.variants.find((v) => v.id === variantId) ?? card.variants[0];
+  const price = effectivePrice(variant, deal, now);
+  const dealCap = price.deal && deal ? deal.remaining : Infinity;
+  const max = Math.max(1, Math.min(card.preorder ? 99 : variant.stock, dealCap, 99));
+  const unavailable = !card.preorder && variant.stock <= 0;
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    setStatus({ kind: "sending" });
+    const body = new FormData(event.currentTarget);
+    try {
+      const response = await fetch("/cart", { method: "POST", body, redirect: "manual" });
+      if (response.type === "opaqueredirect" || response.ok) {
+        setStatus({ kind: "done" });
+        revalidator.revalidate(); // the header's cart count, where there is one
+      } else {
+        setStatus({
+          kind: "error",
+          key: response.status === 404 || response.status === 405 ? "buy.error.cartUnavailable" : "buy.error.failed",
+        });
+      }
+    } catch {
+      setStatus({ kind: "error", key: "buy.error.offline" });
+    }
+  }
+
+  if (status.kind === "done") {
+    return (
+      <div className="space-y-4 py-2 text-center" role="status">
+        <p className="text-lg font-semibold text-leaf-700">{t("buy.added")}</p>
+        <p className="text-sm text-stone-600">{mode === "buy" ? t("buy.addedBuyNote") : t("buy.addedNote")}</p>
+        <div className="grid grid-cols-2 gap-2">
+          <button
+            type="button"
+            onClick={onClose}
+            className="min-h-11 rounded-full border border-stone-300 px-3 text-sm"
+          >
+            {t("buy.keepWatching")}
+          </button>
+          <a
+            href="/cart"
+            className="flex min-h-11 items-center justify-center rounded-full bg-brand-600 px-3 text-sm font-medium text-white"
+          >
+            {mode === "buy" ? t("buy.toCheckout") : t("buy.toCart")}
+          </a>
+        </div>
+      </div>
+    );
+  }
+
+  return (
+    <form onSubmit={submit} className="space-y-4" data-testid="buy-sheet">
+      <input type="hidden" name="intent" value="add" />
+      <input type="hidden" name="showId" value={attribution.showId} />
+      {attribution.pinId ? <input type="hidden" name="pinId" value={attribution.pinId} /> : null}
+      {price.deal && deal ? <input type="hidden" name="flashDealId" value={deal.id} /> : null}
+      <input type="hidden" name="redirectTo" value={redirectTo} />
+      <div className="flex gap-3">
+        {card.image ? (
+          <img src={card.image} alt="" className="h-20 w-20 flex-none rounded-xl bg-stone-100 object-cover" />
+        ) : null}
+        <div className="min-w-0">
+          <p className="line-clamp-2 font-medium">{pick(card.titleZh, card.titleEn)}</p>
+          <p className={`text-xl font-bold ${price.deal ? "text-red-600" : "text-brand-700"}`}>
+            {formatMoney(price.priceFen, locale)}
+          </p>
+          <p className="text-xs">
+            <StockNote stock={variant.stock} preorder={card.preorder} />
+          </p>
+        </div>
+      </div>
+      <fieldset>
+        <legend className="text-sm font-medium">{t("buy.variant")}</legend>
+        <div className="mt-2 flex flex-wrap gap-2">
+          {card.variants.map((v) => (
+            <label
+              key={v.id}
+              className={`cursor-pointer rounded-full border px-3 py-2 text-sm has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50 has-[:checked]:text-brand-700 has-[:disabled]:cursor-not-allowed has-[:disabled]:opacity-50 ${
+                v.id === variantId ? "" : "border-stone-300"
+              }`}
+            >
+              <input
+                type="radio"
+                name="variantId"
+                value={v.id}
+                checked={v.id === variantId}
+                disabled={!card.preorder && v.stock <= 0}
+                onChange={() => {
+                  setVariantId(v.id);
+                  setQuantity(1);
+                }}
+                className="sr-only"
+              />
+              {pick(v.nameZh, v.nameEn)}
+            </label>
+          ))}
+        </div>
+      </fieldset>
+      <div className="flex items-center justify-between">
+        <label htmlFor="buy-quantity" className="text-sm font-medium">
+          {t("buy.quantity")}
+        </label>
+        <div className="flex items-center gap-1">
+          <button
+            type="button"
+            className="min-h-11 min-w-11 rounded-full border border-stone-300 text-lg"
+            onClick={() => setQuantity((q) => Math.max(1, q - 1))}
+            aria-label={t("buy.less")}
+          >
+            −
+          </button>
+          <input
+            id="buy-quantity"
+            name="quantity"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={max}
+            value={quantity}
+            onChange={(event) => setQuantity(Math.min(max, Math.max(1, Number(event.target.value) || 1)))}
+            className="w-14 rounded-lg border border-stone-300 py-2 text-center"
+          />
+          <button
+            type="button"
+            className="min-h-11 min-w-11 rounded-full border border-stone-300 text-lg"
+            onClick={() => setQuantity((q) => Math.min(max, q + 1))}
+            aria-label={t("buy.more")}
+          >
+            +
+          </button>
+        </div>
+      </div>
+      {card.customisable ? (
+        <div>
+          <label htmlFor="buy-note" className="text-sm font-medium">
+            {t("buy.note")}
+          </label>
+          <textarea
+            id="buy-note"
+            name="customisationNote"
+            maxLength={200}
+            value={note}
+            onChange={(event) => setNote(event.target.value)}
+            className="mt-1 block w-full rounded-lg border border-stone-300 px-3 py-2"
+            rows={2}
+          />
+        </div>
+      ) : null}
+      {status.kind === "error" ? (
+        <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
+          {t(status.key)}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={unavailable || status.kind === "sending"}
+        className="flex min-h-12 w-full items-center justify-center rounded-full bg-brand-600 font-medium text-white disabled:opacity-60"
+      >
+        {status.kind === "sending"
+          ? t("buy.sending")
+          : t(mode === "buy" ? "buy.submitBuy" : "buy.submitCart", {
+              total: formatMoney(price.priceFen * quantity, locale),
+            })}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,58 @@
+// The strip over the top of the stream: who is hosting, what the show is, live / upcoming / replay, and how many
+// people are watching.
+import { useTranslation } from "react-i18next";
+import type { LiveState } from "~/lib/live-state";
+import type { Connection } from "./use-live-room";
+import { usePick } from "./use-pick";
+
+export function StatusPill({ status }: { status: LiveState["status"] }) {
+  const { t } = useTranslation("live");
+  const style = { live: "bg-red-600 text-white", scheduled: "bg-sky-600 text-white", ended: "bg-stone-600 text-white" }[
+    status
+  ];
+  return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${style}`}>{t(`status.${status}`)}</span>;
+}
+
+export function ViewerCount({ count }: { count: number }) {
+  const { t, i18n } = useTranslation("live");
+  return (
+    <span
+      className="inline-flex items-center gap-1 rounded-full bg-black/40 px-2 py-0.5 text-xs text-white"
+      data-testid="viewer-count"
+    >
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-3.5 w-3.5 fill-current">
+        <path d="M12 5c-5 0-9 4.5-10 7 1 2.5 5 7 10 7s9-4.5 10-7c-1-2.5-5-7-10-7Zm0 11a4 4 0 1 1 0-8 4 4 0 0 1 0 8Z" />
+      </svg>
+      {t("viewers.count", { count, formatted: count.toLocaleString(i18n.language) })}
+    </span>
+  );
+}
+
+export function RoomHeader({ state, connection }: { state: LiveState; connection: Connection }) {
+  const { t } = useTranslation("live");
+  const { pick } = usePick();
+  return (
+    <div className="flex items-start gap-2">
+      {state.host.avatar ? (
+        <img
+          src={state.host.avatar}
+          alt=""
+          className="h-10 w-10 flex-none rounded-full border-2 border-white/80 bg-white"
+        />
+      ) : null}
+      <div className="min-w-0 flex-1 text-white">
+        <p className="truncate text-sm font-semibold">{pick(state.host.nameZh, state.host.nameEn)}</p>
+        <h1 className="line-clamp-1 text-xs text-white/90">{state.title}</h1>
+      </div>
+      <div className="flex flex-none flex-col items-end gap-1">
+        <StatusPill status={state.status} />
+        {state.status === "live" ? <ViewerCount count={state.viewers} /> : null}
+        {connection === "offline" ? (
+          <span role="status" className="rounded-full bg-amber-500 px-2 py-0.5 text-xs text-stone-900">
+            {t("connection.offline")}
+          </span>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+// The browser's side of a show's live room: one socket.io connection (websocket), the whole state on join and
+// after any reconnect that socket.io could not recover, and the small events in between. Events that arrive
+// while the state is on its way are kept and applied over it, so a pin is never lost nor left stale.
+import { useCallback, useEffect, useReducer, useRef, useState } from "react";
+import { io, type Socket } from "socket.io-client";
+import { applyLiveEvent, SHOW_ROOM_EVENTS, type LiveState } from "~/lib/live-state";
+
+export type Connection = "connecting" | "online" | "offline";
+export type ChatReply = { ok: true } | { error: string; values?: Record<string, string | number> };
+
+type Action =
+  { kind: "state"; state: LiveState; pending: [string, unknown][] } | { kind: "event"; type: string; payload: unknown };
+
+function reducer(state: LiveState, action: Action): LiveState {
+  if (action.kind === "event") return applyLiveEvent(state, action.type, action.payload);
+  return action.pending.reduce((next, [type, payload]) => applyLiveEvent(next, type, payload), action.state);
+}
+
+export function useLiveRoom(initial: LiveState, onEvent?: (type: string, payload: unknown) => void) {
+  const [state, dispatch] = useReducer(reducer, initial);
+  const [connection, setConnection] = useState<Connection>("connecting");
+  // Server time minus this device's time, so countdowns are right on a phone whose clock is off.
+  const [clockOffset, setClockOffset] = useState(() => Date.parse(initial.serverTime) - Date.now());
+  const socketRef = useRef<Socket | null>(null);
+  const onEventRef = useRef(onEvent);
+  useEffect(() => {
+    onEventRef.current = onEvent;
+  });
+  const showId = initial.showId;
+
+  useEffect(() => {
+    const socket = io({ transports: ["websocket"], reconnectionDelayMax: 5000 });
+    socketRef.current = socket;
+    let pending: [string, unknown][] | null = null;
+
+    socket.on("connect", () => {
+      setConnection("online");
+      if (socket.recovered) return; // socket.io replayed what we missed; the state we hold is current
+      pending = [];
+      socket.emit("join", showId);
+    });
+    socket.on("disconnect", () => setConnection("offline"));
+    socket.io.on("reconnect_attempt", () => setConnection("connecting"));
+    socket.on("state", (next: LiveState) => {
+      setClockOffset(Date.parse(next.serverTime) - Date.now());
+      dispatch({ kind: "state", state: next, pending: pending ?? [] });
+      pending = null;
+    });
+    for (const type of SHOW_ROOM_EVENTS) {
+      socket.on(type, (payload: unknown) => {
+        if (pending) pending.push([type, payload]);
+        else dispatch({ kind: "event", type, payload });
+        onEventRef.current?.(type, payload);
+      });
+    }
+    // A phone waking from sleep may have missed more than recovery holds: ask for the whole state again.
+    const onVisible = () => {
+      if (document.visibilityState !== "visible" || !socket.connected || pending) return;
+      pending = [];
+      socket.emit("resync");
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      document.removeEventListener("visibilitychange", onVisible);
+      socket.disconnect();
+      socketRef.current = null;
+    };
+  }, [showId]);
+
+  const sendChat = useCallback((text: string) => {
+    const socket = socketRef.current;
+    if (!socket?.connected) return Promise.resolve<ChatReply>({ error: "live:chat.error.offline" });
+    return new Promise<ChatReply>((resolve) => {
+      socket.timeout(8000).emit("chat", text, (error: Error | null, reply: ChatReply) => {
+        resolve(error ? { error: "live:chat.error.offline" } : reply);
+      });
+    });
+  }, []);
+
+  return { state, connection, clockOffset, sendChat };
+}

@@ -1,0 +1,8 @@
+// Picks the Chinese or English form of bilingual data (titles, names) for the page's language.
+import { useTranslation } from "react-i18next";
+
+export function usePick() {
+  const { i18n } = useTranslation();
+  const en = i18n.language === "en";
+  return { locale: en ? "en" : "zh-CN", pick: (zh: string, english: string) => (en && english ? english : zh) };
+}

@@ -1,0 +1,170 @@
+// The live room's state as both server and browser see it, and the one pure function that applies a
+// realtime event to it (so a client can replay events that arrived while it waited for the full state).
+
+export type CardVariant = {
+  id: string;
+  nameZh: string;
+  nameEn: string;
+  priceFen: number;
+  /** Value before the 共富价 premium; the difference reaches the workers. */
+  marketPriceFen: number | null;
+  stock: number;
+};
+
+export type ProductCard = {
+  productId: string;
+  slug: string;
+  titleZh: string;
+  titleEn: string;
+  image: string | null;
+  workshopZh: string;
+  workshopEn: string;
+  premiumRateBp: number;
+  perishable: boolean;
+  preorder: boolean;
+  customisable: boolean;
+  variants: CardVariant[];
+};
+
+export type PinView = { pinId: string; pinnedAt: string; variantId: string | null; card: ProductCard };
+
+export type DealView = {
+  id: string;
+  productId: string;
+  variantId: string;
+  priceFen: number;
+  listPriceFen: number;
+  quantityCap: number;
+  sold: number;
+  remaining: number;
+  startsAt: string;
+  endsAt: string;
+};
+
+export type DealEnd = { id: string; reason: "ended" | "stopped" | "sold_out" | "show_ended" };
+
+export type ChatLine = { id: string; authorName: string; text: string; at: string; byHost: boolean };
+
+/** One line of the sold ticker: where and how many, never who. */
+export type SaleLine = { id: string; city: string; quantity: number; titleZh: string; titleEn: string; at: string };
+
+export type ShowStatusView = {
+  status: "scheduled" | "live" | "ended";
+  startedAt: string | null;
+  endedAt: string | null;
+  recordingUrl: string | null;
+};
+
+export type StockChange = { variantId: string; stock: number; dealRemaining?: number };
+
+export type LiveState = ShowStatusView & {
+  showId: string;
+  title: string;
+  coverImage: string | null;
+  scheduledAt: string;
+  playback: { kind: "hls" | "embed"; url: string } | null;
+  host: { nameZh: string; nameEn: string; avatar: string | null; villageZh: string; villageEn: string };
+  pin: PinView | null;
+  deal: DealView | null;
+  lineUp: ProductCard[];
+  viewers: number;
+  chat: ChatLine[];
+  sales: SaleLine[];
+  slowModeSeconds: number;
+  /** The server's clock when the state was built, so countdowns can correct for a phone's wrong clock. */
+  serverTime: string;
+};
+
+export const CHAT_KEEP = 50;
+export const SALES_KEEP = 10;
+
+function withStock(card: ProductCard, change: StockChange): ProductCard {
+  if (!card.variants.some((v) => v.id === change.variantId)) return card;
+  return {
+    ...card,
+    variants: card.variants.map((v) => (v.id === change.variantId ? { ...v, stock: change.stock } : v)),
+  };
+}
+
+/** Applies one show-room event. Events are "set to" facts, so applying one the state already holds is harmless. */
+export function applyLiveEvent(state: LiveState, type: string, payload: unknown): LiveState {
+  switch (type) {
+    case "pin": {
+      const pin = payload as PinView;
+      const lineUp = state.lineUp.map((card) => (card.productId === pin.card.productId ? pin.card : card));
+      return { ...state, pin, lineUp };
+    }
+    case "unpin": {
+      const { pinId } = payload as { pinId: string };
+      return state.pin?.pinId === pinId ? { ...state, pin: null } : state;
+    }
+    case "deal":
+      return { ...state, deal: payload as DealView };
+    case "deal:end": {
+      const { id } = payload as DealEnd;
+      return state.deal?.id === id ? { ...state, deal: null } : state;
+    }
+    case "stock": {
+      const change = payload as StockChange;
+      const deal =
+        state.deal && state.deal.variantId === change.variantId && change.dealRemaining !== undefined
+          ? { ...state.deal, remaining: change.dealRemaining }
+          : state.deal;
+      const pin = state.pin ? { ...state.pin, card: withStock(state.pin.card, change) } : null;
+      return { ...state, pin, deal, lineUp: state.lineUp.map((card) => withStock(card, change)) };
+    }
+    case "sold": {
+      const sale = payload as SaleLine;
+      if (state.sales.some((s) => s.id === sale.id)) return state;
+      return { ...state, sales: [sale, ...state.sales].slice(0, SALES_KEEP) };
+    }
+    case "chat": {
+      const line = payload as ChatLine;
+      if (state.chat.some((c) => c.id === line.id)) return state;
+      return { ...state, chat: [...state.chat, line].slice(-CHAT_KEEP) };
+    }
+    case "chat:hide": {
+      const { id } = payload as { id: string };
+      return { ...state, chat: state.chat.filter((c) => c.id !== id) };
+    }
+    case "chat:slow":
+      return { ...state, slowModeSeconds: (payload as { seconds: number }).seconds };
+    case "viewers":
+      return { ...state, viewers: (payload as { count: number }).count };
+    case "status": {
+      const status = payload as ShowStatusView;
+      const ended = status.status === "ended";
+      return { ...state, ...status, pin: ended ? null : state.pin, deal: ended ? null : state.deal };
+    }
+    default:
+      return state;
+  }
+}
+
+export const SHOW_ROOM_EVENTS = [
+  "pin",
+  "unpin",
+  "deal",
+  "deal:end",
+  "stock",
+  "sold",
+  "chat",
+  "chat:hide",
+  "chat:slow",
+  "viewers",
+  "status",
+] as const;
+
+export const showRoom = (showId: string) => `show:${showId}`;
+
+/** The price a shopper pays for a variant now: the running deal's when it covers this variant and has units left. */
+export function effectivePrice(
+  variant: CardVariant,
+  deal: DealView | null,
+  now: number,
+): { priceFen: number; deal: boolean } {
+  if (deal && deal.variantId === variant.id && deal.remaining > 0 && Date.parse(deal.endsAt) > now) {
+    return { priceFen: deal.priceFen, deal: true };
+  }
+  return { priceFen: variant.priceFen, deal: false };
+}

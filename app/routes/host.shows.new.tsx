@@ -1,0 +1,55 @@
+// Scheduling a new show (approved hosts only).
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { ShowForm } from "~/components/host/show-form";
+import { createShow, lineUpChoices } from "~/domain/shows.server";
+import { requireApprovedHost } from "~/lib/auth.server";
+import { toShanghaiLocal } from "~/lib/shanghai-time";
+import { showFormAction } from "~/lib/show-form-action.server";
+
+export const meta: MetaFunction = () => [{ title: "新建直播 · 村播" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireApprovedHost(request);
+  // A sensible default: the next full hour, an hour from now.
+  const next = new Date(Math.ceil((Date.now() + 3600_000) / 3600_000) * 3600_000);
+  return { choices: await lineUpChoices(), scheduledAt: toShanghaiLocal(next) };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const { hostId } = await requireApprovedHost(request);
+  return showFormAction(request, async (input) => (await createShow(hostId, input)).id);
+}
+
+export default function NewShow() {
+  const { t } = useTranslation("live");
+  const { choices, scheduledAt } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  return (
+    <main id="main" className="mx-auto max-w-2xl px-4 py-6">
+      <h1 className="mb-4 text-2xl font-semibold">{t("form.newTitle")}</h1>
+      <ShowForm
+        id="new-show"
+        lastResult={lastResult}
+        choices={choices}
+        submitLabel={t("form.create")}
+        withRecording={false}
+        defaults={{
+          title: "",
+          scheduledAt,
+          playbackKind: "none",
+          playbackUrl: "",
+          recordingUrl: "",
+          productIds: [],
+          coverImage: null,
+        }}
+      />
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

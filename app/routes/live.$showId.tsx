@@ -1,0 +1,34 @@
+// The viewer's live room (and, once a show has ended, its replay with shoppable moments).
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { ViewerRoom } from "~/components/live/viewer-room";
+import { CHAT_MAX_LENGTH } from "~/domain/chat.server";
+import { getLiveState } from "~/domain/live-state.server";
+import { replayMoments } from "~/domain/pins.server";
+import { getUserId } from "~/lib/auth.server";
+import { invariantResponse } from "~/lib/http.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.state.title} · 村播 Cunbo` : "村播 Cunbo" },
+  { name: "description", content: data?.state.lineUp.map((card) => card.titleZh).join("、") ?? "" },
+];
+
+export async function loader({ params, request }: LoaderFunctionArgs) {
+  const showId = params.showId ?? "";
+  const [state, userId] = await Promise.all([getLiveState(showId), getUserId(request)]);
+  invariantResponse(state, "Show not found");
+  const moments =
+    state.status === "ended" ? await replayMoments(showId, state.startedAt ? new Date(state.startedAt) : null) : [];
+  return { state, moments, signedIn: Boolean(userId), chatMax: CHAT_MAX_LENGTH };
+}
+
+export default function LiveRoomRoute() {
+  const { state, moments, signedIn, chatMax } = useLoaderData<typeof loader>();
+  // Keyed by show, so moving from one room to another starts a fresh connection and state.
+  return <ViewerRoom key={state.showId} initial={state} moments={moments} signedIn={signedIn} chatMax={chatMax} />;
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}
