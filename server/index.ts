@@ -11,6 +11,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import morgan from "morgan";
 import { attachRealtime } from "./realtime.ts";
+import { stripeWebhookHandler } from "./webhooks.ts";
 
 export type ServerOptions = {
   port?: number;
@@ -45,6 +46,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Guessing passwords and creating accounts in bulk are slowed per address; everything else is unlimited.
   const authLimiter = rateLimit({ windowMs: 60_000, limit: 20, standardHeaders: "draft-8", legacyHeaders: false });
   app.post(["/login", "/signup"], authLimiter);
+
+  // Signatures are computed over the exact bytes Stripe sent, so this route reads the raw body.
+  app.post("/webhooks/stripe", express.raw({ type: "application/json", limit: "1mb" }), stripeWebhookHandler());
 
   app.all("*", createRequestHandler({ build, mode: "production" }));
 

@@ -33,3 +33,10 @@ export class Conflict extends DomainError {
     super(messageKey, 409, values);
   }
 }
+
+/** Not enough stock, flash-deal allowance or pre-order capacity left for what was asked. */
+export class SoldOut extends DomainError {
+  constructor(messageKey = "checkout:error.soldOut", values: Record<string, string | number> = {}) {
+    super(messageKey, 409, values);
+  }
+}

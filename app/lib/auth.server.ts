@@ -1,6 +1,7 @@
 // Who is asking, and the guards routes put in front of what only some people may do.
 import { redirect } from "@remix-run/node";
 import { getViewer, type Viewer } from "~/domain/accounts.server";
+import { mergeGuestCart } from "~/domain/cart.server";
 import { db } from "./db.server";
 import { getSession, sessionStorage } from "./session.server";
 
@@ -50,6 +51,12 @@ export async function requireWorkshopMember(request: Request, workshopSlug: stri
 export async function createUserSession(request: Request, userId: string, redirectTo: string) {
   const session = await getSession(request);
   session.set("userId", userId);
+  // What a guest put in their cart comes with them when they log in.
+  const guestCart = session.get("cartToken");
+  if (typeof guestCart === "string") {
+    await mergeGuestCart(guestCart, userId);
+    session.unset("cartToken");
+  }
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
   });

@@ -1,0 +1,17 @@
+// Sending a buyer to pay for a pending order, with whichever provider the order was placed with.
+import { db } from "~/lib/db.server";
+import { Conflict, NotFound } from "../errors.server";
+import { payableOrder } from "../orders.server";
+import { providerFor, type PaymentContext } from "./provider.server";
+
+/** Returns where to send the buyer. Calling it again for the same order reuses the provider's payment. */
+export async function startOrderPayment(orderId: string, context: PaymentContext): Promise<string> {
+  const order = await payableOrder(orderId);
+  if (!order) throw new NotFound("checkout:error.orderNotFound");
+  if (order.status !== "pending_payment" || order.expiresAt <= new Date()) throw new Conflict("checkout:error.notPayable");
+  const { redirectUrl, paymentRef } = await providerFor(order.paymentProvider).startPayment(order, context);
+  if (order.paymentRef !== paymentRef) {
+    await db.order.updateMany({ where: { id: order.id, status: "pending_payment" }, data: { paymentRef } });
+  }
+  return redirectUrl;
+}
