@@ -8,23 +8,22 @@ import type { StockLevels } from "./stock.server";
 export async function announceStock(levels: StockLevels) {
   const variantIds = [...levels.variants.keys()];
   if (variantIds.length === 0) return;
-  const [items, deals] = await Promise.all([
-    db.showItem.findMany({
-      where: { show: { status: "live" }, product: { variants: { some: { id: { in: variantIds } } } } },
-      select: { showId: true, product: { select: { variants: { select: { id: true } } } } },
-    }),
+  const [rooms, deals] = await Promise.all([
+    db.$queryRaw<{ showId: string; variantId: string }[]>`
+      SELECT si."showId", v."id" AS "variantId"
+      FROM "Variant" v
+      JOIN "ShowItem" si ON si."productId" = v."productId"
+      JOIN "Show" s ON s."id" = si."showId" AND s."status" = 'live'
+      WHERE v."id" IN (SELECT jsonb_array_elements_text(${JSON.stringify(variantIds)}::jsonb))`,
     levels.deals.size
       ? db.flashDeal.findMany({ where: { id: { in: [...levels.deals.keys()] } }, select: { id: true, showId: true, variantId: true } })
       : Promise.resolve([]),
   ]);
-  for (const item of items) {
-    for (const { id: variantId } of item.product.variants) {
-      const stock = levels.variants.get(variantId);
-      if (stock === undefined) continue;
-      const deal = deals.find((d) => d.showId === item.showId && d.variantId === variantId);
-      const payload = deal ? { variantId, stock, dealRemaining: levels.deals.get(deal.id) } : { variantId, stock };
-      events.publish({ room: `show:${item.showId}`, type: "stock", payload });
-    }
+  for (const { showId, variantId } of rooms) {
+    const stock = levels.variants.get(variantId)!;
+    const deal = deals.find((d) => d.showId === showId && d.variantId === variantId);
+    const payload = deal ? { variantId, stock, dealRemaining: levels.deals.get(deal.id) } : { variantId, stock };
+    events.publish({ room: `show:${showId}`, type: "stock", payload });
   }
 }
 

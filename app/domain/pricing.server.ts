@@ -25,78 +25,124 @@ export type PricingItem = {
 
 export type LineProblem = "unavailable" | "soldOut" | "dealEnded" | "dealSoldOut" | "batchFull";
 
-const variantInclude = { product: { include: { workshop: true } } } as const;
+/** Everything pricing needs about one wanted item, read in one query (a flash sale reads this for every buyer). */
+export type PricingRow = {
+  ord: number;
+  variantId: string;
+  variantNameZh: string;
+  variantNameEn: string;
+  priceFen: number;
+  marketPriceFen: number | null;
+  stock: number;
+  productId: string;
+  productSlug: string;
+  titleZh: string;
+  titleEn: string;
+  image: string | null;
+  productStatus: string;
+  perishable: boolean;
+  preorder: boolean;
+  customisable: boolean;
+  customisationPromptZh: string | null;
+  customisationPromptEn: string | null;
+  workshopId: string;
+  workshopSlug: string;
+  workshopNameZh: string;
+  workshopNameEn: string;
+  workshopStatus: string;
+  shipFromZh: string;
+  shipFromEn: string;
+  shipWithinHours: number | null;
+  coldChain: boolean;
+  premiumRateBp: number;
+  villageFundRateBp: number;
+  dealId: string | null;
+  dealShowId: string | null;
+  dealPriceFen: number | null;
+  dealCap: number | null;
+  dealSold: number | null;
+  dealStartsAt: Date | null;
+  dealEndsAt: Date | null;
+  dealStoppedAt: Date | null;
+  batchId: string | null;
+  batchNameZh: string | null;
+  batchNameEn: string | null;
+  batchReadyDate: Date | null;
+};
 
-async function loadRows(items: PricingItem[]) {
-  const variantIds = items.map((item) => item.variantId);
-  const dealIds = items.flatMap((item) => (item.flashDealId ? [item.flashDealId] : []));
-  const [variants, deals] = await Promise.all([
-    db.variant.findMany({ where: { id: { in: variantIds } }, include: variantInclude }),
-    dealIds.length ? db.flashDeal.findMany({ where: { id: { in: dealIds } } }) : Promise.resolve([]),
-  ]);
-  const preorderProducts = variants.filter((v) => v.product.preorder).map((v) => v.productId);
-  const batches = preorderProducts.length
-    ? await db.batch.findMany({ where: { productId: { in: preorderProducts }, status: "open" }, orderBy: { readyDate: "asc" } })
-    : [];
-  return { variants, deals, batches };
+async function loadRows(items: PricingItem[]): Promise<PricingRow[]> {
+  const wanted = JSON.stringify(items.map((item, ord) => ({ ord, variant_id: item.variantId, quantity: item.quantity, deal_id: item.flashDealId ?? null })));
+  return db.$queryRaw<PricingRow[]>`
+    SELECT i.ord,
+      v."id" AS "variantId", v."nameZh" AS "variantNameZh", v."nameEn" AS "variantNameEn", v."priceFen", v."marketPriceFen", v."stock",
+      p."id" AS "productId", p."slug" AS "productSlug", p."titleZh", p."titleEn", p."images"[1] AS "image", p."status"::text AS "productStatus",
+      p."perishable", p."preorder", p."customisable", p."customisationPromptZh", p."customisationPromptEn",
+      w."id" AS "workshopId", w."slug" AS "workshopSlug", w."nameZh" AS "workshopNameZh", w."nameEn" AS "workshopNameEn",
+      w."status"::text AS "workshopStatus", w."shipFromZh", w."shipFromEn", w."shipWithinHours", w."coldChain", w."premiumRateBp", w."villageFundRateBp",
+      d."id" AS "dealId", d."showId" AS "dealShowId", d."priceFen" AS "dealPriceFen", d."quantityCap" AS "dealCap", d."sold" AS "dealSold",
+      d."startsAt" AS "dealStartsAt", d."endsAt" AS "dealEndsAt", d."stoppedAt" AS "dealStoppedAt",
+      b."id" AS "batchId", b."nameZh" AS "batchNameZh", b."nameEn" AS "batchNameEn", b."readyDate" AS "batchReadyDate"
+    FROM jsonb_to_recordset(${wanted}::jsonb) AS i(ord int, variant_id text, quantity int, deal_id text)
+    JOIN "Variant" v ON v."id" = i.variant_id
+    JOIN "Product" p ON p."id" = v."productId"
+    JOIN "Workshop" w ON w."id" = p."workshopId"
+    LEFT JOIN "FlashDeal" d ON d."id" = i.deal_id AND d."variantId" = v."id"
+    LEFT JOIN LATERAL (
+      SELECT bb."id", bb."nameZh", bb."nameEn", bb."readyDate" FROM "Batch" bb
+      WHERE p."preorder" AND bb."productId" = p."id" AND bb."status" = 'open' AND bb."capacity" - bb."reserved" >= i.quantity
+      ORDER BY bb."readyDate" LIMIT 1
+    ) b ON true
+    ORDER BY i.ord`;
 }
 
-type Rows = Awaited<ReturnType<typeof loadRows>>;
-
-function dealFor(item: PricingItem, rows: Rows, now: Date) {
-  const deal = rows.deals.find((d) => d.id === item.flashDealId && d.variantId === item.variantId);
-  if (!deal) return null;
-  const remaining = Math.max(0, deal.quantityCap - deal.sold);
-  const running = !deal.stoppedAt && deal.startsAt <= now && now < deal.endsAt;
+function dealFor(item: PricingItem, row: PricingRow, now: Date) {
+  if (!row.dealId) return null;
+  const remaining = Math.max(0, row.dealCap! - row.dealSold!);
+  const running = !row.dealStoppedAt && row.dealStartsAt! <= now && now < row.dealEndsAt!;
   const status = !running ? "ended" : remaining < item.quantity ? "soldOut" : "active";
-  return { id: deal.id, showId: deal.showId, priceFen: deal.priceFen, remaining, endsAt: deal.endsAt, status } as const;
+  return { id: row.dealId, showId: row.dealShowId!, priceFen: row.dealPriceFen!, remaining, endsAt: row.dealEndsAt!, status } as const;
 }
 
-function priceLine(item: PricingItem, rows: Rows, now: Date) {
-  const variant = rows.variants.find((v) => v.id === item.variantId);
-  if (!variant) throw new InvalidInput("checkout:error.unknownVariant");
-  const { product } = variant;
-  const { workshop } = product;
-  const deal = dealFor(item, rows, now);
-  const unitPriceFen = deal?.status === "active" ? deal.priceFen : variant.priceFen;
+function priceLine(item: PricingItem, row: PricingRow | undefined, now: Date) {
+  if (!row) throw new InvalidInput("checkout:error.unknownVariant");
+  const deal = dealFor(item, row, now);
+  const unitPriceFen = deal?.status === "active" ? deal.priceFen : row.priceFen;
   const lineTotalFen = unitPriceFen * item.quantity;
-  const batch = product.preorder ? (rows.batches.find((b) => b.productId === product.id && b.capacity - b.reserved >= item.quantity) ?? null) : null;
   let problem: LineProblem | null = null;
-  if (product.status !== "active" || workshop.status !== "approved") problem = "unavailable";
-  else if (variant.stock < item.quantity) problem = "soldOut";
-  else if (product.preorder && !batch) problem = "batchFull";
+  if (row.productStatus !== "active" || row.workshopStatus !== "approved") problem = "unavailable";
+  else if (row.stock < item.quantity) problem = "soldOut";
+  else if (row.preorder && !row.batchId) problem = "batchFull";
   else if (deal?.status === "ended") problem = "dealEnded";
   else if (deal?.status === "soldOut") problem = "dealSoldOut";
   return {
-    variantId: variant.id,
-    productId: product.id,
-    productSlug: product.slug,
-    workshopId: workshop.id,
-    titleZh: product.titleZh,
-    titleEn: product.titleEn,
-    variantNameZh: variant.nameZh,
-    variantNameEn: variant.nameEn,
-    image: product.images[0] ?? null,
+    variantId: row.variantId,
+    productId: row.productId,
+    productSlug: row.productSlug,
+    workshopId: row.workshopId,
+    titleZh: row.titleZh,
+    titleEn: row.titleEn,
+    variantNameZh: row.variantNameZh,
+    variantNameEn: row.variantNameEn,
+    image: row.image,
     quantity: item.quantity,
-    stock: variant.stock,
-    listPriceFen: variant.priceFen,
-    marketPriceFen: variant.marketPriceFen,
+    stock: row.stock,
+    listPriceFen: row.priceFen,
+    marketPriceFen: row.marketPriceFen,
     unitPriceFen,
     lineTotalFen,
-    premiumRateBp: workshop.premiumRateBp,
-    villageFundRateBp: workshop.villageFundRateBp,
+    premiumRateBp: row.premiumRateBp,
+    villageFundRateBp: row.villageFundRateBp,
     // What of this line is the 共富价 premium that reaches the workers: the ledger's own arithmetic.
-    premiumFen: allocateLine({ lineTotalFen, premiumRateBp: workshop.premiumRateBp, villageFundRateBp: 0, hostCommissionBp: null })
-      .workers_premium,
+    premiumFen: allocateLine({ lineTotalFen, premiumRateBp: row.premiumRateBp, villageFundRateBp: 0, hostCommissionBp: null }).workers_premium,
     flashDealId: deal ? deal.id : null,
     deal,
-    batch: batch && { id: batch.id, nameZh: batch.nameZh, nameEn: batch.nameEn, readyDate: batch.readyDate },
-    perishable: product.perishable,
-    preorder: product.preorder,
-    customisable: product.customisable,
-    customisationPromptZh: product.customisationPromptZh,
-    customisationPromptEn: product.customisationPromptEn,
-    customisationNote: product.customisable ? (item.customisationNote ?? null) : null,
+    batch: row.batchId ? { id: row.batchId, nameZh: row.batchNameZh!, nameEn: row.batchNameEn!, readyDate: row.batchReadyDate! } : null,
+    perishable: row.perishable,
+    preorder: row.preorder,
+    customisable: row.customisable,
+    customisationPromptZh: row.customisationPromptZh,
+    customisationPromptEn: row.customisationPromptEn,
+    customisationNote: row.customisable ? (item.customisationNote ?? null) : null,
     showId: item.showId ?? null,
     pinId: item.pinId ?? null,
     problem,
@@ -104,10 +150,6 @@ function priceLine(item: PricingItem, rows: Rows, now: Date) {
 }
 
 export type PricedLine = ReturnType<typeof priceLine>;
-
-function workshopOf(rows: Rows, workshopId: string) {
-  return rows.variants.find((v) => v.product.workshopId === workshopId)!.product.workshop;
-}
 
 /** One workshop's parcel: standard shipping unless the goods reach the free threshold, plus cold chain when needed. */
 export function shippingFor(subtotalFen: number, coldChainNeeded: boolean) {
@@ -117,18 +159,18 @@ export function shippingFor(subtotalFen: number, coldChainNeeded: boolean) {
 }
 
 /** Prices loaded rows. Pure: the same rows and clock always give the same fen. */
-export function priceRows(items: PricingItem[], rows: Rows, now: Date) {
-  const lines = items.map((item) => priceLine(item, rows, now));
+export function priceRows(items: PricingItem[], rows: PricingRow[], now: Date) {
+  const lines = items.map((item, ord) => priceLine(item, rows.find((row) => row.ord === ord), now));
   const groups = [...new Set(lines.map((line) => line.workshopId))].map((workshopId) => {
-    const workshop = workshopOf(rows, workshopId);
+    const workshop = rows.find((row) => row.workshopId === workshopId)!;
     const groupLines = lines.filter((line) => line.workshopId === workshopId);
     const subtotalFen = groupLines.reduce((sum, line) => sum + line.lineTotalFen, 0);
     const { baseShippingFen, coldChainFen } = shippingFor(subtotalFen, workshop.coldChain && groupLines.some((l) => l.perishable));
     return {
       workshopId,
-      slug: workshop.slug,
-      nameZh: workshop.nameZh,
-      nameEn: workshop.nameEn,
+      slug: workshop.workshopSlug,
+      nameZh: workshop.workshopNameZh,
+      nameEn: workshop.workshopNameEn,
       shipFromZh: workshop.shipFromZh,
       shipFromEn: workshop.shipFromEn,
       shipWithinHours: workshop.shipWithinHours,

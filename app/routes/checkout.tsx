@@ -13,7 +13,7 @@ import { cartItems } from "~/domain/cart.server";
 import { placeOrder, RESERVATION_MINUTES } from "~/domain/checkout.server";
 import { DomainError } from "~/domain/errors.server";
 import { configuredProviderName } from "~/domain/payments/provider.server";
-import { startOrderPayment } from "~/domain/payments/start.server";
+import { startPayment } from "~/domain/payments/start.server";
 import { priceItems, type PricingItem } from "~/domain/pricing.server";
 import { getOptionalViewer } from "~/lib/auth.server";
 import { cartOwner } from "~/lib/cart-session.server";
@@ -87,7 +87,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const orderPage = `/orders/${placed.id}?${new URLSearchParams({ token: placed.accessToken, ...(sheet ? { sheet: "1" } : {}) })}`;
   try {
     const baseUrl = env().PUBLIC_URL ?? new URL(request.url).origin;
-    return redirect(await startOrderPayment(placed.id, { baseUrl, locale: await getLocale(request), sheet: sheet === "1" }));
+    return redirect(await startPayment(placed, { baseUrl, locale: await getLocale(request), sheet: sheet === "1" }));
   } catch (error) {
     // The order and its hold stand; the buyer can press "pay" on the order page once the provider answers.
     console.error(`Could not start the payment of order ${placed.id}:`, error);
