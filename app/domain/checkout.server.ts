@@ -5,9 +5,11 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { Gate } from "~/lib/gate";
 import { jobs, JOB } from "~/lib/jobs.server";
 import { Conflict, SoldOut } from "./errors.server";
 import { announceStock } from "./order-events.server";
+import { recalledSoldOut, rememberSoldOut } from "./sold-out-memo.server";
 import { priceItems, type PricedCheckout, type PricedLine, type PricingItem } from "./pricing.server";
 import { HELD_LEVELS, holdCtes, levelsFrom, shortfall, type Hold } from "./stock.server";
 
@@ -85,11 +87,10 @@ async function resolveAttribution(lines: PricedLine[]): Promise<Attribution[]> {
 }
 
 const NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "2-digit", month: "2-digit", day: "2-digit" });
 
 function orderNumber(now: Date): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "2-digit", month: "2-digit", day: "2-digit" })
-    .format(now)
-    .replace(/-/g, "");
+  const day = SHANGHAI_DAY.format(now).replace(/-/g, "");
   const tail = Array.from({ length: 6 }, () => NUMBER_ALPHABET[randomInt(NUMBER_ALPHABET.length)]).join("");
   return `CB${day}${tail}`;
 }
@@ -99,15 +100,42 @@ export function newId(): string {
   return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
 }
 
-// The statement refuses itself (rolling back every hold it took) when a hold did not fit; this is its message.
+// The statement refuses itself (rolling back every hold it took) when a hold did not fit. Its message says how
+// many holds of each kind did fit, so a one-item order learns what ran out without asking the database again.
 const SHORTFALL = "cunbo: a stock hold did not fit";
-const isShortfall = (error: unknown) => String((error as Error)?.message ?? "").includes(SHORTFALL);
-const isDeadlock = (error: unknown) => /deadlock detected|40P01/.test(String((error as Error)?.message ?? ""));
+const messageOf = (error: unknown) => String((error as Error)?.message ?? "");
+const isDeadlock = (error: unknown) => /deadlock detected|40P01/.test(messageOf(error));
 
-export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
+async function shortfallFrom(error: unknown, holds: Hold[]): Promise<SoldOut | null> {
+  const fitted = new RegExp(`${SHORTFALL} \\(deals (\\d+), variants (\\d+)\\)`).exec(messageOf(error));
+  if (!fitted) return null;
+  if (holds.length > 1) return shortfall(holds);
+  const [hold] = holds;
+  const names = { titleZh: hold.titleZh, titleEn: hold.titleEn };
+  if (hold.flashDealId && fitted[1] === "0") return new SoldOut("checkout:error.dealSoldOut", names);
+  if (fitted[2] === "0") return new SoldOut("checkout:error.soldOut", names);
+  return new SoldOut("checkout:error.batchFull", names);
+}
+
+// A flash sale sends thousands of orders at once. Letting them all price before any of them places would put
+// every placement behind every read in the pool's queue; in turn, first come first served, they finish quickly.
+const placing = new Gate(Math.max(2, Number(process.env.DATABASE_POOL_SIZE ?? 10)));
+
+export function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
+  return placing.run(() => place(input));
+}
+
+async function place(input: PlaceOrderInput): Promise<PlacedOrder> {
+  const recalled = recalledSoldOut(input.items);
+  if (recalled) throw recalled;
   const now = new Date();
   const priced = await priceItems(input.items, now);
   if (input.quote && input.quote !== priced.quote) throw new Conflict("checkout:error.priceChanged");
+  for (const line of priced.lines) {
+    const names = { titleZh: line.titleZh, titleEn: line.titleEn };
+    if (line.stock === 0) rememberSoldOut("variant", line.variantId, new SoldOut("checkout:error.soldOut", names));
+    if (line.deal && line.deal.remaining === 0) rememberSoldOut("deal", line.deal.id, new SoldOut("checkout:error.dealSoldOut", names));
+  }
   refuseProblems(priced);
   const attribution = await resolveAttribution(priced.lines);
   const expiresAt = new Date(now.getTime() + (input.holdMs ?? RESERVATION_MINUTES * 60_000));
@@ -172,9 +200,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
     flashDealId: hold.flashDealId,
     batchId: hold.batchId,
     quantity: hold.quantity,
-    status: "held",
     expiresAt,
-    createdAt: now,
   }));
   const statement = Prisma.sql`
     WITH ${holdCtes(holds)},
@@ -185,14 +211,20 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
       INSERT INTO "OrderLine" SELECT * FROM jsonb_populate_recordset(NULL::"OrderLine", ${JSON.stringify(lines)}::jsonb)
       WHERE EXISTS (SELECT 1 FROM new_order) RETURNING "id"),
     new_reservations AS (
-      INSERT INTO "Reservation" SELECT * FROM jsonb_populate_recordset(NULL::"Reservation", ${JSON.stringify(reservations)}::jsonb)
+      -- A hold is dated by the database, the moment it is taken.
+      INSERT INTO "Reservation" ("id", "orderId", "variantId", "flashDealId", "batchId", "quantity", "status", "expiresAt", "createdAt")
+      SELECT r."id", r."orderId", r."variantId", r."flashDealId", r."batchId", r."quantity", 'held', r."expiresAt", now() AT TIME ZONE 'UTC'
+      FROM jsonb_to_recordset(${JSON.stringify(reservations)}::jsonb)
+        AS r("id" text, "orderId" text, "variantId" text, "flashDealId" text, "batchId" text, "quantity" int, "expiresAt" timestamp(3))
       WHERE EXISTS (SELECT 1 FROM new_order) RETURNING "id"),
     emptied_cart AS (
       DELETE FROM "CartLine" WHERE "cartId" = ${input.cartId ?? null}
         AND "variantId" IN (SELECT jsonb_array_elements_text(${JSON.stringify(holds.map((h) => h.variantId))}::jsonb))
         AND EXISTS (SELECT 1 FROM new_order) RETURNING "id")
     SELECT (SELECT count(*) FROM new_lines) + (SELECT count(*) FROM new_reservations) + (SELECT count(*) FROM emptied_cart) AS written,
-      CASE WHEN held THEN 0 ELSE (${SHORTFALL} || ' (' || (SELECT count(*) FROM variant_holds) || ')')::int END AS refused,
+      CASE WHEN held THEN 0
+        ELSE (${SHORTFALL} || ' (deals ' || (SELECT count(*) FROM deal_holds) || ', variants ' || (SELECT count(*) FROM variant_holds) || ')')::int
+      END AS refused,
       ${HELD_LEVELS}
     FROM hold_check`;
 
@@ -203,7 +235,8 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
       levels = levelsFrom(row);
       break;
     } catch (error) {
-      if (isShortfall(error)) throw await shortfall(holds);
+      const soldOut = await shortfallFrom(error, holds);
+      if (soldOut) throw soldOut;
       // Two multi-item orders can still cross on rows of different tables; PostgreSQL undoes one, which tries again.
       if (isDeadlock(error) && attempt < 3) continue;
       throw error;
@@ -211,6 +244,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
   }
 
   await jobs.send(JOB.reservationExpiry, { orderId: id }, { startAfter: expiresAt, singletonKey: id });
-  await announceStock(levels);
+  // Viewers hear the new stock level; the buyer need not wait for that.
+  void announceStock(levels).catch((error: unknown) => console.warn("Could not announce stock:", error));
   return { ...order, lines: lines.map(({ titleZh, titleEn, variantNameZh, variantNameEn, unitPriceFen, quantity }) => ({ titleZh, titleEn, variantNameZh, variantNameEn, unitPriceFen, quantity })) };
 }

@@ -4,6 +4,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { SoldOut } from "./errors.server";
+import { forgetSoldOut } from "./sold-out-memo.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -124,5 +125,6 @@ export async function returnStock(tx: Tx, holds: Hold[]): Promise<StockLevels> {
       UPDATE "Batch" b SET "reserved" = b."reserved" - w.q, "updatedAt" = now() FROM jsonb_to_recordset(${JSON.stringify(batches)}::jsonb) AS w(id text, q int)
       WHERE b."id" = w.id RETURNING b."id", b."capacity" - b."reserved" AS remaining)
     SELECT ${HELD_LEVELS}`;
+  forgetSoldOut(variants.map((v) => v.id), deals.map((d) => d.id));
   return levelsFrom(row);
 }

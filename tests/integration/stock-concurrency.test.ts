@@ -93,6 +93,33 @@ describe("stock under a flash sale", () => {
     expect(lines.every((line) => line.unitPriceFen === 4900)).toBe(true);
   });
 
+  it("a two-item order holds both items or neither, even when the second runs out under its feet", async () => {
+    const plenty = await newVariant(100);
+    const scarce = await newVariant(5);
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        placeOrder({
+          userId: null,
+          items: [
+            { variantId: plenty.id, quantity: 1 },
+            { variantId: scarce.id, quantity: 1 },
+          ],
+          contact: ADDRESS,
+          paymentProvider: "local",
+        }).then(
+          () => "reserved",
+          (error: unknown) => error,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === "reserved")).toHaveLength(5);
+    expect(results.filter((r) => r !== "reserved").every((r) => r instanceof SoldOut)).toBe(true);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: scarce.id } })).stock).toBe(0);
+    // Not one unit of the plentiful item stayed held by an order that failed on the scarce one.
+    expect((await db.variant.findUniqueOrThrow({ where: { id: plenty.id } })).stock).toBe(95);
+    expect(await db.reservation.count({ where: { variantId: plenty.id } })).toBe(5);
+  });
+
   it("the database itself refuses negative stock, an overfilled deal and an overbooked batch", async () => {
     const variant = await newVariant(1);
     await expect(db.$executeRaw`UPDATE "Variant" SET "stock" = "stock" - 2 WHERE "id" = ${variant.id}`).rejects.toThrow(/Variant_stock_nonnegative/);
