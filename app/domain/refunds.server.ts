@@ -75,7 +75,11 @@ export async function applyRefund(input: {
     const locked = await lockOrder(tx, input.orderId);
     const event = { provider: input.provider, eventId: `refund:${input.refundId}`, type: `refund.${input.scope}`, payload: input.payload ?? {} };
     if (!locked || !(await insertEvent(tx, { ...event, orderId: locked?.id ?? null }))) return null;
-    const order = await tx.order.findUniqueOrThrow({ where: { id: input.orderId }, include: { lines: true, fulfilmentOrders: true } });
+    const order = {
+      ...(await tx.order.findUniqueOrThrow({ where: { id: input.orderId } })),
+      lines: await tx.orderLine.findMany({ where: { orderId: input.orderId } }),
+      fulfilmentOrders: await tx.fulfilmentOrder.findMany({ where: { orderId: input.orderId } }),
+    };
     const targets = targetsOf(order, input.scope);
     let levels: StockLevels | null = null;
     for (const target of targets) {

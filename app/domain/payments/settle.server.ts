@@ -38,19 +38,43 @@ export async function recordPaymentEvent(event: PaymentEventInput): Promise<bool
   return db.$transaction((tx) => insertEvent(tx, event));
 }
 
+type PaidLineRow = {
+  id: string;
+  workshopId: string;
+  lineTotalFen: number;
+  premiumRateBp: number;
+  villageFundRateBp: number;
+  hostCommissionBp: number;
+  hostId: string | null;
+  villageZh: string;
+  shipWithinHours: number | null;
+  coldChain: boolean;
+  perishable: boolean;
+  preorder: boolean;
+  readyDate: Date | null;
+};
+
 async function markPaid(tx: Tx, order: LockedOrder, paidAt: Date, paymentRef: string | null | undefined) {
   await tx.order.update({
     where: { id: order.id },
     data: { status: "paid", paidAt, cancelledAt: null, ...(paymentRef ? { paymentRef } : {}) },
   });
-  const lines = await tx.orderLine.findMany({
-    where: { orderId: order.id },
-    include: {
-      workshop: { select: { villageZh: true, shipWithinHours: true, coldChain: true } },
-      product: { select: { perishable: true, preorder: true } },
-      batch: { select: { readyDate: true } },
-    },
-  });
+  // One query (a transaction's connection takes one at a time; an include would send several at once).
+  const rows = await tx.$queryRaw<PaidLineRow[]>`
+    SELECT l."id", l."workshopId", l."lineTotalFen", l."premiumRateBp", l."villageFundRateBp", l."hostCommissionBp", l."hostId",
+      w."villageZh", w."shipWithinHours", w."coldChain", p."perishable", p."preorder", b."readyDate"
+    FROM "OrderLine" l
+    JOIN "Workshop" w ON w."id" = l."workshopId"
+    JOIN "Product" p ON p."id" = l."productId"
+    LEFT JOIN "Batch" b ON b."id" = l."batchId"
+    WHERE l."orderId" = ${order.id}
+    ORDER BY l."id"`;
+  const lines = rows.map((row) => ({
+    ...row,
+    workshop: { villageZh: row.villageZh, shipWithinHours: row.shipWithinHours, coldChain: row.coldChain },
+    product: { perishable: row.perishable, preorder: row.preorder },
+    batch: row.readyDate ? { readyDate: row.readyDate } : null,
+  }));
   const fulfilment = await createFulfilmentOrders(tx, order.id, lines, paidAt, order.shippingFen);
   await writeSaleEntries(tx, order.id, lines, fulfilment);
 }
