@@ -6,7 +6,10 @@ import { installJobQueue, JOB } from "../app/lib/jobs.server.ts";
 
 export type RunningJobs = { boss: PgBoss; stop: () => Promise<void> };
 
-export async function startJobs(connectionString: string, options: { pollingIntervalSeconds?: number } = {}): Promise<RunningJobs> {
+export async function startJobs(
+  connectionString: string,
+  options: { pollingIntervalSeconds?: number } = {},
+): Promise<RunningJobs> {
   const boss = new PgBoss({ connectionString, schema: "pgboss", max: 3, application_name: "cunbo-jobs" });
   boss.on("error", (error) => console.error("[jobs]", error));
   await boss.start();

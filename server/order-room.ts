@@ -13,7 +13,9 @@ export function attachOrderRooms(io: Server) {
       const reply = typeof ack === "function" ? ack : () => {};
       const { orderId, token } = request ?? {};
       if (typeof orderId !== "string" || typeof token !== "string" || orderId.length > 64) return reply({ ok: false });
-      const order = await db.order.findUnique({ where: { id: orderId }, select: { accessToken: true } }).catch(() => null);
+      const order = await db.order
+        .findUnique({ where: { id: orderId }, select: { accessToken: true } })
+        .catch(() => null);
       if (!order || !tokensMatch(token, order.accessToken)) return reply({ ok: false });
       await socket.join(`order:${orderId}`);
       reply({ ok: true });

@@ -18,9 +18,17 @@ export function stripeWebhookHandler(): RequestHandler {
     let event: Stripe.Event;
     try {
       if (!Buffer.isBuffer(req.body)) throw new Error("expected a raw JSON body");
-      event = Stripe.webhooks.constructEvent(req.body, req.header("stripe-signature") ?? "", secret, STRIPE_TOLERANCE_SECONDS);
+      event = Stripe.webhooks.constructEvent(
+        req.body,
+        req.header("stripe-signature") ?? "",
+        secret,
+        STRIPE_TOLERANCE_SECONDS,
+      );
     } catch (error) {
-      res.status(400).type("text").send(`Webhook refused: ${(error as Error).message}`);
+      res
+        .status(400)
+        .type("text")
+        .send(`Webhook refused: ${(error as Error).message}`);
       return;
     }
     try {

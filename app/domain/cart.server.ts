@@ -36,10 +36,15 @@ async function checkedAttribution(input: AddToCartInput, productId: string) {
   const now = new Date();
   const [show, pin, deal] = await Promise.all([
     input.showId ? db.show.findUnique({ where: { id: input.showId }, select: { id: true } }) : null,
-    input.pinId ? db.pin.findUnique({ where: { id: input.pinId }, select: { id: true, showId: true, productId: true } }) : null,
+    input.pinId
+      ? db.pin.findUnique({ where: { id: input.pinId }, select: { id: true, showId: true, productId: true } })
+      : null,
     input.flashDealId ? db.flashDeal.findUnique({ where: { id: input.flashDealId } }) : null,
   ]);
-  const liveDeal = deal && deal.variantId === input.variantId && !deal.stoppedAt && deal.startsAt <= now && now < deal.endsAt ? deal : null;
+  const liveDeal =
+    deal && deal.variantId === input.variantId && !deal.stoppedAt && deal.startsAt <= now && now < deal.endsAt
+      ? deal
+      : null;
   const showId = show?.id ?? liveDeal?.showId ?? null;
   const pinId = pin && pin.showId === showId && pin.productId === productId ? pin.id : null;
   return { showId, pinId, flashDealId: liveDeal?.id ?? null };
@@ -48,14 +53,20 @@ async function checkedAttribution(input: AddToCartInput, productId: string) {
 export async function addToCart(owner: CartOwner, input: AddToCartInput): Promise<{ newGuestToken: string | null }> {
   const variant = await db.variant.findUnique({
     where: { id: input.variantId },
-    select: { id: true, productId: true, product: { select: { status: true, customisable: true, workshop: { select: { status: true } } } } },
+    select: {
+      id: true,
+      productId: true,
+      product: { select: { status: true, customisable: true, workshop: { select: { status: true } } } },
+    },
   });
   if (!variant || variant.product.status !== "active" || variant.product.workshop.status !== "approved") {
     throw new NotFound("checkout:error.unknownVariant");
   }
   const attribution = await checkedAttribution(input, variant.productId);
   const { cart, newGuestToken } = await ensureCart(owner);
-  const existing = await db.cartLine.findUnique({ where: { cartId_variantId: { cartId: cart.id, variantId: variant.id } } });
+  const existing = await db.cartLine.findUnique({
+    where: { cartId_variantId: { cartId: cart.id, variantId: variant.id } },
+  });
   const quantity = (existing?.quantity ?? 0) + input.quantity;
   if (quantity > MAX_QUANTITY) throw new InvalidInput("checkout:error.quantity", { max: MAX_QUANTITY });
   const note = variant.product.customisable ? input.customisationNote?.trim() || null : null;
@@ -70,8 +81,11 @@ export async function addToCart(owner: CartOwner, input: AddToCartInput): Promis
       },
     });
   } else {
-    if ((await db.cartLine.count({ where: { cartId: cart.id } })) >= MAX_LINES) throw new InvalidInput("checkout:error.tooManyLines", { max: MAX_LINES });
-    await db.cartLine.create({ data: { cartId: cart.id, variantId: variant.id, quantity, customisationNote: note, ...attribution } });
+    if ((await db.cartLine.count({ where: { cartId: cart.id } })) >= MAX_LINES)
+      throw new InvalidInput("checkout:error.tooManyLines", { max: MAX_LINES });
+    await db.cartLine.create({
+      data: { cartId: cart.id, variantId: variant.id, quantity, customisationNote: note, ...attribution },
+    });
   }
   return { newGuestToken };
 }
@@ -89,14 +103,19 @@ export async function updateCartLine(
   change: { quantity?: number; customisationNote?: string | null; clearDeal?: boolean },
 ) {
   const line = await ownLine(owner, lineId);
-  if (change.quantity !== undefined && (!Number.isInteger(change.quantity) || change.quantity < 1 || change.quantity > MAX_QUANTITY)) {
+  if (
+    change.quantity !== undefined &&
+    (!Number.isInteger(change.quantity) || change.quantity < 1 || change.quantity > MAX_QUANTITY)
+  ) {
     throw new InvalidInput("checkout:error.quantity", { max: MAX_QUANTITY });
   }
   await db.cartLine.update({
     where: { id: line.id },
     data: {
       ...(change.quantity !== undefined ? { quantity: change.quantity } : {}),
-      ...(change.customisationNote !== undefined ? { customisationNote: change.customisationNote?.trim() || null } : {}),
+      ...(change.customisationNote !== undefined
+        ? { customisationNote: change.customisationNote?.trim() || null }
+        : {}),
       ...(change.clearDeal ? { flashDealId: null } : {}),
     },
   });
@@ -108,7 +127,9 @@ export async function removeCartLine(owner: CartOwner, lineId: string) {
 }
 
 /** The cart's lines as items to price, oldest first. */
-export async function cartItems(owner: CartOwner): Promise<{ cartId: string | null; items: (PricingItem & { lineId: string })[] }> {
+export async function cartItems(
+  owner: CartOwner,
+): Promise<{ cartId: string | null; items: (PricingItem & { lineId: string })[] }> {
   const cart = await findCart(owner);
   if (!cart) return { cartId: null, items: [] };
   const lines = await db.cartLine.findMany({ where: { cartId: cart.id }, orderBy: { createdAt: "asc" } });
@@ -138,9 +159,13 @@ export async function mergeGuestCart(guestToken: string, userId: string) {
   const guest = await db.cart.findUnique({ where: { guestToken }, include: { lines: true } });
   if (!guest || guest.userId === userId) return;
   await db.$transaction(async (tx) => {
-    const mine = (await tx.cart.findFirst({ where: { userId }, orderBy: { createdAt: "asc" } })) ?? (await tx.cart.create({ data: { userId } }));
+    const mine =
+      (await tx.cart.findFirst({ where: { userId }, orderBy: { createdAt: "asc" } })) ??
+      (await tx.cart.create({ data: { userId } }));
     for (const line of guest.lines) {
-      const existing = await tx.cartLine.findUnique({ where: { cartId_variantId: { cartId: mine.id, variantId: line.variantId } } });
+      const existing = await tx.cartLine.findUnique({
+        where: { cartId_variantId: { cartId: mine.id, variantId: line.variantId } },
+      });
       const attribution = { showId: line.showId, pinId: line.pinId, flashDealId: line.flashDealId };
       if (existing) {
         await tx.cartLine.update({
@@ -153,7 +178,13 @@ export async function mergeGuestCart(guestToken: string, userId: string) {
         });
       } else {
         await tx.cartLine.create({
-          data: { cartId: mine.id, variantId: line.variantId, quantity: line.quantity, customisationNote: line.customisationNote, ...attribution },
+          data: {
+            cartId: mine.id,
+            variantId: line.variantId,
+            quantity: line.quantity,
+            customisationNote: line.customisationNote,
+            ...attribution,
+          },
         });
       }
     }

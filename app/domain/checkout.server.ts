@@ -47,7 +47,14 @@ export type PlacedOrder = {
   email: string | null;
   expiresAt: Date;
   paymentRef: string | null;
-  lines: { titleZh: string; titleEn: string; variantNameZh: string; variantNameEn: string; unitPriceFen: number; quantity: number }[];
+  lines: {
+    titleZh: string;
+    titleEn: string;
+    variantNameZh: string;
+    variantNameEn: string;
+    unitPriceFen: number;
+    quantity: number;
+  }[];
 };
 
 function refuseProblems(priced: PricedCheckout) {
@@ -62,7 +69,15 @@ function refuseProblems(priced: PricedCheckout) {
 }
 
 type Attribution = { showId: string | null; pinId: string | null; hostId: string | null; hostCommissionBp: number };
-type ShowFacts = { ord: number; showId: string; hostId: string; hostStatus: string; commissionRateBp: number; carries: boolean; pinId: string | null };
+type ShowFacts = {
+  ord: number;
+  showId: string;
+  hostId: string;
+  hostStatus: string;
+  commissionRateBp: number;
+  carries: boolean;
+  pinId: string | null;
+};
 
 /** A line counts for a host only when it came from their approved show that carries (or pinned) the product. */
 async function resolveAttribution(lines: PricedLine[]): Promise<Attribution[]> {
@@ -81,13 +96,19 @@ async function resolveAttribution(lines: PricedLine[]): Promise<Attribution[]> {
     : [];
   return lines.map((_, ord) => {
     const fact = facts.find((f) => f.ord === ord);
-    if (!fact || !(fact.carries || fact.pinId) || fact.hostStatus !== "approved") return { showId: null, pinId: null, hostId: null, hostCommissionBp: 0 };
+    if (!fact || !(fact.carries || fact.pinId) || fact.hostStatus !== "approved")
+      return { showId: null, pinId: null, hostId: null, hostCommissionBp: 0 };
     return { showId: fact.showId, pinId: fact.pinId, hostId: fact.hostId, hostCommissionBp: fact.commissionRateBp };
   });
 }
 
 const NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "2-digit", month: "2-digit", day: "2-digit" });
+const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "2-digit",
+  month: "2-digit",
+  day: "2-digit",
+});
 
 function orderNumber(now: Date): string {
   const day = SHANGHAI_DAY.format(now).replace(/-/g, "");
@@ -134,7 +155,8 @@ async function place(input: PlaceOrderInput): Promise<PlacedOrder> {
   for (const line of priced.lines) {
     const names = { titleZh: line.titleZh, titleEn: line.titleEn };
     if (line.stock === 0) rememberSoldOut("variant", line.variantId, new SoldOut("checkout:error.soldOut", names));
-    if (line.deal && line.deal.remaining === 0) rememberSoldOut("deal", line.deal.id, new SoldOut("checkout:error.dealSoldOut", names));
+    if (line.deal && line.deal.remaining === 0)
+      rememberSoldOut("deal", line.deal.id, new SoldOut("checkout:error.dealSoldOut", names));
   }
   refuseProblems(priced);
   const attribution = await resolveAttribution(priced.lines);
@@ -246,5 +268,15 @@ async function place(input: PlaceOrderInput): Promise<PlacedOrder> {
   await jobs.send(JOB.reservationExpiry, { orderId: id }, { startAfter: expiresAt, singletonKey: id });
   // Viewers hear the new stock level; the buyer need not wait for that.
   void announceStock(levels).catch((error: unknown) => console.warn("Could not announce stock:", error));
-  return { ...order, lines: lines.map(({ titleZh, titleEn, variantNameZh, variantNameEn, unitPriceFen, quantity }) => ({ titleZh, titleEn, variantNameZh, variantNameEn, unitPriceFen, quantity })) };
+  return {
+    ...order,
+    lines: lines.map(({ titleZh, titleEn, variantNameZh, variantNameEn, unitPriceFen, quantity }) => ({
+      titleZh,
+      titleEn,
+      variantNameZh,
+      variantNameEn,
+      unitPriceFen,
+      quantity,
+    })),
+  };
 }

@@ -28,7 +28,10 @@ export function shipByFor(lines: LineForFulfilment[], paidAt: Date): Date {
     return new Date(paidAt.getTime() + (hours ?? DEFAULT_PERISHABLE_HOURS) * HOUR);
   }
   const standard = paidAt.getTime() + (hours ?? DEFAULT_SHIP_WITHIN_HOURS) * HOUR;
-  const ready = Math.max(0, ...lines.flatMap((line) => (line.product.preorder && line.batch ? [line.batch.readyDate.getTime()] : [])));
+  const ready = Math.max(
+    0,
+    ...lines.flatMap((line) => (line.product.preorder && line.batch ? [line.batch.readyDate.getTime()] : [])),
+  );
   return new Date(Math.max(standard, ready));
 }
 
@@ -47,7 +50,10 @@ export function splitShipping(lines: LineForFulfilment[], paidShippingFen: numbe
   const parts = new Map<string, number>();
   for (const [workshopId, group] of groupByWorkshop(lines)) {
     const subtotal = group.reduce((sum, line) => sum + line.lineTotalFen, 0);
-    parts.set(workshopId, shippingFor(subtotal, group[0].workshop.coldChain && group.some((l) => l.product.perishable)).shippingFen);
+    parts.set(
+      workshopId,
+      shippingFor(subtotal, group[0].workshop.coldChain && group.some((l) => l.product.perishable)).shippingFen,
+    );
   }
   const difference = paidShippingFen - [...parts.values()].reduce((sum, fen) => sum + fen, 0);
   if (difference !== 0) {
@@ -108,7 +114,15 @@ export async function workshopQueue(workshopId: string) {
           paidAt: true,
           lines: {
             where: { workshopId },
-            select: { id: true, titleZh: true, titleEn: true, variantNameZh: true, variantNameEn: true, quantity: true, customisationNote: true },
+            select: {
+              id: true,
+              titleZh: true,
+              titleEn: true,
+              variantNameZh: true,
+              variantNameEn: true,
+              quantity: true,
+              customisationNote: true,
+            },
           },
         },
       },

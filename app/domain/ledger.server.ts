@@ -29,7 +29,8 @@ export type AllocationInput = {
 export function allocateLine(input: AllocationInput): LineShares {
   const total = input.lineTotalFen;
   for (const [name, value] of Object.entries(input)) {
-    if (value !== null && (!Number.isSafeInteger(value) || value < 0)) throw new RangeError(`${name} must be a non-negative integer`);
+    if (value !== null && (!Number.isSafeInteger(value) || value < 0))
+      throw new RangeError(`${name} must be a non-negative integer`);
   }
   if (total > 1_000_000_000) throw new RangeError("lineTotalFen is beyond any real order");
   let left = total;
@@ -72,11 +73,21 @@ export async function writeSaleEntries(
       villageFundRateBp: line.villageFundRateBp,
       hostCommissionBp: line.hostId ? line.hostCommissionBp : null,
     });
-    const base = { orderId, orderLineId: line.id, fulfilmentOrderId: fulfilmentByWorkshop.get(line.workshopId) ?? null };
+    const base = {
+      orderId,
+      orderLineId: line.id,
+      fulfilmentOrderId: fulfilmentByWorkshop.get(line.workshopId) ?? null,
+    };
     rows.push(
       { ...base, account: "workshop", amountFen: shares.workshop, workshopId: line.workshopId },
       { ...base, account: "workers_premium", amountFen: shares.workers_premium, workshopId: line.workshopId },
-      { ...base, account: "village", amountFen: shares.village, workshopId: line.workshopId, villageZh: line.workshop.villageZh },
+      {
+        ...base,
+        account: "village",
+        amountFen: shares.village,
+        workshopId: line.workshopId,
+        villageZh: line.workshop.villageZh,
+      },
       { ...base, account: "platform", amountFen: shares.platform },
     );
     if (line.hostId) rows.push({ ...base, account: "host", amountFen: shares.host, hostId: line.hostId });
@@ -121,8 +132,13 @@ export async function writeReversalEntries(tx: Tx, orderId: string, workshopId?:
 /** Net fen per account for an order, plus the shipping passed to workshops: together they equal what was paid. */
 export async function orderStatement(orderId: string) {
   const grouped = await db.ledgerEntry.groupBy({ by: ["account"], where: { orderId }, _sum: { amountFen: true } });
-  const byAccount = Object.fromEntries(grouped.map((row) => [row.account, row._sum.amountFen ?? 0])) as Partial<LineShares>;
-  const fulfilment = await db.fulfilmentOrder.findMany({ where: { orderId }, select: { shippingFen: true, status: true } });
+  const byAccount = Object.fromEntries(
+    grouped.map((row) => [row.account, row._sum.amountFen ?? 0]),
+  ) as Partial<LineShares>;
+  const fulfilment = await db.fulfilmentOrder.findMany({
+    where: { orderId },
+    select: { shippingFen: true, status: true },
+  });
   const shippingFen = fulfilment.filter((f) => f.status !== "cancelled").reduce((sum, f) => sum + f.shippingFen, 0);
   const goodsFen = Object.values(byAccount).reduce((sum, fen) => sum + (fen ?? 0), 0);
   return { byAccount, goodsFen, shippingFen, totalFen: goodsFen + shippingFen };

@@ -16,7 +16,10 @@ export async function announceStock(levels: StockLevels) {
       JOIN "Show" s ON s."id" = si."showId" AND s."status" = 'live'
       WHERE v."id" IN (SELECT jsonb_array_elements_text(${JSON.stringify(variantIds)}::jsonb))`,
     levels.deals.size
-      ? db.flashDeal.findMany({ where: { id: { in: [...levels.deals.keys()] } }, select: { id: true, showId: true, variantId: true } })
+      ? db.flashDeal.findMany({
+          where: { id: { in: [...levels.deals.keys()] } },
+          select: { id: true, showId: true, variantId: true },
+        })
       : Promise.resolve([]),
   ]);
   for (const { showId, variantId } of rooms) {
@@ -50,7 +53,12 @@ export async function announcePaid(orderId: string) {
     events.publish({
       room: `show:${line.showId}`,
       type: "sold",
-      payload: { city: order.city, quantity: line.quantity, productTitleZh: line.titleZh, productTitleEn: line.titleEn },
+      payload: {
+        city: order.city,
+        quantity: line.quantity,
+        productTitleZh: line.titleZh,
+        productTitleEn: line.titleEn,
+      },
     });
   }
   for (const fulfilment of order.fulfilmentOrders) {

@@ -20,7 +20,12 @@ async function loadOrder(orderId: string) {
   return db.order.findUnique({
     where: { id: orderId },
     include: {
-      lines: { include: { workshop: { select: { slug: true, nameZh: true, nameEn: true } }, product: { select: { slug: true, images: true } } } },
+      lines: {
+        include: {
+          workshop: { select: { slug: true, nameZh: true, nameEn: true } },
+          product: { select: { slug: true, images: true } },
+        },
+      },
       fulfilmentOrders: true,
     },
   });
@@ -63,8 +68,12 @@ function present(order: LoadedOrder) {
         unitPriceFen: line.unitPriceFen,
         listPriceFen: line.listPriceFen,
         lineTotalFen: line.lineTotalFen,
-        premiumFen: allocateLine({ lineTotalFen: line.lineTotalFen, premiumRateBp: line.premiumRateBp, villageFundRateBp: 0, hostCommissionBp: null })
-          .workers_premium,
+        premiumFen: allocateLine({
+          lineTotalFen: line.lineTotalFen,
+          premiumRateBp: line.premiumRateBp,
+          villageFundRateBp: 0,
+          hostCommissionBp: null,
+        }).workers_premium,
         customisationNote: line.customisationNote,
       })),
     };
@@ -115,7 +124,16 @@ export async function payableOrder(orderId: string) {
       expiresAt: true,
       paymentProvider: true,
       paymentRef: true,
-      lines: { select: { titleZh: true, titleEn: true, variantNameZh: true, variantNameEn: true, unitPriceFen: true, quantity: true } },
+      lines: {
+        select: {
+          titleZh: true,
+          titleEn: true,
+          variantNameZh: true,
+          variantNameEn: true,
+          unitPriceFen: true,
+          quantity: true,
+        },
+      },
     },
   });
 }

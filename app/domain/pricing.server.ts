@@ -71,7 +71,14 @@ export type PricingRow = {
 };
 
 async function loadRows(items: PricingItem[]): Promise<PricingRow[]> {
-  const wanted = JSON.stringify(items.map((item, ord) => ({ ord, variant_id: item.variantId, quantity: item.quantity, deal_id: item.flashDealId ?? null })));
+  const wanted = JSON.stringify(
+    items.map((item, ord) => ({
+      ord,
+      variant_id: item.variantId,
+      quantity: item.quantity,
+      deal_id: item.flashDealId ?? null,
+    })),
+  );
   return db.$queryRaw<PricingRow[]>`
     SELECT i.ord,
       v."id" AS "variantId", v."nameZh" AS "variantNameZh", v."nameEn" AS "variantNameEn", v."priceFen", v."marketPriceFen", v."stock",
@@ -100,7 +107,14 @@ function dealFor(item: PricingItem, row: PricingRow, now: Date) {
   const remaining = Math.max(0, row.dealCap! - row.dealSold!);
   const running = !row.dealStoppedAt && row.dealStartsAt! <= now && now < row.dealEndsAt!;
   const status = !running ? "ended" : remaining < item.quantity ? "soldOut" : "active";
-  return { id: row.dealId, showId: row.dealShowId!, priceFen: row.dealPriceFen!, remaining, endsAt: row.dealEndsAt!, status } as const;
+  return {
+    id: row.dealId,
+    showId: row.dealShowId!,
+    priceFen: row.dealPriceFen!,
+    remaining,
+    endsAt: row.dealEndsAt!,
+    status,
+  } as const;
 }
 
 function priceLine(item: PricingItem, row: PricingRow | undefined, now: Date) {
@@ -133,10 +147,17 @@ function priceLine(item: PricingItem, row: PricingRow | undefined, now: Date) {
     premiumRateBp: row.premiumRateBp,
     villageFundRateBp: row.villageFundRateBp,
     // What of this line is the 共富价 premium that reaches the workers: the ledger's own arithmetic.
-    premiumFen: allocateLine({ lineTotalFen, premiumRateBp: row.premiumRateBp, villageFundRateBp: 0, hostCommissionBp: null }).workers_premium,
+    premiumFen: allocateLine({
+      lineTotalFen,
+      premiumRateBp: row.premiumRateBp,
+      villageFundRateBp: 0,
+      hostCommissionBp: null,
+    }).workers_premium,
     flashDealId: deal ? deal.id : null,
     deal,
-    batch: row.batchId ? { id: row.batchId, nameZh: row.batchNameZh!, nameEn: row.batchNameEn!, readyDate: row.batchReadyDate! } : null,
+    batch: row.batchId
+      ? { id: row.batchId, nameZh: row.batchNameZh!, nameEn: row.batchNameEn!, readyDate: row.batchReadyDate! }
+      : null,
     perishable: row.perishable,
     preorder: row.preorder,
     customisable: row.customisable,
@@ -160,12 +181,21 @@ export function shippingFor(subtotalFen: number, coldChainNeeded: boolean) {
 
 /** Prices loaded rows. Pure: the same rows and clock always give the same fen. */
 export function priceRows(items: PricingItem[], rows: PricingRow[], now: Date) {
-  const lines = items.map((item, ord) => priceLine(item, rows.find((row) => row.ord === ord), now));
+  const lines = items.map((item, ord) =>
+    priceLine(
+      item,
+      rows.find((row) => row.ord === ord),
+      now,
+    ),
+  );
   const groups = [...new Set(lines.map((line) => line.workshopId))].map((workshopId) => {
     const workshop = rows.find((row) => row.workshopId === workshopId)!;
     const groupLines = lines.filter((line) => line.workshopId === workshopId);
     const subtotalFen = groupLines.reduce((sum, line) => sum + line.lineTotalFen, 0);
-    const { baseShippingFen, coldChainFen } = shippingFor(subtotalFen, workshop.coldChain && groupLines.some((l) => l.perishable));
+    const { baseShippingFen, coldChainFen } = shippingFor(
+      subtotalFen,
+      workshop.coldChain && groupLines.some((l) => l.perishable),
+    );
     return {
       workshopId,
       slug: workshop.workshopSlug,
@@ -187,7 +217,13 @@ export function priceRows(items: PricingItem[], rows: PricingRow[], now: Date) {
   const totalFen = subtotalFen + shippingFen;
   // A fingerprint of what the buyer was shown, so an order is never placed at prices they did not see.
   const quote = createHash("sha256")
-    .update(JSON.stringify([lines.map((l) => [l.variantId, l.quantity, l.unitPriceFen, l.flashDealId]), shippingFen, totalFen]))
+    .update(
+      JSON.stringify([
+        lines.map((l) => [l.variantId, l.quantity, l.unitPriceFen, l.flashDealId]),
+        shippingFen,
+        totalFen,
+      ]),
+    )
     .digest("hex")
     .slice(0, 16);
   return {

@@ -41,7 +41,12 @@ function amountOf(order: Refundable, targets: Refundable["fulfilmentOrders"]): n
 }
 
 /** Refunds a paid order, whole or one workshop's part. `byBuyer` marks a buyer's cancellation. */
-export async function refundOrder(input: { orderId: string; scope: RefundScope; actorUserId?: string | null; byBuyer?: boolean }) {
+export async function refundOrder(input: {
+  orderId: string;
+  scope: RefundScope;
+  actorUserId?: string | null;
+  byBuyer?: boolean;
+}) {
   const order = await loadRefundable(input.orderId);
   if (order.status !== "paid" && order.status !== "fulfilled") throw new Conflict("checkout:error.notRefundable");
   const targets = targetsOf(order, input.scope);
@@ -73,7 +78,12 @@ export async function applyRefund(input: {
   const now = new Date();
   const result = await db.$transaction(async (tx) => {
     const locked = await lockOrder(tx, input.orderId);
-    const event = { provider: input.provider, eventId: `refund:${input.refundId}`, type: `refund.${input.scope}`, payload: input.payload ?? {} };
+    const event = {
+      provider: input.provider,
+      eventId: `refund:${input.refundId}`,
+      type: `refund.${input.scope}`,
+      payload: input.payload ?? {},
+    };
     if (!locked || !(await insertEvent(tx, { ...event, orderId: locked?.id ?? null }))) return null;
     const order = {
       ...(await tx.order.findUniqueOrThrow({ where: { id: input.orderId } })),
@@ -88,7 +98,14 @@ export async function applyRefund(input: {
         where: { id: target.id },
         data: {
           status: "cancelled",
-          events: { create: { fromStatus: target.status, toStatus: "cancelled", actorUserId: input.actorUserId ?? null, note: input.byBuyer ? "cancelled by buyer" : "refunded" } },
+          events: {
+            create: {
+              fromStatus: target.status,
+              toStatus: "cancelled",
+              actorUserId: input.actorUserId ?? null,
+              note: input.byBuyer ? "cancelled by buyer" : "refunded",
+            },
+          },
         },
       });
       if (RESTOCKABLE.includes(target.status)) {
@@ -125,5 +142,8 @@ export async function cancelOrderByBuyer(orderId: string, actorUserId: string | 
 }
 
 export function canBuyerCancel(order: { status: string; fulfilmentOrders: { status: string }[] }) {
-  return order.status === "pending_payment" || (order.status === "paid" && order.fulfilmentOrders.every((f) => f.status === "queued"));
+  return (
+    order.status === "pending_payment" ||
+    (order.status === "paid" && order.fulfilmentOrders.every((f) => f.status === "queued"))
+  );
 }

@@ -25,7 +25,9 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<LockedOrder | 
   return rows[0] ?? null;
 }
 
-export function toHolds(rows: { variantId: string; quantity: number; flashDealId: string | null; batchId: string | null }[]): Hold[] {
+export function toHolds(
+  rows: { variantId: string; quantity: number; flashDealId: string | null; batchId: string | null }[],
+): Hold[] {
   return rows.map((row) => ({ ...row, titleZh: "", titleEn: "" }));
 }
 
@@ -38,7 +40,10 @@ export async function releaseHeld(tx: Tx, orderId: string): Promise<StockLevels 
 }
 
 /** Cancels an unpaid order and frees its stock, if it is still unpaid. Returns whether it did. */
-export async function cancelUnpaidOrder(orderId: string, options: { onlyIfLapsed?: boolean; now?: Date } = {}): Promise<boolean> {
+export async function cancelUnpaidOrder(
+  orderId: string,
+  options: { onlyIfLapsed?: boolean; now?: Date } = {},
+): Promise<boolean> {
   const now = options.now ?? new Date();
   const result = await db.$transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);

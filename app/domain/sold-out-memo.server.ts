@@ -19,15 +19,24 @@ const key = (kind: "variant" | "deal", id: string) => `${kind}:${id}`;
 
 /** Remembers that nothing is left of a variant (or a deal's allowance), as the database just reported. */
 export function rememberSoldOut(kind: "variant" | "deal", id: string, error: SoldOut) {
-  memo.set(key(kind, id), { until: Date.now() + MEMO_MS, messageKey: error.messageKey, titleZh: String(error.values.titleZh ?? ""), titleEn: String(error.values.titleEn ?? "") });
+  memo.set(key(kind, id), {
+    until: Date.now() + MEMO_MS,
+    messageKey: error.messageKey,
+    titleZh: String(error.values.titleZh ?? ""),
+    titleEn: String(error.values.titleEn ?? ""),
+  });
 }
 
 /** The remembered SoldOut for any of these items, if one is fresh. */
 export function recalledSoldOut(items: { variantId: string; flashDealId?: string | null }[]): SoldOut | null {
   const now = Date.now();
   for (const item of items) {
-    for (const entry of [memo.get(key("variant", item.variantId)), item.flashDealId ? memo.get(key("deal", item.flashDealId)) : undefined]) {
-      if (entry && entry.until > now) return new SoldOut(entry.messageKey, { titleZh: entry.titleZh, titleEn: entry.titleEn });
+    for (const entry of [
+      memo.get(key("variant", item.variantId)),
+      item.flashDealId ? memo.get(key("deal", item.flashDealId)) : undefined,
+    ]) {
+      if (entry && entry.until > now)
+        return new SoldOut(entry.messageKey, { titleZh: entry.titleZh, titleEn: entry.titleEn });
     }
   }
   return null;

@@ -86,15 +86,21 @@ export async function shortfall(holds: Hold[], client: Tx = db): Promise<SoldOut
   const now = new Date();
   const [deals, variants, batches] = await Promise.all([
     client.flashDeal.findMany({ where: { id: { in: holds.flatMap((h) => (h.flashDealId ? [h.flashDealId] : [])) } } }),
-    client.variant.findMany({ where: { id: { in: holds.map((h) => h.variantId) } }, select: { id: true, stock: true } }),
+    client.variant.findMany({
+      where: { id: { in: holds.map((h) => h.variantId) } },
+      select: { id: true, stock: true },
+    }),
     client.batch.findMany({ where: { id: { in: holds.flatMap((h) => (h.batchId ? [h.batchId] : [])) } } }),
   ]);
   for (const hold of holds) {
     const deal = deals.find((d) => d.id === hold.flashDealId);
-    if (deal && (deal.stoppedAt || deal.endsAt <= now || deal.sold + hold.quantity > deal.quantityCap)) return new SoldOut("checkout:error.dealSoldOut", names(hold));
-    if ((variants.find((v) => v.id === hold.variantId)?.stock ?? 0) < hold.quantity) return new SoldOut("checkout:error.soldOut", names(hold));
+    if (deal && (deal.stoppedAt || deal.endsAt <= now || deal.sold + hold.quantity > deal.quantityCap))
+      return new SoldOut("checkout:error.dealSoldOut", names(hold));
+    if ((variants.find((v) => v.id === hold.variantId)?.stock ?? 0) < hold.quantity)
+      return new SoldOut("checkout:error.soldOut", names(hold));
     const batch = batches.find((b) => b.id === hold.batchId);
-    if (batch && (batch.status !== "open" || batch.reserved + hold.quantity > batch.capacity)) return new SoldOut("checkout:error.batchFull", names(hold));
+    if (batch && (batch.status !== "open" || batch.reserved + hold.quantity > batch.capacity))
+      return new SoldOut("checkout:error.batchFull", names(hold));
   }
   return new SoldOut("checkout:error.soldOut", names(holds[0]));
 }
@@ -104,7 +110,9 @@ export async function shortfall(holds: Hold[], client: Tx = db): Promise<SoldOut
  * the caller's transaction rolls back whatever else the statement took.
  */
 export async function reserveStock(tx: Tx, holds: Hold[]): Promise<StockLevels> {
-  const [row] = await tx.$queryRaw<(LevelRows & { held: boolean })[]>`WITH ${holdCtes(holds)} SELECT held, ${HELD_LEVELS} FROM hold_check`;
+  const [row] = await tx.$queryRaw<
+    (LevelRows & { held: boolean })[]
+  >`WITH ${holdCtes(holds)} SELECT held, ${HELD_LEVELS} FROM hold_check`;
   if (!row.held) throw await shortfall(holds, tx);
   return levelsFrom(row);
 }
@@ -125,6 +133,9 @@ export async function returnStock(tx: Tx, holds: Hold[]): Promise<StockLevels> {
       UPDATE "Batch" b SET "reserved" = b."reserved" - w.q, "updatedAt" = now() FROM jsonb_to_recordset(${JSON.stringify(batches)}::jsonb) AS w(id text, q int)
       WHERE b."id" = w.id RETURNING b."id", b."capacity" - b."reserved" AS remaining)
     SELECT ${HELD_LEVELS}`;
-  forgetSoldOut(variants.map((v) => v.id), deals.map((d) => d.id));
+  forgetSoldOut(
+    variants.map((v) => v.id),
+    deals.map((d) => d.id),
+  );
   return levelsFrom(row);
 }

@@ -7,7 +7,9 @@ import { io } from "socket.io-client";
 export function useOrderUpdates(orderId: string, token: string) {
   const revalidator = useRevalidator();
   const revalidate = useRef(revalidator.revalidate);
-  revalidate.current = revalidator.revalidate;
+  useEffect(() => {
+    revalidate.current = revalidator.revalidate;
+  });
   useEffect(() => {
     const socket = io();
     let joinedOnce = false;

@@ -18,7 +18,11 @@ import { domainMessage, forbiddenMoneyField } from "~/lib/checkout-request.serve
 import { getLocale, translator } from "~/lib/locale.server";
 
 const id = z.string().trim().min(1).max(64);
-const quantity = z.coerce.number("checkout:error.quantity").int("checkout:error.quantity").min(1, "checkout:error.quantity").max(MAX_QUANTITY, "checkout:error.quantity");
+const quantity = z.coerce
+  .number("checkout:error.quantity")
+  .int("checkout:error.quantity")
+  .min(1, "checkout:error.quantity")
+  .max(MAX_QUANTITY, "checkout:error.quantity");
 
 const CartIntentSchema = z.discriminatedUnion("intent", [
   z.object({
@@ -31,7 +35,12 @@ const CartIntentSchema = z.discriminatedUnion("intent", [
     customisationNote: z.string().trim().max(200, "checkout:error.note").optional(),
     redirectTo: z.string().optional(),
   }),
-  z.object({ intent: z.literal("update"), lineId: id, quantity: quantity.optional(), clearDeal: z.literal("1").optional() }),
+  z.object({
+    intent: z.literal("update"),
+    lineId: id,
+    quantity: quantity.optional(),
+    clearDeal: z.literal("1").optional(),
+  }),
   z.object({ intent: z.literal("remove"), lineId: id }),
 ]);
 
@@ -63,11 +72,13 @@ export async function action({ request }: ActionFunctionArgs) {
       const { newGuestToken } = await addToCart(owner, input);
       return redirect(safeRedirect(input.redirectTo, "/cart"), { headers: await remember(newGuestToken) });
     }
-    if (input.intent === "update") await updateCartLine(owner, input.lineId, { quantity: input.quantity, clearDeal: !!input.clearDeal });
+    if (input.intent === "update")
+      await updateCartLine(owner, input.lineId, { quantity: input.quantity, clearDeal: !!input.clearDeal });
     if (input.intent === "remove") await removeCartLine(owner, input.lineId);
     return redirect("/cart");
   } catch (error) {
-    if (error instanceof DomainError) return data({ error: await domainMessage(request, error) }, { status: error.status });
+    if (error instanceof DomainError)
+      return data({ error: await domainMessage(request, error) }, { status: error.status });
     throw error;
   }
 }
@@ -126,7 +137,11 @@ export default function CartPage() {
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="lineId" value={lineId} />
-                        <button type="submit" aria-label={t("cart.removeOf", { title })} className="min-h-11 rounded-full px-3 text-sm text-red-700 underline">
+                        <button
+                          type="submit"
+                          aria-label={t("cart.removeOf", { title })}
+                          className="min-h-11 rounded-full px-3 text-sm text-red-700 underline"
+                        >
                           {t("cart.remove")}
                         </button>
                       </Form>
@@ -135,7 +150,10 @@ export default function CartPage() {
                           <input type="hidden" name="intent" value="update" />
                           <input type="hidden" name="lineId" value={lineId} />
                           <input type="hidden" name="clearDeal" value="1" />
-                          <button type="submit" className="min-h-11 rounded-full border border-brand-600 px-3 text-sm text-brand-700">
+                          <button
+                            type="submit"
+                            className="min-h-11 rounded-full border border-brand-600 px-3 text-sm text-brand-700"
+                          >
                             {t("cart.keepAtListPrice")}
                           </button>
                         </Form>
@@ -147,7 +165,12 @@ export default function CartPage() {
               })}
             </WorkshopGroup>
           ))}
-          <Totals subtotalFen={priced.subtotalFen} shippingFen={priced.shippingFen} totalFen={priced.totalFen} premiumFen={priced.premiumFen} />
+          <Totals
+            subtotalFen={priced.subtotalFen}
+            shippingFen={priced.shippingFen}
+            totalFen={priced.totalFen}
+            premiumFen={priced.premiumFen}
+          />
           <Link
             to="/checkout"
             aria-disabled={priced.hasProblems || undefined}

@@ -28,7 +28,9 @@ export const meta: MetaFunction = () => [{ title: "确认订单 · 村播 Cunbo"
 
 function buyNowFrom(params: URLSearchParams | FormData): PricingItem | null {
   if (!params.get("variantId")) return null;
-  const parsed = BuyNowSchema.safeParse(Object.fromEntries([...params.entries()].filter(([, v]) => typeof v === "string" && v !== "")));
+  const parsed = BuyNowSchema.safeParse(
+    Object.fromEntries([...params.entries()].filter(([, v]) => typeof v === "string" && v !== "")),
+  );
   if (!parsed.success) throw new Response("checkout:error.quantity", { status: 400 });
   return parsed.data;
 }
@@ -43,7 +45,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const buyNow = buyNowFrom(url.searchParams);
   const [viewer, { items }] = await Promise.all([getOptionalViewer(request), itemsFor(request, buyNow)]);
-  const base = { sheet: url.searchParams.get("sheet") === "1", buyNow, provider: configuredProviderName(), holdMinutes: RESERVATION_MINUTES };
+  const base = {
+    sheet: url.searchParams.get("sheet") === "1",
+    buyNow,
+    provider: configuredProviderName(),
+    holdMinutes: RESERVATION_MINUTES,
+  };
   const defaults = { contactName: viewer?.name ?? "", email: viewer?.email ?? "" };
   if (items.length === 0) return { ...base, defaults, priced: null };
   try {
@@ -57,9 +64,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const refuse = async (messageKey: string, status = 400) =>
-    data(parseWithZod(form, { schema: CheckoutSchema }).reply({ formErrors: [await domainMessage(request, new DomainError(messageKey, status))] }), {
-      status,
-    });
+    data(
+      parseWithZod(form, { schema: CheckoutSchema }).reply({
+        formErrors: [await domainMessage(request, new DomainError(messageKey, status))],
+      }),
+      {
+        status,
+      },
+    );
   if (forbiddenMoneyField(form)) return refuse("checkout:error.clientMoney");
   const buyNow = buyNowFrom(form);
   if (!buyNow && form.has("quantity")) return refuse("checkout:error.clientQuantity");
@@ -79,7 +91,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const { quote, sheet, ...contact } = submission.value;
   let placed;
   try {
-    placed = await placeOrder({ userId: viewer?.id ?? null, items: withNotes, contact, paymentProvider: configuredProviderName(), quote, cartId });
+    placed = await placeOrder({
+      userId: viewer?.id ?? null,
+      items: withNotes,
+      contact,
+      paymentProvider: configuredProviderName(),
+      quote,
+      cartId,
+    });
   } catch (error) {
     if (!(error instanceof DomainError)) throw error;
     return data(submission.reply({ formErrors: [await domainMessage(request, error)] }), { status: error.status });
@@ -111,7 +130,8 @@ export default function CheckoutPage() {
   });
   const tr = (errors?: string[]) => errors?.map((key) => (key.startsWith("checkout:") ? t(key) : key));
   const en = i18n.language === "en";
-  const noteError = (variantId: string) => (lastResult?.error?.[`note-${variantId}`] ?? undefined) as string[] | undefined;
+  const noteError = (variantId: string) =>
+    (lastResult?.error?.[`note-${variantId}`] ?? undefined) as string[] | undefined;
 
   if (!priced) {
     return (
@@ -137,9 +157,28 @@ export default function CheckoutPage() {
         <div className="space-y-6">
           <fieldset className="space-y-3">
             <legend className="text-lg font-semibold">{t("checkout.contact")}</legend>
-            <Field label={t("checkout.contactName")} autoComplete="name" errors={tr(fields.contactName.errors)} {...getInputProps(fields.contactName, { type: "text" })} id={fields.contactName.id} />
-            <Field label={t("checkout.phone")} autoComplete="tel-national" inputMode="tel" errors={tr(fields.phone.errors)} {...getInputProps(fields.phone, { type: "tel" })} id={fields.phone.id} />
-            <Field label={t("checkout.email")} autoComplete="email" errors={tr(fields.email.errors)} {...getInputProps(fields.email, { type: "email" })} id={fields.email.id} />
+            <Field
+              label={t("checkout.contactName")}
+              autoComplete="name"
+              errors={tr(fields.contactName.errors)}
+              {...getInputProps(fields.contactName, { type: "text" })}
+              id={fields.contactName.id}
+            />
+            <Field
+              label={t("checkout.phone")}
+              autoComplete="tel-national"
+              inputMode="tel"
+              errors={tr(fields.phone.errors)}
+              {...getInputProps(fields.phone, { type: "tel" })}
+              id={fields.phone.id}
+            />
+            <Field
+              label={t("checkout.email")}
+              autoComplete="email"
+              errors={tr(fields.email.errors)}
+              {...getInputProps(fields.email, { type: "email" })}
+              id={fields.email.id}
+            />
           </fieldset>
           <fieldset className="space-y-3">
             <legend className="text-lg font-semibold">{t("checkout.address")}</legend>
@@ -147,7 +186,12 @@ export default function CheckoutPage() {
               <label htmlFor={fields.province.id} className="block text-sm font-medium text-stone-800">
                 {t("checkout.province")}
               </label>
-              <select className={inputClass} autoComplete="address-level1" {...getSelectProps(fields.province)} id={fields.province.id}>
+              <select
+                className={inputClass}
+                autoComplete="address-level1"
+                {...getSelectProps(fields.province)}
+                id={fields.province.id}
+              >
                 <option value="">{t("checkout.provincePlaceholder")}</option>
                 {PROVINCES.map(([zh, enName]) => (
                   <option key={zh} value={zh}>
@@ -158,10 +202,28 @@ export default function CheckoutPage() {
               <FieldError id={`${fields.province.id}-error`} errors={tr(fields.province.errors)} />
             </div>
             <div className="grid grid-cols-2 gap-3">
-              <Field label={t("checkout.city")} autoComplete="address-level2" errors={tr(fields.city.errors)} {...getInputProps(fields.city, { type: "text" })} id={fields.city.id} />
-              <Field label={t("checkout.district")} autoComplete="address-level3" errors={tr(fields.district.errors)} {...getInputProps(fields.district, { type: "text" })} id={fields.district.id} />
+              <Field
+                label={t("checkout.city")}
+                autoComplete="address-level2"
+                errors={tr(fields.city.errors)}
+                {...getInputProps(fields.city, { type: "text" })}
+                id={fields.city.id}
+              />
+              <Field
+                label={t("checkout.district")}
+                autoComplete="address-level3"
+                errors={tr(fields.district.errors)}
+                {...getInputProps(fields.district, { type: "text" })}
+                id={fields.district.id}
+              />
             </div>
-            <Field label={t("checkout.street")} autoComplete="street-address" errors={tr(fields.street.errors)} {...getInputProps(fields.street, { type: "text" })} id={fields.street.id} />
+            <Field
+              label={t("checkout.street")}
+              autoComplete="street-address"
+              errors={tr(fields.street.errors)}
+              {...getInputProps(fields.street, { type: "text" })}
+              id={fields.street.id}
+            />
           </fieldset>
           {customisable.length ? (
             <fieldset className="space-y-3">
@@ -169,9 +231,19 @@ export default function CheckoutPage() {
               {customisable.map((line) => (
                 <div key={line.variantId}>
                   <label htmlFor={`note-${line.variantId}`} className="block text-sm font-medium text-stone-800">
-                    {t("checkout.customisationFor", { title: en ? line.titleEn : line.titleZh, prompt: (en ? line.customisationPromptEn : line.customisationPromptZh) ?? "" })}
+                    {t("checkout.customisationFor", {
+                      title: en ? line.titleEn : line.titleZh,
+                      prompt: (en ? line.customisationPromptEn : line.customisationPromptZh) ?? "",
+                    })}
                   </label>
-                  <textarea id={`note-${line.variantId}`} name={`note-${line.variantId}`} maxLength={NOTE_MAX} rows={2} defaultValue={line.customisationNote ?? ""} className={inputClass} />
+                  <textarea
+                    id={`note-${line.variantId}`}
+                    name={`note-${line.variantId}`}
+                    maxLength={NOTE_MAX}
+                    rows={2}
+                    defaultValue={line.customisationNote ?? ""}
+                    className={inputClass}
+                  />
                   <FieldError id={`note-${line.variantId}-error`} errors={tr(noteError(line.variantId))} />
                 </div>
               ))}
@@ -187,10 +259,16 @@ export default function CheckoutPage() {
           <input type="hidden" name="quote" value={priced.quote} />
           {sheet ? <input type="hidden" name="sheet" value="1" /> : null}
           {buyNow
-            ? Object.entries(buyNow).map(([name, value]) => (value == null ? null : <input key={name} type="hidden" name={name} value={String(value)} />))
+            ? Object.entries(buyNow).map(([name, value]) =>
+                value == null ? null : <input key={name} type="hidden" name={name} value={String(value)} />,
+              )
             : null}
           <FieldError id={form.errorId} errors={form.errors} />
-          <Button type="submit" className="w-full text-lg" disabled={priced.hasProblems || navigation.state === "submitting"}>
+          <Button
+            type="submit"
+            className="w-full text-lg"
+            disabled={priced.hasProblems || navigation.state === "submitting"}
+          >
             {t("checkout.placeOrder", { amount: formatMoney(priced.totalFen, i18n.language) })}
           </Button>
           <p className="text-xs text-stone-600">{t("checkout.holdNote", { minutes: holdMinutes })}</p>

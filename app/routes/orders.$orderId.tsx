@@ -20,7 +20,9 @@ import { getLocale } from "~/lib/locale.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { useOrderUpdates } from "~/lib/use-order-updates";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.order.number ?? "订单"} · 村播 Cunbo` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.order.number ?? "订单"} · 村播 Cunbo` },
+];
 
 async function access(request: Request, token: string | null) {
   const viewer = token ? await getOptionalViewer(request) : await requireViewer(request);
@@ -59,7 +61,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     if (intent === "pay") {
       const baseUrl = env().PUBLIC_URL ?? url.origin;
-      return redirect(await startOrderPayment(order.id, { baseUrl, locale: await getLocale(request), sheet: url.searchParams.get("sheet") === "1" }));
+      return redirect(
+        await startOrderPayment(order.id, {
+          baseUrl,
+          locale: await getLocale(request),
+          sheet: url.searchParams.get("sheet") === "1",
+        }),
+      );
     }
     if (intent === "cancel") await cancelOrderByBuyer(order.id, viewer?.id ?? null);
     if (intent === "refund") {
@@ -68,16 +76,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(back);
   } catch (error) {
-    if (error instanceof DomainError) return data({ error: await domainMessage(request, error) }, { status: error.status });
+    if (error instanceof DomainError)
+      return data({ error: await domainMessage(request, error) }, { status: error.status });
     throw error;
   }
 }
 
 function StatusBadge({ status }: { status: OrderView["status"] }) {
   const { t } = useTranslation("checkout");
-  const tone = status === "paid" || status === "fulfilled" ? "bg-emerald-100 text-emerald-900" : status === "pending_payment" ? "bg-amber-100 text-amber-900" : "bg-stone-200 text-stone-800";
+  const tone =
+    status === "paid" || status === "fulfilled"
+      ? "bg-emerald-100 text-emerald-900"
+      : status === "pending_payment"
+        ? "bg-amber-100 text-amber-900"
+        : "bg-stone-200 text-stone-800";
   return (
-    <span data-testid="order-status" data-status={status} className={`rounded-full px-3 py-1 text-sm font-medium ${tone}`}>
+    <span
+      data-testid="order-status"
+      data-status={status}
+      className={`rounded-full px-3 py-1 text-sm font-medium ${tone}`}
+    >
       {t(`order.status.${status}`)}
     </span>
   );
@@ -106,7 +124,9 @@ export default function OrderPage() {
           {actionData.error}
         </p>
       ) : null}
-      {order.status === "paid" && params.has("paid") ? <p className="rounded-lg bg-emerald-50 p-3 text-emerald-900">{t("order.thanks")}</p> : null}
+      {order.status === "paid" && params.has("paid") ? (
+        <p className="rounded-lg bg-emerald-50 p-3 text-emerald-900">{t("order.thanks")}</p>
+      ) : null}
       {params.has("payError") && order.status === "pending_payment" ? (
         <p role="alert" className="rounded-lg bg-red-50 p-3 text-sm text-red-800">
           {t("order.payError")}
@@ -132,17 +152,27 @@ export default function OrderPage() {
             group.fulfilment ? (
               <div className="mt-2 space-y-1 border-t border-stone-100 pt-2 text-sm" data-testid="fulfilment">
                 <p className="font-medium">{t(`fulfilment.status.${group.fulfilment.status}`)}</p>
-                {group.fulfilment.status !== "cancelled" ? <p className="text-stone-700">{t("order.shipBy", { time: when(group.fulfilment.shipBy) })}</p> : null}
+                {group.fulfilment.status !== "cancelled" ? (
+                  <p className="text-stone-700">{t("order.shipBy", { time: when(group.fulfilment.shipBy) })}</p>
+                ) : null}
                 <p className="text-stone-700">
                   {group.fulfilment.trackingNumber
-                    ? t("order.tracking", { courier: group.fulfilment.courier ?? "", number: group.fulfilment.trackingNumber })
+                    ? t("order.tracking", {
+                        courier: group.fulfilment.courier ?? "",
+                        number: group.fulfilment.trackingNumber,
+                      })
                     : t("order.noTracking")}
                 </p>
                 {isAdmin && group.fulfilment.status !== "cancelled" ? (
                   <Form method="post">
                     {hidden}
                     <input type="hidden" name="scope" value={`workshop:${group.workshopId}`} />
-                    <button type="submit" name="intent" value="refund" className="min-h-11 text-sm text-red-700 underline">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value="refund"
+                      className="min-h-11 text-sm text-red-700 underline"
+                    >
                       {t("order.refundWorkshop")}
                     </button>
                   </Form>
@@ -156,7 +186,12 @@ export default function OrderPage() {
           ))}
         </WorkshopGroup>
       ))}
-      <Totals subtotalFen={order.subtotalFen} shippingFen={order.shippingFen} totalFen={order.totalFen} premiumFen={order.premiumFen} />
+      <Totals
+        subtotalFen={order.subtotalFen}
+        shippingFen={order.shippingFen}
+        totalFen={order.totalFen}
+        premiumFen={order.premiumFen}
+      />
       <section className="rounded-xl border border-stone-200 bg-white p-3 text-sm sm:p-4">
         <h2 className="font-semibold">{t("order.shipTo")}</h2>
         <p className="mt-1">
@@ -169,10 +204,17 @@ export default function OrderPage() {
       {order.canCancel ? (
         <Form method="post" className="space-y-1">
           {hidden}
-          <button type="submit" name="intent" value="cancel" className="min-h-11 w-full rounded-full border border-stone-300 bg-white px-5 text-stone-800">
+          <button
+            type="submit"
+            name="intent"
+            value="cancel"
+            className="min-h-11 w-full rounded-full border border-stone-300 bg-white px-5 text-stone-800"
+          >
             {order.status === "paid" ? t("order.cancelPaid") : t("order.cancel")}
           </button>
-          {order.status === "paid" ? <p className="text-center text-xs text-stone-600">{t("order.cancelHint")}</p> : null}
+          {order.status === "paid" ? (
+            <p className="text-center text-xs text-stone-600">{t("order.cancelHint")}</p>
+          ) : null}
         </Form>
       ) : null}
       {isAdmin && order.status === "paid" ? (

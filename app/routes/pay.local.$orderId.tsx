@@ -26,7 +26,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const order = await findLocalOrder(request, params.orderId ?? "", url.searchParams.get("token"));
   return {
-    order: { id: order.id, number: order.number, totalFen: order.totalFen, status: order.status, accessToken: order.accessToken },
+    order: {
+      id: order.id,
+      number: order.number,
+      totalFen: order.totalFen,
+      status: order.status,
+      accessToken: order.accessToken,
+    },
     sheet: url.searchParams.get("sheet") === "1",
   };
 }
@@ -41,11 +47,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await payLocally(order.id, parsed.data.outcome);
     if (result === "declined") return data({ declined: true, error: null }, { status: 402 });
   } catch (error) {
-    if (error instanceof DomainError) return data({ declined: false, error: await domainMessage(request, error) }, { status: error.status });
+    if (error instanceof DomainError)
+      return data({ declined: false, error: await domainMessage(request, error) }, { status: error.status });
     throw error;
   }
   const sheet = new URL(request.url).searchParams.get("sheet") === "1";
-  return redirect(`/orders/${order.id}?${new URLSearchParams({ token: order.accessToken, paid: "1", ...(sheet ? { sheet: "1" } : {}) })}`);
+  return redirect(
+    `/orders/${order.id}?${new URLSearchParams({ token: order.accessToken, paid: "1", ...(sheet ? { sheet: "1" } : {}) })}`,
+  );
 }
 
 export default function LocalPaymentPage() {
@@ -55,7 +64,10 @@ export default function LocalPaymentPage() {
   const orderLink = `/orders/${order.id}?${new URLSearchParams({ token: order.accessToken, ...(sheet ? { sheet: "1" } : {}) })}`;
   return (
     <main id="main" className="mx-auto max-w-md px-4 py-8">
-      <p role="note" className="rounded-xl border-2 border-dashed border-amber-500 bg-amber-50 p-3 text-center font-semibold text-amber-900">
+      <p
+        role="note"
+        className="rounded-xl border-2 border-dashed border-amber-500 bg-amber-50 p-3 text-center font-semibold text-amber-900"
+      >
         测试支付 · 不会产生真实扣款
         <br />
         <span lang="en">Test payment — no money moves</span>
@@ -81,7 +93,12 @@ export default function LocalPaymentPage() {
           <Button type="submit" name="outcome" value="succeed" className="w-full text-lg">
             {t("pay.succeed")}
           </Button>
-          <button type="submit" name="outcome" value="decline" className="min-h-11 w-full rounded-full border border-stone-300 bg-white px-5 text-stone-800">
+          <button
+            type="submit"
+            name="outcome"
+            value="decline"
+            className="min-h-11 w-full rounded-full border border-stone-300 bg-white px-5 text-stone-800"
+          >
             {t("pay.decline")}
           </button>
         </Form>

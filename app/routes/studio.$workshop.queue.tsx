@@ -21,7 +21,9 @@ export default function WorkshopQueuePage() {
   const en = i18n.language === "en";
   return (
     <main id="main" className="mx-auto max-w-3xl px-3 py-6 sm:px-4">
-      <h1 className="text-xl font-semibold sm:text-2xl">{t("queue.title", { workshop: en ? workshop.nameEn : workshop.nameZh })}</h1>
+      <h1 className="text-xl font-semibold sm:text-2xl">
+        {t("queue.title", { workshop: en ? workshop.nameEn : workshop.nameZh })}
+      </h1>
       <p className="mt-1 text-sm text-stone-600">{t("queue.hint")}</p>
       {queue.length === 0 ? <p className="mt-6 text-stone-700">{t("queue.empty")}</p> : null}
       <ol className="mt-4 space-y-3">
@@ -29,16 +31,23 @@ export default function WorkshopQueuePage() {
           <li key={item.id} className="rounded-xl border border-stone-200 bg-white p-3" data-testid="queue-item">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <p className="font-semibold">{t("queue.order", { number: item.order.number })}</p>
-              <p className="text-sm font-medium text-brand-700">{t("queue.shipBy", { time: formatShanghai(item.shipBy, i18n.language) })}</p>
+              <p className="text-sm font-medium text-brand-700">
+                {t("queue.shipBy", { time: formatShanghai(item.shipBy, i18n.language) })}
+              </p>
             </div>
             <p className="text-sm text-stone-700">
-              {t(`fulfilment.status.${item.status}`)} · {t("queue.to", { province: item.order.province, city: item.order.city })}
+              {t(`fulfilment.status.${item.status}`)} ·{" "}
+              {t("queue.to", { province: item.order.province, city: item.order.city })}
             </p>
             <ul className="mt-2 text-sm">
               {item.order.lines.map((line) => (
                 <li key={line.id}>
                   {en ? line.titleEn : line.titleZh} · {en ? line.variantNameEn : line.variantNameZh} × {line.quantity}
-                  {line.customisationNote ? <span className="block text-xs text-stone-600">{t("queue.note", { note: line.customisationNote })}</span> : null}
+                  {line.customisationNote ? (
+                    <span className="block text-xs text-stone-600">
+                      {t("queue.note", { note: line.customisationNote })}
+                    </span>
+                  ) : null}
                 </li>
               ))}
             </ul>

@@ -27,7 +27,14 @@ const BUYERS = Number(args.buyers);
 const UNITS = Number(args.units);
 const POOL = Number(args.pool);
 
-const ADDRESS = { contactName: "抢购的买家", phone: "13900001111", province: "浙江省", city: "杭州市", district: "余杭区", street: "良渚街道 88 号" };
+const ADDRESS = {
+  contactName: "抢购的买家",
+  phone: "13900001111",
+  province: "浙江省",
+  city: "杭州市",
+  district: "余杭区",
+  street: "良渚街道 88 号",
+};
 
 type Outcome = { ok: boolean; status: number; ms: number; at: number };
 
@@ -50,7 +57,15 @@ async function startAppServer(databaseUrl: string): Promise<{ url: string; child
   // BENCH_NODE_ARGS (e.g. "--cpu-prof") goes to the server's node, to see where its time goes.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);
   const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", "server/start.ts"], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), HOST: "127.0.0.1", DATABASE_POOL_SIZE: String(POOL), NODE_ENV: "production", SESSION_SECRET: "bench-session-secret-0123456789" },
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      DATABASE_POOL_SIZE: String(POOL),
+      NODE_ENV: "production",
+      SESSION_SECRET: "bench-session-secret-0123456789",
+    },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
@@ -62,13 +77,28 @@ async function startAppServer(databaseUrl: string): Promise<{ url: string; child
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-function request(agent: http.Agent, url: string, method: string, body?: string): Promise<{ status: number; text: string }> {
+function request(
+  agent: http.Agent,
+  url: string,
+  method: string,
+  body?: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method, agent, headers: body ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) } : {} }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-    });
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: body
+          ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) }
+          : {},
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -102,7 +132,13 @@ async function flashSale(url: string, target: { variantId: string; showId: strin
     }),
   );
   const floorSeconds = (performance.now() - floorStart) / 1000;
-  const body = new URLSearchParams({ ...ADDRESS, variantId: target.variantId, quantity: "1", showId: target.showId, pinId: target.pinId }).toString();
+  const body = new URLSearchParams({
+    ...ADDRESS,
+    variantId: target.variantId,
+    quantity: "1",
+    showId: target.showId,
+    pinId: target.pinId,
+  }).toString();
   const start = performance.now();
   const startedAt = Date.now();
   const outcomes = await Promise.all(
@@ -125,7 +161,10 @@ async function bareUpdates(databaseUrl: string, variantId: string) {
   const start = performance.now();
   const times = await Promise.all(
     Array.from({ length: BUYERS }, async () => {
-      const { rowCount } = await pool.query(`UPDATE "Variant" SET "stock" = "stock" - 1 WHERE "id" = $1 AND "stock" >= 1 RETURNING "stock"`, [variantId]);
+      const { rowCount } = await pool.query(
+        `UPDATE "Variant" SET "stock" = "stock" - 1 WHERE "id" = $1 AND "stock" >= 1 RETURNING "stock"`,
+        [variantId],
+      );
       return rowCount ? performance.now() - start : null;
     }),
   );
@@ -151,7 +190,9 @@ export async function runFlashSale() {
   const postgres = await startDatabase();
   const dbName = `cunbo_bench_${randomBytes(4).toString("hex")}`;
   const databaseUrl = `${postgres.baseUrl}/${dbName}`;
-  console.log(`flash sale: ${RUNS} runs × ${BUYERS} concurrent buyers for ${UNITS} units; pool ${POOL} connections; database ${dbName}`);
+  console.log(
+    `flash sale: ${RUNS} runs × ${BUYERS} concurrent buyers for ${UNITS} units; pool ${POOL} connections; database ${dbName}`,
+  );
   const { url, child } = await startAppServer(databaseUrl);
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
@@ -194,7 +235,8 @@ export async function runFlashSale() {
       };
       rows.push(row);
       console.log(JSON.stringify(row));
-      if (unexpected.length) console.log("  unexpected statuses:", [...new Set(unexpected.map((o) => o.status))].join(", "));
+      if (unexpected.length)
+        console.log("  unexpected statuses:", [...new Set(unexpected.map((o) => o.status))].join(", "));
     }
   } finally {
     await client.end();

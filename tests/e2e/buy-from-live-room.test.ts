@@ -20,7 +20,9 @@ describe("buying from a live room", () => {
     const viewer = await newContext(browser, baseUrl);
     const sheet = await viewer.newPage();
     // What the pinned card's "buy now" opens over the stream.
-    await sheet.goto(`/checkout?${new URLSearchParams({ variantId: variant.id, showId: show.id, pinId: pin.id, sheet: "1" })}`);
+    await sheet.goto(
+      `/checkout?${new URLSearchParams({ variantId: variant.id, showId: show.id, pinId: pin.id, sheet: "1" })}`,
+    );
     await expect.poll(() => sheet.getByText(pin.product.titleZh).first().isVisible()).toBe(true);
     await sheet.getByLabel("收货人姓名").fill("王阿姨");
     await sheet.getByLabel("手机号（中国大陆）").fill("13812345678");
@@ -36,7 +38,12 @@ describe("buying from a live room", () => {
 
     // The order page, open in another tab, is waiting for the payment.
     const orderPage = await viewer.newPage();
-    await orderPage.goto(await sheet.getByRole("link", { name: "查看订单" }).getAttribute("href").then((href) => href!));
+    await orderPage.goto(
+      await sheet
+        .getByRole("link", { name: "查看订单" })
+        .getAttribute("href")
+        .then((href) => href!),
+    );
     await expect.poll(() => orderPage.getByTestId("order-status").getAttribute("data-status")).toBe("pending_payment");
     await expect.poll(() => orderPage.evaluate(() => document.documentElement.dataset.orderLive)).toBe("1");
 
@@ -44,7 +51,9 @@ describe("buying from a live room", () => {
     await sheet.waitForURL(new RegExp(`/orders/${orderId}`));
     await expect.poll(() => sheet.getByText("支付成功！工坊已收到你的订单。").isVisible()).toBe(true);
     // The other tab turns paid by itself.
-    await expect.poll(() => orderPage.getByTestId("order-status").getAttribute("data-status"), { timeout: 10_000 }).toBe("paid");
+    await expect
+      .poll(() => orderPage.getByTestId("order-status").getAttribute("data-status"), { timeout: 10_000 })
+      .toBe("paid");
     await expect.poll(() => orderPage.getByText("等待工坊接单").isVisible()).toBe(true);
 
     const { number } = await db.order.findUniqueOrThrow({ where: { id: orderId } });

@@ -9,15 +9,29 @@ export async function variantBySku(sku: string) {
 export async function liveTeaShow() {
   const show = await db.show.findFirstOrThrow({
     where: { status: "live", host: { user: { email: "host.tea@cunbo.test" } } },
-    include: { host: true, pins: { where: { unpinnedAt: null }, include: { product: { include: { variants: { orderBy: { position: "asc" } } } } } } },
+    include: {
+      host: true,
+      pins: {
+        where: { unpinnedAt: null },
+        include: { product: { include: { variants: { orderBy: { position: "asc" } } } } },
+      },
+    },
   });
   const pin = show.pins[0];
   return { show, pin, variant: pin.product.variants[0] };
 }
 
 /** A flash deal on a variant in a show, running now. */
-export async function startFlashDeal(showId: string, variantId: string, priceFen: number, quantityCap: number, minutes = 30) {
-  return db.flashDeal.create({ data: { showId, variantId, priceFen, quantityCap, endsAt: new Date(Date.now() + minutes * 60_000) } });
+export async function startFlashDeal(
+  showId: string,
+  variantId: string,
+  priceFen: number,
+  quantityCap: number,
+  minutes = 30,
+) {
+  return db.flashDeal.create({
+    data: { showId, variantId, priceFen, quantityCap, endsAt: new Date(Date.now() + minutes * 60_000) },
+  });
 }
 
 export const ADDRESS = {

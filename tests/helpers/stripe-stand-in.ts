@@ -36,11 +36,17 @@ export async function startStripeStandIn() {
   const refunds = new Map<string, Json>();
 
   function route(method: string, path: string, query: URLSearchParams, body: Json): { status: number; body: Json } {
-    const notFound = { status: 404, body: { error: { type: "invalid_request_error", message: `No such resource: ${path}` } } };
+    const notFound = {
+      status: 404,
+      body: { error: { type: "invalid_request_error", message: `No such resource: ${path}` } },
+    };
     let match: RegExpMatchArray | null;
     if (method === "POST" && path === "/v1/checkout/sessions") {
       const lineItems = (body.line_items as Json[]) ?? [];
-      const amount = lineItems.reduce((sum, item) => sum + Number((item.price_data as Json).unit_amount) * Number(item.quantity), 0);
+      const amount = lineItems.reduce(
+        (sum, item) => sum + Number((item.price_data as Json).unit_amount) * Number(item.quantity),
+        0,
+      );
       const session: Json = {
         id: id("cs"),
         object: "checkout.session",
@@ -69,7 +75,11 @@ export async function startStripeStandIn() {
     if (method === "POST" && (match = path.match(/^\/v1\/checkout\/sessions\/([\w]+)\/expire$/))) {
       const session = sessions.get(match[1]);
       if (!session) return notFound;
-      if (session.status !== "open") return { status: 400, body: { error: { type: "invalid_request_error", message: "Only open sessions can be expired" } } };
+      if (session.status !== "open")
+        return {
+          status: 400,
+          body: { error: { type: "invalid_request_error", message: "Only open sessions can be expired" } },
+        };
       session.status = "expired";
       return { status: 200, body: session };
     }
@@ -84,7 +94,14 @@ export async function startStripeStandIn() {
     if (method === "POST" && path === "/v1/refunds") {
       const intent = intents.get(String(body.payment_intent));
       if (!intent) return notFound;
-      return { status: 200, body: refund(intent.latest_charge as string, Number(body.amount ?? intent.amount_received), (body.metadata as Json) ?? {}) };
+      return {
+        status: 200,
+        body: refund(
+          intent.latest_charge as string,
+          Number(body.amount ?? intent.amount_received),
+          (body.metadata as Json) ?? {},
+        ),
+      };
     }
     if (method === "GET" && path === "/v1/refunds") {
       const data = [...refunds.values()].filter((r) => r.charge === query.get("charge"));
@@ -95,7 +112,16 @@ export async function startStripeStandIn() {
 
   function refund(chargeId: string, amount: number, metadata: Json) {
     const charge = charges.get(chargeId)!;
-    const created: Json = { id: id("re"), object: "refund", amount, charge: chargeId, payment_intent: charge.payment_intent, status: "succeeded", metadata, currency: "cny" };
+    const created: Json = {
+      id: id("re"),
+      object: "refund",
+      amount,
+      charge: chargeId,
+      payment_intent: charge.payment_intent,
+      status: "succeeded",
+      metadata,
+      currency: "cny",
+    };
     refunds.set(created.id as string, created);
     charge.amount_refunded = Number(charge.amount_refunded) + amount;
     charge.refunded = charge.amount_refunded === charge.amount;
@@ -144,15 +170,31 @@ export async function startStripeStandIn() {
         metadata: session._intentMetadata,
         latest_charge: chargeId,
       });
-      charges.set(chargeId, { id: chargeId, object: "charge", amount, amount_refunded: 0, refunded: false, payment_intent: intentId, currency: "cny", metadata: {} });
-      Object.assign(session, { status: "complete", payment_status: options.async ? "unpaid" : "paid", payment_intent: intentId });
+      charges.set(chargeId, {
+        id: chargeId,
+        object: "charge",
+        amount,
+        amount_refunded: 0,
+        refunded: false,
+        payment_intent: intentId,
+        currency: "cny",
+        metadata: {},
+      });
+      Object.assign(session, {
+        status: "complete",
+        payment_status: options.async ? "unpaid" : "paid",
+        payment_intent: intentId,
+      });
       return { intentId, chargeId };
     },
     /** An asynchronous payment finally settles (or fails). */
     settleAsync(sessionId: string, succeeded: boolean) {
       const session = sessions.get(sessionId)!;
       const intent = intents.get(session.payment_intent as string)!;
-      Object.assign(intent, succeeded ? { status: "succeeded", amount_received: intent.amount } : { status: "requires_payment_method" });
+      Object.assign(
+        intent,
+        succeeded ? { status: "succeeded", amount_received: intent.amount } : { status: "requires_payment_method" },
+      );
       if (succeeded) session.payment_status = "paid";
     },
     /** A refund made by hand in Stripe's dashboard: it carries none of our metadata. */
@@ -161,7 +203,15 @@ export async function startStripeStandIn() {
     },
     intent: (intentId: string) => intents.get(intentId)!,
     event(type: string, object: Json, eventId = id("evt")) {
-      return JSON.stringify({ id: eventId, object: "event", type, api_version: Stripe.API_VERSION, created: Math.floor(Date.now() / 1000), livemode: false, data: { object } });
+      return JSON.stringify({
+        id: eventId,
+        object: "event",
+        type,
+        api_version: Stripe.API_VERSION,
+        created: Math.floor(Date.now() / 1000),
+        livemode: false,
+        data: { object },
+      });
     },
     sign(payload: string, secret: string, timestamp = Math.floor(Date.now() / 1000)) {
       return Stripe.webhooks.generateTestHeaderString({ payload, secret, timestamp });

@@ -17,12 +17,20 @@ describe("cart", () => {
   it("keeps a guest's lines with the show and pin that led to them", async () => {
     const { show, pin, variant } = await liveTeaShow();
     const guest = new Visitor(baseUrl);
-    const added = await guest.post("/cart", { intent: "add", variantId: variant.id, quantity: "2", showId: show.id, pinId: pin.id });
+    const added = await guest.post("/cart", {
+      intent: "add",
+      variantId: variant.id,
+      quantity: "2",
+      showId: show.id,
+      pinId: pin.id,
+    });
     expect(added.status).toBe(302);
     expect(added.headers.get("location")).toBe("/cart");
     const page = await (await guest.get("/cart")).text();
     expect(page).toContain(pin.product.titleZh);
-    const line = await db.cartLine.findFirstOrThrow({ where: { variantId: variant.id, cart: { guestToken: { not: null } } } });
+    const line = await db.cartLine.findFirstOrThrow({
+      where: { variantId: variant.id, cart: { guestToken: { not: null } } },
+    });
     expect(line).toMatchObject({ quantity: 2, showId: show.id, pinId: pin.id });
   });
 
@@ -30,11 +38,24 @@ describe("cart", () => {
     const umbrella = await variantBySku("NY-FD-NV");
     const guest = new Visitor(baseUrl);
     await guest.post("/cart", { intent: "add", variantId: umbrella.id, quantity: "1" });
-    const again = await guest.post("/cart", { intent: "add", variantId: umbrella.id, quantity: "2", redirectTo: "/checkout?sheet=1" });
+    const again = await guest.post("/cart", {
+      intent: "add",
+      variantId: umbrella.id,
+      quantity: "2",
+      redirectTo: "/checkout?sheet=1",
+    });
     expect(again.headers.get("location")).toBe("/checkout?sheet=1");
-    const offsite = await guest.post("/cart", { intent: "add", variantId: umbrella.id, quantity: "1", redirectTo: "//evil.example" });
+    const offsite = await guest.post("/cart", {
+      intent: "add",
+      variantId: umbrella.id,
+      quantity: "1",
+      redirectTo: "//evil.example",
+    });
     expect(offsite.headers.get("location")).toBe("/cart");
-    const line = await db.cartLine.findFirstOrThrow({ where: { variantId: umbrella.id }, orderBy: { updatedAt: "desc" } });
+    const line = await db.cartLine.findFirstOrThrow({
+      where: { variantId: umbrella.id },
+      orderBy: { updatedAt: "desc" },
+    });
     expect(line.quantity).toBe(4);
     expect((await guest.post("/cart", { intent: "update", lineId: line.id, quantity: "7" })).status).toBe(302);
     expect((await db.cartLine.findUniqueOrThrow({ where: { id: line.id } })).quantity).toBe(7);

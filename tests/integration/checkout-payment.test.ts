@@ -37,7 +37,12 @@ describe("checkout and the local payment provider", () => {
     // ¥89.00 of strawberries + ¥8.00 shipping + ¥15.00 cold chain.
     expect(page).toContain("¥112.00");
     expect(page).toContain("冷链保鲜");
-    const premium = allocateLine({ lineTotalFen: 8900, premiumRateBp: 1500, villageFundRateBp: 0, hostCommissionBp: null }).workers_premium;
+    const premium = allocateLine({
+      lineTotalFen: 8900,
+      premiumRateBp: 1500,
+      villageFundRateBp: 0,
+      hostCommissionBp: null,
+    }).workers_premium;
     expect(page).toContain(`含共富价 ¥${(premium / 100).toFixed(2)}，直达工人`);
   });
 
@@ -78,7 +83,10 @@ describe("checkout and the local payment provider", () => {
 
   it("holds the stock, then the test page's success pays the order: fulfilment per workshop, ledger for every line", async () => {
     const { guest, orderId, token, payUrl, tea, berries, show } = await guestOrder();
-    const held = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { reservations: true, lines: true } });
+    const held = await db.order.findUniqueOrThrow({
+      where: { id: orderId },
+      include: { reservations: true, lines: true },
+    });
     expect(held.status).toBe("pending_payment");
     expect(held.reservations.map((r) => r.status)).toEqual(["held", "held"]);
     expect(held.expiresAt.getTime() - held.createdAt.getTime()).toBeCloseTo(10 * 60_000, -4);
@@ -94,7 +102,11 @@ describe("checkout and the local payment provider", () => {
 
     const order = await db.order.findUniqueOrThrow({
       where: { id: orderId },
-      include: { reservations: true, fulfilmentOrders: { include: { events: true } }, lines: { include: { ledgerEntries: true } } },
+      include: {
+        reservations: true,
+        fulfilmentOrders: { include: { events: true } },
+        lines: { include: { ledgerEntries: true } },
+      },
     });
     expect(order.status).toBe("paid");
     expect(order.reservations.every((r) => r.status === "consumed")).toBe(true);
@@ -103,7 +115,10 @@ describe("checkout and the local payment provider", () => {
     const berryShop = byWorkshop[berries.product.workshopId];
     expect(berryShop.shipBy.getTime() - order.paidAt!.getTime()).toBe(24 * HOUR);
     expect(berryShop.shippingFen).toBe(1500);
-    expect(byWorkshop[tea.productId ? (await variantBySku(tea.sku)).product.workshopId : ""].shipBy.getTime() - order.paidAt!.getTime()).toBe(72 * HOUR);
+    expect(
+      byWorkshop[tea.productId ? (await variantBySku(tea.sku)).product.workshopId : ""].shipBy.getTime() -
+        order.paidAt!.getTime(),
+    ).toBe(72 * HOUR);
     expect(order.fulfilmentOrders.every((f) => f.status === "queued" && f.events.length === 1)).toBe(true);
     for (const line of order.lines) {
       expect(line.ledgerEntries.reduce((sum, e) => sum + e.amountFen, 0)).toBe(line.lineTotalFen);
@@ -133,7 +148,10 @@ describe("checkout and the local payment provider", () => {
     expect(await db.fulfilmentOrder.count({ where: { orderId: first.orderId } })).toBe(2);
 
     const second = await guestOrder();
-    const declined = await second.guest.post(second.payUrl.pathname + second.payUrl.search, { outcome: "decline", token: second.token });
+    const declined = await second.guest.post(second.payUrl.pathname + second.payUrl.search, {
+      outcome: "decline",
+      token: second.token,
+    });
     expect(declined.status).toBe(402);
     expect(await declined.text()).toContain("支付未成功");
     const order = await db.order.findUniqueOrThrow({ where: { id: second.orderId }, include: { reservations: true } });
@@ -168,7 +186,14 @@ describe("checkout and the local payment provider", () => {
     const sheet = await (await guest.get(`/checkout?${query}`)).text();
     expect(sheet).toContain(pin.product.titleZh);
     expect(sheet).not.toContain("<header");
-    const placed = await guest.post(`/checkout?${query}`, { ...ADDRESS, variantId: variant.id, quantity: "1", showId: show.id, pinId: pin.id, sheet: "1" });
+    const placed = await guest.post(`/checkout?${query}`, {
+      ...ADDRESS,
+      variantId: variant.id,
+      quantity: "1",
+      showId: show.id,
+      pinId: pin.id,
+      sheet: "1",
+    });
     expect(placed.status).toBe(302);
     expect(placed.headers.get("location")).toContain("sheet=1");
     const orderId = new URL(placed.headers.get("location")!, baseUrl).pathname.split("/").pop();

@@ -50,7 +50,10 @@ describe("after checkout", () => {
     expect(await (await guest.get(orderPath)).text()).toContain("取消订单并全额退款");
     expect((await guest.post(orderPath, { intent: "cancel", token })).status).toBe(302);
 
-    const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { fulfilmentOrders: { include: { events: true } } } });
+    const order = await db.order.findUniqueOrThrow({
+      where: { id: orderId },
+      include: { fulfilmentOrders: { include: { events: true } } },
+    });
     expect(order.status).toBe("cancelled");
     expect(order.fulfilmentOrders.every((f) => f.status === "cancelled" && f.events.length === 2)).toBe(true);
     const entries = await db.ledgerEntry.findMany({ where: { orderId } });
@@ -59,13 +62,18 @@ describe("after checkout", () => {
     expect(entries.filter((e) => e.kind === "reversal").every((e) => e.amountFen <= 0)).toBe(true);
     expect(entries.reduce((sum, e) => sum + e.amountFen, 0)).toBe(0);
     expect(await stockOf("BG-ZJ-2J")).toBe(before);
-    expect(await db.paymentEvent.count({ where: { orderId, eventId: { startsWith: "refund:local_refund_" } } })).toBe(1);
+    expect(await db.paymentEvent.count({ where: { orderId, eventId: { startsWith: "refund:local_refund_" } } })).toBe(
+      1,
+    );
   });
 
   it("once a workshop has accepted the order the buyer can no longer cancel it", async () => {
     const { guest, orderId, token, orderPath, pay } = await placedOrder();
     await pay();
-    await db.fulfilmentOrder.updateMany({ where: { orderId, workshop: { slug: "berry-good-market" } }, data: { status: "accepted" } });
+    await db.fulfilmentOrder.updateMany({
+      where: { orderId, workshop: { slug: "berry-good-market" } },
+      data: { status: "accepted" },
+    });
     const refused = await guest.post(orderPath, { intent: "cancel", token });
     expect(refused.status).toBe(409);
     expect(await refused.text()).toContain("工坊已经接单，订单不能再取消");
@@ -77,12 +85,20 @@ describe("after checkout", () => {
     await pay();
     const admin = await new Visitor(baseUrl).logIn("admin@cunbo.test");
     const berryShop = berries.product.workshopId;
-    const refunded = await admin.post(`/orders/${orderId}`, { intent: "refund", scope: `workshop:${berryShop}`, token });
+    const refunded = await admin.post(`/orders/${orderId}`, {
+      intent: "refund",
+      scope: `workshop:${berryShop}`,
+      token,
+    });
     expect(refunded.status).toBe(302);
     const fulfilment = await db.fulfilmentOrder.findMany({ where: { orderId } });
     expect(fulfilment.find((f) => f.workshopId === berryShop)?.status).toBe("cancelled");
     expect(fulfilment.find((f) => f.workshopId !== berryShop)?.status).toBe("queued");
-    const net = await db.ledgerEntry.groupBy({ by: ["workshopId"], where: { orderId, account: "workshop" }, _sum: { amountFen: true } });
+    const net = await db.ledgerEntry.groupBy({
+      by: ["workshopId"],
+      where: { orderId, account: "workshop" },
+      _sum: { amountFen: true },
+    });
     expect(net.find((n) => n.workshopId === berryShop)?._sum.amountFen).toBe(0);
     expect(net.find((n) => n.workshopId !== berryShop)?._sum.amountFen).toBeGreaterThan(0);
     expect((await db.order.findUniqueOrThrow({ where: { id: orderId } })).status).toBe("paid");
@@ -96,7 +112,11 @@ describe("after checkout", () => {
       new Promise<{ socket: Socket; ok: boolean }>((resolve) => {
         const socket = connect(baseUrl, { transports: ["websocket"] });
         sockets.push(socket);
-        socket.on("connect", () => socket.emit("order:join", { orderId, token: t }, (reply: { ok: boolean }) => resolve({ socket, ok: reply.ok })));
+        socket.on("connect", () =>
+          socket.emit("order:join", { orderId, token: t }, (reply: { ok: boolean }) =>
+            resolve({ socket, ok: reply.ok }),
+          ),
+        );
       });
     const stranger = await join("not-the-token");
     expect(stranger.ok).toBe(false);

@@ -53,8 +53,19 @@ describe("reservation expiry", () => {
 
   it("the sweep releases lapsed holds whose job was lost, and leaves live holds and paid orders alone", async () => {
     const umbrella = await variantBySku("NY-FD-GN");
-    const lapsed = await placeOrder({ userId: null, items: [{ variantId: umbrella.id, quantity: 1 }], contact: ADDRESS, paymentProvider: "local", holdMs: 60_000 });
-    const live = await placeOrder({ userId: null, items: [{ variantId: umbrella.id, quantity: 1 }], contact: ADDRESS, paymentProvider: "local" });
+    const lapsed = await placeOrder({
+      userId: null,
+      items: [{ variantId: umbrella.id, quantity: 1 }],
+      contact: ADDRESS,
+      paymentProvider: "local",
+      holdMs: 60_000,
+    });
+    const live = await placeOrder({
+      userId: null,
+      items: [{ variantId: umbrella.id, quantity: 1 }],
+      contact: ADDRESS,
+      paymentProvider: "local",
+    });
     const inAMinute = new Date(Date.now() + 61_000);
     expect(await sweepLapsedOrders(inAMinute)).toBeGreaterThanOrEqual(1);
     expect((await db.order.findUniqueOrThrow({ where: { id: lapsed.id } })).status).toBe("cancelled");

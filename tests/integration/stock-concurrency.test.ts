@@ -17,7 +17,14 @@ afterAll(() => watcher.end());
 async function newVariant(stock: number) {
   const { pin } = await liveTeaShow();
   return db.variant.create({
-    data: { productId: pin.productId, sku: `FLASH-${Math.random().toString(36).slice(2)}`, nameZh: "秒杀装", nameEn: "Flash pack", priceFen: 9900, stock },
+    data: {
+      productId: pin.productId,
+      sku: `FLASH-${Math.random().toString(36).slice(2)}`,
+      nameZh: "秒杀装",
+      nameEn: "Flash pack",
+      priceFen: 9900,
+      stock,
+    },
   });
 }
 
@@ -45,7 +52,12 @@ function watch(variantId: string, dealId?: string) {
 
 async function attempt(variantId: string, flashDealId?: string) {
   try {
-    await placeOrder({ userId: null, items: [{ variantId, quantity: 1, flashDealId }], contact: ADDRESS, paymentProvider: "local" });
+    await placeOrder({
+      userId: null,
+      items: [{ variantId, quantity: 1, flashDealId }],
+      contact: ADDRESS,
+      paymentProvider: "local",
+    });
     return "reserved" as const;
   } catch (error) {
     return error;
@@ -66,7 +78,11 @@ describe("stock under a flash sale", () => {
     }
     expect(lowestStock).toBeGreaterThanOrEqual(0);
     expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(0);
-    const held = await db.reservation.aggregate({ where: { variantId: variant.id, status: "held" }, _sum: { quantity: true }, _count: true });
+    const held = await db.reservation.aggregate({
+      where: { variantId: variant.id, status: "held" },
+      _sum: { quantity: true },
+      _count: true,
+    });
     expect(held._sum.quantity).toBe(100);
     expect(await db.order.count({ where: { lines: { some: { variantId: variant.id } } } })).toBe(100);
   });
@@ -122,11 +138,17 @@ describe("stock under a flash sale", () => {
 
   it("the database itself refuses negative stock, an overfilled deal and an overbooked batch", async () => {
     const variant = await newVariant(1);
-    await expect(db.$executeRaw`UPDATE "Variant" SET "stock" = "stock" - 2 WHERE "id" = ${variant.id}`).rejects.toThrow(/Variant_stock_nonnegative/);
+    await expect(db.$executeRaw`UPDATE "Variant" SET "stock" = "stock" - 2 WHERE "id" = ${variant.id}`).rejects.toThrow(
+      /Variant_stock_nonnegative/,
+    );
     const { show } = await liveTeaShow();
     const deal = await startFlashDeal(show.id, variant.id, 100, 1);
-    await expect(db.$executeRaw`UPDATE "FlashDeal" SET "sold" = 2 WHERE "id" = ${deal.id}`).rejects.toThrow(/FlashDeal_sold_within_cap/);
+    await expect(db.$executeRaw`UPDATE "FlashDeal" SET "sold" = 2 WHERE "id" = ${deal.id}`).rejects.toThrow(
+      /FlashDeal_sold_within_cap/,
+    );
     const batch = await db.batch.findFirstOrThrow();
-    await expect(db.$executeRaw`UPDATE "Batch" SET "reserved" = "capacity" + 1 WHERE "id" = ${batch.id}`).rejects.toThrow(/Batch_reserved_within_capacity/);
+    await expect(
+      db.$executeRaw`UPDATE "Batch" SET "reserved" = "capacity" + 1 WHERE "id" = ${batch.id}`,
+    ).rejects.toThrow(/Batch_reserved_within_capacity/);
   });
 });

@@ -15,7 +15,11 @@ let stripe: StripeStandIn;
 
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  Object.assign(process.env, { STRIPE_SECRET_KEY: "sk_test_standin", STRIPE_WEBHOOK_SECRET: SECRET, STRIPE_API_HOST: stripe.url });
+  Object.assign(process.env, {
+    STRIPE_SECRET_KEY: "sk_test_standin",
+    STRIPE_WEBHOOK_SECRET: SECRET,
+    STRIPE_API_HOST: stripe.url,
+  });
   baseUrl = (await startTestServer()).url;
 });
 afterAll(() => stripe.close());
@@ -37,7 +41,11 @@ async function stripeOrder() {
 }
 
 function deliver(payload: string, signature = stripe.sign(payload, SECRET)) {
-  return fetch(`${baseUrl}/webhooks/stripe`, { method: "POST", body: payload, headers: { "Content-Type": "application/json", "Stripe-Signature": signature } });
+  return fetch(`${baseUrl}/webhooks/stripe`, {
+    method: "POST",
+    body: payload,
+    headers: { "Content-Type": "application/json", "Stripe-Signature": signature },
+  });
 }
 
 async function effects(orderId: string) {
@@ -54,13 +62,22 @@ async function effects(orderId: string) {
 describe("the Stripe provider", () => {
   it("creates a Checkout Session with an idempotency key from the order, in CNY, for card, Alipay and WeChat Pay", async () => {
     const { order, sessionId, guest } = await stripeOrder();
-    const create = stripe.requests.filter((r) => r.path === "/v1/checkout/sessions" && r.body.client_reference_id === order.id);
+    const create = stripe.requests.filter(
+      (r) => r.path === "/v1/checkout/sessions" && r.body.client_reference_id === order.id,
+    );
     expect(create).toHaveLength(1);
     expect(create[0].idempotencyKey).toBe(`cunbo-order-${order.id}-checkout`);
-    expect(create[0].body).toMatchObject({ currency: "cny", mode: "payment", allowed_payment_method_types: ["card", "alipay", "wechat_pay"] });
+    expect(create[0].body).toMatchObject({
+      currency: "cny",
+      mode: "payment",
+      allowed_payment_method_types: ["card", "alipay", "wechat_pay"],
+    });
     expect(stripe.session(sessionId).amount_total).toBe(order.totalFen);
     // "Pay now" again reuses the same session: same key, same answer.
-    const again = await guest.post(`/orders/${order.id}?token=${order.accessToken}`, { intent: "pay", token: order.accessToken });
+    const again = await guest.post(`/orders/${order.id}?token=${order.accessToken}`, {
+      intent: "pay",
+      token: order.accessToken,
+    });
     expect(again.headers.get("location")).toBe(`${stripe.url}/pay/${sessionId}`);
     expect(stripe.requests.filter((r) => r.idempotencyKey === `cunbo-order-${order.id}-checkout`)).toHaveLength(2);
   });
@@ -71,7 +88,9 @@ describe("the Stripe provider", () => {
     const payload = stripe.event("checkout.session.completed", stripe.session(sessionId));
     expect((await deliver(payload, stripe.sign(payload, "whsec_someone_else"))).status).toBe(400);
     expect((await deliver(payload, "")).status).toBe(400);
-    expect((await deliver(payload, stripe.sign(payload, SECRET, Math.floor(Date.now() / 1000) - 301))).status).toBe(400);
+    expect((await deliver(payload, stripe.sign(payload, SECRET, Math.floor(Date.now() / 1000) - 301))).status).toBe(
+      400,
+    );
     const tampered = payload.replace('"livemode":false', '"livemode":true');
     expect((await deliver(tampered, stripe.sign(payload, SECRET))).status).toBe(400);
     expect((await effects(order.id)).status).toBe("pending_payment");
@@ -170,11 +189,19 @@ describe("the Stripe provider", () => {
     const refundCall = stripe.requests.filter((r) => r.path === "/v1/refunds" && r.method === "POST");
     expect(refundCall.at(-1)?.idempotencyKey).toBe(`cunbo-order-${order.id}-refund-${scope}`);
     const umbrellaLine = await db.orderLine.findFirstOrThrow({ where: { orderId: order.id, variantId: umbrella.id } });
-    const umbrellaShipping = (await db.fulfilmentOrder.findFirstOrThrow({ where: { orderId: order.id, workshopId: umbrella.product.workshopId } })).shippingFen;
+    const umbrellaShipping = (
+      await db.fulfilmentOrder.findFirstOrThrow({
+        where: { orderId: order.id, workshopId: umbrella.product.workshopId },
+      })
+    ).shippingFen;
     expect(amountFen).toBe(umbrellaLine.lineTotalFen + umbrellaShipping);
     // Stripe then tells us about the same refund: nothing more happens.
     await deliver(stripe.event("charge.refunded", stripe.charges.get(chargeId)!));
-    const net = await db.ledgerEntry.groupBy({ by: ["orderLineId"], where: { orderId: order.id }, _sum: { amountFen: true } });
+    const net = await db.ledgerEntry.groupBy({
+      by: ["orderLineId"],
+      where: { orderId: order.id },
+      _sum: { amountFen: true },
+    });
     const netOf = (lineId: string) => net.find((n) => n.orderLineId === lineId)?._sum.amountFen;
     expect(netOf(umbrellaLine.id)).toBe(0);
     expect((await effects(order.id)).status).toBe("paid");

@@ -52,7 +52,9 @@ describe("the ledger's allocation of a line", () => {
   });
 
   it("splits a ¥59 umbrella at the 22 % 共富价 with a host's 10 % commission", () => {
-    expect(allocateLine({ lineTotalFen: 5900, premiumRateBp: 2200, villageFundRateBp: 250, hostCommissionBp: 1000 })).toEqual({
+    expect(
+      allocateLine({ lineTotalFen: 5900, premiumRateBp: 2200, villageFundRateBp: 250, hostCommissionBp: 1000 }),
+    ).toEqual({
       workers_premium: 1063,
       village: 147,
       host: 590,
@@ -62,7 +64,11 @@ describe("the ledger's allocation of a line", () => {
   });
 
   it("refuses amounts that are not whole non-negative fen", () => {
-    expect(() => allocateLine({ lineTotalFen: 10.5, premiumRateBp: 0, villageFundRateBp: 0, hostCommissionBp: null })).toThrow(RangeError);
-    expect(() => allocateLine({ lineTotalFen: -100, premiumRateBp: 0, villageFundRateBp: 0, hostCommissionBp: null })).toThrow(RangeError);
+    expect(() =>
+      allocateLine({ lineTotalFen: 10.5, premiumRateBp: 0, villageFundRateBp: 0, hostCommissionBp: null }),
+    ).toThrow(RangeError);
+    expect(() =>
+      allocateLine({ lineTotalFen: -100, premiumRateBp: 0, villageFundRateBp: 0, hostCommissionBp: null }),
+    ).toThrow(RangeError);
   });
 });

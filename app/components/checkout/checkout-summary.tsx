@@ -14,7 +14,12 @@ export function CheckoutSummary({ priced }: { priced: PricedCheckout }) {
           ))}
         </WorkshopGroup>
       ))}
-      <Totals subtotalFen={priced.subtotalFen} shippingFen={priced.shippingFen} totalFen={priced.totalFen} premiumFen={priced.premiumFen} />
+      <Totals
+        subtotalFen={priced.subtotalFen}
+        shippingFen={priced.shippingFen}
+        totalFen={priced.totalFen}
+        premiumFen={priced.premiumFen}
+      />
     </div>
   );
 }

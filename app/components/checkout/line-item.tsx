@@ -29,7 +29,13 @@ export function LineItem({ line, children }: { line: LineItemView; children?: Re
   return (
     <li className="flex gap-3 py-3">
       {line.image ? (
-        <img src={line.image} alt="" width={64} height={64} className="h-16 w-16 flex-none rounded-lg border border-stone-200 bg-stone-100 object-cover" />
+        <img
+          src={line.image}
+          alt=""
+          width={64}
+          height={64}
+          className="h-16 w-16 flex-none rounded-lg border border-stone-200 bg-stone-100 object-cover"
+        />
       ) : null}
       <div className="min-w-0 flex-1">
         <p className="font-medium leading-snug">{en ? line.titleEn : line.titleZh}</p>
@@ -37,20 +43,33 @@ export function LineItem({ line, children }: { line: LineItemView; children?: Re
           {en ? line.variantNameEn : line.variantNameZh} × {line.quantity}
         </p>
         <p className="mt-1 text-sm">
-          {line.isDeal ? <span className="mr-1 rounded bg-red-600 px-1.5 py-0.5 text-xs font-medium text-white">{t("line.dealPrice")}</span> : null}
+          {line.isDeal ? (
+            <span className="mr-1 rounded bg-red-600 px-1.5 py-0.5 text-xs font-medium text-white">
+              {t("line.dealPrice")}
+            </span>
+          ) : null}
           <span className="font-medium">{money(line.unitPriceFen)}</span>
           {line.unitPriceFen !== line.listPriceFen ? (
-            <span className="ml-2 text-xs text-stone-500 line-through">{t("line.listPrice", { amount: money(line.listPriceFen) })}</span>
+            <span className="ml-2 text-xs text-stone-500 line-through">
+              {t("line.listPrice", { amount: money(line.listPriceFen) })}
+            </span>
           ) : null}
         </p>
-        {line.premiumFen > 0 ? <p className="text-xs text-emerald-800">{t("line.premium", { amount: money(line.premiumFen) })}</p> : null}
+        {line.premiumFen > 0 ? (
+          <p className="text-xs text-emerald-800">{t("line.premium", { amount: money(line.premiumFen) })}</p>
+        ) : null}
         {line.batch ? (
           <p className="text-xs text-amber-800">
-            {t("line.preorder", { batch: en ? line.batch.nameEn : line.batch.nameZh, date: formatShanghai(line.batch.readyDate, i18n.language, false) })}
+            {t("line.preorder", {
+              batch: en ? line.batch.nameEn : line.batch.nameZh,
+              date: formatShanghai(line.batch.readyDate, i18n.language, false),
+            })}
           </p>
         ) : null}
         {line.perishable ? <p className="text-xs text-sky-800">{t("line.perishable")}</p> : null}
-        {line.customisationNote ? <p className="text-xs text-stone-700">{t("line.note", { note: line.customisationNote })}</p> : null}
+        {line.customisationNote ? (
+          <p className="text-xs text-stone-700">{t("line.note", { note: line.customisationNote })}</p>
+        ) : null}
         {line.problem ? (
           <p role="alert" className="mt-1 text-sm font-medium text-red-700">
             {t(`line.${line.problem}`)}

@@ -2,7 +2,17 @@
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "~/lib/money";
 
-export function Totals({ subtotalFen, shippingFen, totalFen, premiumFen }: { subtotalFen: number; shippingFen: number; totalFen: number; premiumFen: number }) {
+export function Totals({
+  subtotalFen,
+  shippingFen,
+  totalFen,
+  premiumFen,
+}: {
+  subtotalFen: number;
+  shippingFen: number;
+  totalFen: number;
+  premiumFen: number;
+}) {
   const { t, i18n } = useTranslation("checkout");
   const money = (fen: number) => formatMoney(fen, i18n.language);
   return (
@@ -23,7 +33,8 @@ export function Totals({ subtotalFen, shippingFen, totalFen, premiumFen }: { sub
       </div>
       {premiumFen > 0 ? (
         <p className="pt-1 text-xs text-emerald-800">
-          {t("checkout.premiumTotal", { amount: money(premiumFen) })} <span className="text-stone-600">{t("checkout.premiumExplain")}</span>
+          {t("checkout.premiumTotal", { amount: money(premiumFen) })}{" "}
+          <span className="text-stone-600">{t("checkout.premiumExplain")}</span>
         </p>
       ) : null}
     </dl>

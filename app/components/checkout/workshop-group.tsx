@@ -14,7 +14,15 @@ export type WorkshopGroupView = {
   coldChainFen?: number;
 };
 
-export function WorkshopGroup({ group, children, footer }: { group: WorkshopGroupView; children: ReactNode; footer?: ReactNode }) {
+export function WorkshopGroup({
+  group,
+  children,
+  footer,
+}: {
+  group: WorkshopGroupView;
+  children: ReactNode;
+  footer?: ReactNode;
+}) {
   const { t, i18n } = useTranslation("checkout");
   const en = i18n.language === "en";
   const money = (fen: number) => formatMoney(fen, i18n.language);
@@ -32,7 +40,9 @@ export function WorkshopGroup({ group, children, footer }: { group: WorkshopGrou
         <dl className="mt-1 space-y-1 border-t border-stone-100 pt-2 text-sm">
           <div className="flex justify-between">
             <dt>{t("checkout.shipping")}</dt>
-            <dd className="tabular-nums">{group.baseShippingFen ? money(group.baseShippingFen) : t("checkout.shippingFree")}</dd>
+            <dd className="tabular-nums">
+              {group.baseShippingFen ? money(group.baseShippingFen) : t("checkout.shippingFree")}
+            </dd>
           </div>
           {group.coldChainFen ? (
             <div className="flex justify-between">
@@ -42,7 +52,9 @@ export function WorkshopGroup({ group, children, footer }: { group: WorkshopGrou
           ) : null}
           <div className="flex justify-between font-medium">
             <dt>{t("checkout.workshopSubtotal")}</dt>
-            <dd className="tabular-nums">{money(group.subtotalFen + (group.baseShippingFen ?? 0) + (group.coldChainFen ?? 0))}</dd>
+            <dd className="tabular-nums">
+              {money(group.subtotalFen + (group.baseShippingFen ?? 0) + (group.coldChainFen ?? 0))}
+            </dd>
           </div>
         </dl>
       ) : null}

@@ -6,7 +6,10 @@ import { Conflict, NotFound } from "../errors.server";
 import { recordPaymentFailure, settlePaymentSucceeded } from "./settle.server";
 
 export async function payLocally(orderId: string, outcome: "succeed" | "decline") {
-  const order = await db.order.findUnique({ where: { id: orderId }, select: { id: true, totalFen: true, paymentProvider: true, status: true } });
+  const order = await db.order.findUnique({
+    where: { id: orderId },
+    select: { id: true, totalFen: true, paymentProvider: true, status: true },
+  });
   if (!order || order.paymentProvider !== "local") throw new NotFound("checkout:error.orderNotFound");
   if (outcome === "decline") {
     await recordPaymentFailure({

@@ -13,7 +13,14 @@ export type PayableOrder = {
   shippingFen: number;
   email: string | null;
   expiresAt: Date;
-  lines: { titleZh: string; titleEn: string; variantNameZh: string; variantNameEn: string; unitPriceFen: number; quantity: number }[];
+  lines: {
+    titleZh: string;
+    titleEn: string;
+    variantNameZh: string;
+    variantNameEn: string;
+    unitPriceFen: number;
+    quantity: number;
+  }[];
 };
 
 /** baseUrl: the site's public origin, for return links; sheet: the checkout runs inside the live room's sheet. */
@@ -28,7 +35,12 @@ export interface PaymentProvider {
   /** Makes an unpaid payment unpayable (the order lapsed or was cancelled). */
   cancelPayment(payment: { orderId: string; paymentRef: string | null }): Promise<void>;
   /** Gives money back; the same (order, scope) never refunds twice. */
-  refund(input: { orderId: string; paymentRef: string | null; amountFen: number; scope: string }): Promise<{ refundId: string }>;
+  refund(input: {
+    orderId: string;
+    paymentRef: string | null;
+    amountFen: number;
+    scope: string;
+  }): Promise<{ refundId: string }>;
 }
 
 export function configuredProviderName(): "local" | "stripe" {

@@ -15,7 +15,13 @@ import { providerFor } from "./provider.server";
 
 type Tx = Prisma.TransactionClient;
 
-export type PaymentEventInput = { provider: string; eventId: string; type: string; orderId: string | null; payload: unknown };
+export type PaymentEventInput = {
+  provider: string;
+  eventId: string;
+  type: string;
+  orderId: string | null;
+  payload: unknown;
+};
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
@@ -102,7 +108,8 @@ export type PaymentSucceeded = PaymentEventInput & {
   paymentRef?: string | null;
 };
 
-export type SettleOutcome = "paid" | "duplicate" | "already-settled" | "amount-mismatch" | "unknown-order" | "refunded-late";
+export type SettleOutcome =
+  "paid" | "duplicate" | "already-settled" | "amount-mismatch" | "unknown-order" | "refunded-late";
 
 export async function settlePaymentSucceeded(input: PaymentSucceeded): Promise<SettleOutcome> {
   const paidAt = new Date();
@@ -111,8 +118,10 @@ export async function settlePaymentSucceeded(input: PaymentSucceeded): Promise<S
     if (!(await insertEvent(tx, { ...input, orderId: order?.id ?? null }))) return { outcome: "duplicate" as const };
     if (!order) return { outcome: "unknown-order" as const };
     const wrongAmount = input.amountFen != null && input.amountFen !== order.totalFen;
-    if (wrongAmount || (input.currency && input.currency.toLowerCase() !== "cny")) return { outcome: "amount-mismatch" as const };
-    if (order.status !== "pending_payment" && order.status !== "cancelled") return { outcome: "already-settled" as const };
+    if (wrongAmount || (input.currency && input.currency.toLowerCase() !== "cny"))
+      return { outcome: "amount-mismatch" as const };
+    if (order.status !== "pending_payment" && order.status !== "cancelled")
+      return { outcome: "already-settled" as const };
     let levels: StockLevels | null = null;
     if (order.status === "cancelled") {
       levels = await reholdLapsed(tx, order.id);
@@ -128,8 +137,10 @@ export async function settlePaymentSucceeded(input: PaymentSucceeded): Promise<S
     if (result.levels) await announceStock(result.levels);
     await announcePaid(input.orderId);
   }
-  if (result.outcome === "refunded-late") await refundLatePayment(result.order, input.paymentRef ?? result.order.paymentRef);
-  if (result.outcome === "amount-mismatch") console.error(`Payment ${input.eventId} does not match order ${input.orderId}: left for review`);
+  if (result.outcome === "refunded-late")
+    await refundLatePayment(result.order, input.paymentRef ?? result.order.paymentRef);
+  if (result.outcome === "amount-mismatch")
+    console.error(`Payment ${input.eventId} does not match order ${input.orderId}: left for review`);
   return result.outcome;
 }
 
@@ -143,8 +154,17 @@ async function refundLatePayment(order: LockedOrder, paymentRef: string | null) 
   });
   await db.$transaction(async (tx) => {
     await lockOrder(tx, order.id);
-    await insertEvent(tx, { provider: order.paymentProvider, eventId: `refund:${refundId}`, type: "refund.late", orderId: order.id, payload: {} });
-    await tx.order.updateMany({ where: { id: order.id, status: "cancelled" }, data: { status: "refunded", ...(paymentRef ? { paymentRef } : {}) } });
+    await insertEvent(tx, {
+      provider: order.paymentProvider,
+      eventId: `refund:${refundId}`,
+      type: "refund.late",
+      orderId: order.id,
+      payload: {},
+    });
+    await tx.order.updateMany({
+      where: { id: order.id, status: "cancelled" },
+      data: { status: "refunded", ...(paymentRef ? { paymentRef } : {}) },
+    });
   });
   announceOrderUpdate(order.id, "refunded");
 }

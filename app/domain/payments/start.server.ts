@@ -19,6 +19,7 @@ export async function startPayment(order: Startable, context: PaymentContext): P
 export async function startOrderPayment(orderId: string, context: PaymentContext): Promise<string> {
   const order = await payableOrder(orderId);
   if (!order) throw new NotFound("checkout:error.orderNotFound");
-  if (order.status !== "pending_payment" || order.expiresAt <= new Date()) throw new Conflict("checkout:error.notPayable");
+  if (order.status !== "pending_payment" || order.expiresAt <= new Date())
+    throw new Conflict("checkout:error.notPayable");
   return startPayment(order, context);
 }

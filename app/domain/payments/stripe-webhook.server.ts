@@ -8,7 +8,8 @@ import { stripeClient } from "./stripe.server";
 
 type Base = { provider: "stripe"; eventId: string; type: string; payload: unknown };
 
-const idOf = (value: string | { id: string } | null | undefined) => (typeof value === "string" ? value : (value?.id ?? null));
+const idOf = (value: string | { id: string } | null | undefined) =>
+  typeof value === "string" ? value : (value?.id ?? null);
 
 async function onSession(sessionId: string, base: Base) {
   const session = await stripeClient().checkout.sessions.retrieve(sessionId);
@@ -24,7 +25,9 @@ async function onSession(sessionId: string, base: Base) {
     });
   }
   // Expired, or an asynchronous method (e.g. a bank redirect) that finally failed: the order is let go.
-  const failed = session.status === "expired" || (base.type === "checkout.session.async_payment_failed" && session.status === "complete");
+  const failed =
+    session.status === "expired" ||
+    (base.type === "checkout.session.async_payment_failed" && session.status === "complete");
   return recordPaymentFailure({ ...base, orderId, cancel: failed });
 }
 
@@ -33,7 +36,13 @@ async function onPaymentIntent(paymentIntentId: string, base: Base) {
   const orderId = intent.metadata?.orderId;
   if (!orderId) return recordPaymentEvent({ ...base, orderId: null }).then(() => "unknown-order");
   if (intent.status === "succeeded") {
-    return settlePaymentSucceeded({ ...base, orderId, amountFen: intent.amount_received, currency: intent.currency, paymentRef: intent.id });
+    return settlePaymentSucceeded({
+      ...base,
+      orderId,
+      amountFen: intent.amount_received,
+      currency: intent.currency,
+      paymentRef: intent.id,
+    });
   }
   return recordPaymentFailure({ ...base, orderId, cancel: intent.status === "canceled" });
 }
@@ -52,7 +61,8 @@ async function onRefunds(chargeId: string, base: Base) {
     if (ours === "late") continue;
     const scope: RefundScope | null =
       ours === "all" || ours?.startsWith("workshop:") ? (ours as RefundScope) : charge.refunded ? "all" : null;
-    if (scope) await applyRefund({ provider: "stripe", refundId: refund.id, orderId: order.id, scope, payload: refund });
+    if (scope)
+      await applyRefund({ provider: "stripe", refundId: refund.id, orderId: order.id, scope, payload: refund });
     else console.warn(`Partial refund ${refund.id} of order ${order.id} was made outside Cunbo: left for review`);
   }
   await recordPaymentEvent({ ...base, orderId: order.id });
@@ -78,7 +88,9 @@ export async function handleStripeEvent(event: Stripe.Event): Promise<string> {
     case "refund.updated":
     case "refund.failed": {
       const chargeId = idOf(event.data.object.charge);
-      return chargeId ? onRefunds(chargeId, base) : recordPaymentEvent({ ...base, orderId: null }).then(() => "ignored");
+      return chargeId
+        ? onRefunds(chargeId, base)
+        : recordPaymentEvent({ ...base, orderId: null }).then(() => "ignored");
     }
     default:
       await recordPaymentEvent({ ...base, orderId: null });

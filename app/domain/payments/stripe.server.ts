@@ -22,7 +22,9 @@ export function stripeClient(): Stripe {
     const client = new Stripe(secretKey, {
       maxNetworkRetries: 2,
       timeout: 20_000,
-      ...(host ? { host: host.hostname, port: host.port || undefined, protocol: host.protocol === "http:" ? "http" : "https" } : {}),
+      ...(host
+        ? { host: host.hostname, port: host.port || undefined, protocol: host.protocol === "http:" ? "http" : "https" }
+        : {}),
     });
     cached = { key, client };
   }
@@ -39,7 +41,9 @@ function sessionParams(order: PayableOrder, baseUrl: string, locale: string): St
     price_data: {
       currency: "cny",
       unit_amount: line.unitPriceFen,
-      product_data: { name: en ? `${line.titleEn} · ${line.variantNameEn}` : `${line.titleZh} · ${line.variantNameZh}` },
+      product_data: {
+        name: en ? `${line.titleEn} · ${line.variantNameEn}` : `${line.titleZh} · ${line.variantNameZh}`,
+      },
     },
   }));
   if (order.shippingFen > 0) {
@@ -48,7 +52,10 @@ function sessionParams(order: PayableOrder, baseUrl: string, locale: string): St
       price_data: { currency: "cny", unit_amount: order.shippingFen, product_data: { name: en ? "Shipping" : "运费" } },
     });
   }
-  const expiresAt = Math.max(Math.ceil(order.expiresAt.getTime() / 1000), Math.ceil(Date.now() / 1000) + STRIPE_MIN_SESSION_SECONDS);
+  const expiresAt = Math.max(
+    Math.ceil(order.expiresAt.getTime() / 1000),
+    Math.ceil(Date.now() / 1000) + STRIPE_MIN_SESSION_SECONDS,
+  );
   return {
     mode: "payment",
     currency: "cny",

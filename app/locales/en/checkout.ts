@@ -53,12 +53,14 @@ const checkout: Record<keyof typeof zh, string> = {
   "checkout.shippingTotal": "Shipping",
   "checkout.total": "Total to pay",
   "checkout.premiumTotal": "Including a {{amount}} common-prosperity premium, all of it for the workers",
-  "checkout.premiumExplain": "What the common-prosperity price adds above market value goes to the workers' fund; part of every sale also goes to the village collective.",
+  "checkout.premiumExplain":
+    "What the common-prosperity price adds above market value goes to the workers' fund; part of every sale also goes to the village collective.",
   "checkout.payWith": "Payment",
   "checkout.provider.local": "Test payment (no money moves)",
   "checkout.provider.stripe": "Card / Alipay / WeChat Pay (Stripe)",
   "checkout.placeOrder": "Place order · {{amount}}",
-  "checkout.holdNote": "Your items are held for {{minutes}} minutes once you place the order: please pay within that time.",
+  "checkout.holdNote":
+    "Your items are held for {{minutes}} minutes once you place the order: please pay within that time.",
   "checkout.empty": "Nothing to check out",
   "checkout.backToCart": "Back to the cart",
   "order.title": "Order {{number}}",
@@ -82,7 +84,8 @@ const checkout: Record<keyof typeof zh, string> = {
   "order.noTracking": "No tracking number yet",
   "order.live": "Status updates live",
   "order.saveLink": "You are not logged in: bookmark this page to follow your order.",
-  "order.payError": "The payment service could not be reached. Your order and items are still held: press “Pay now” to try again shortly.",
+  "order.payError":
+    "The payment service could not be reached. Your order and items are still held: press “Pay now” to try again shortly.",
   "order.refundAll": "Refund in full",
   "order.refundWorkshop": "Refund this workshop's part",
   "order.adminTools": "Admin tools",
@@ -95,7 +98,8 @@ const checkout: Record<keyof typeof zh, string> = {
   "fulfilment.status.exception": "A problem: the workshop will contact you",
   "pay.title": "Test payment",
   "pay.banner": "Test payment — no money moves",
-  "pay.explain": "This is the local demo payment page, used when no Stripe key is configured. “Payment succeeds” takes the very same path as a real successful payment.",
+  "pay.explain":
+    "This is the local demo payment page, used when no Stripe key is configured. “Payment succeeds” takes the very same path as a real successful payment.",
   "pay.amount": "Amount due",
   "pay.order": "Order {{number}}",
   "pay.succeed": "Payment succeeds",
