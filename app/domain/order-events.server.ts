@@ -41,7 +41,16 @@ export async function announcePaid(orderId: string) {
     select: {
       city: true,
       status: true,
-      lines: { select: { showId: true, quantity: true, titleZh: true, titleEn: true } },
+      lines: {
+        select: {
+          showId: true,
+          quantity: true,
+          titleZh: true,
+          titleEn: true,
+          variantId: true,
+          variant: { select: { stock: true } },
+        },
+      },
       fulfilmentOrders: { select: { id: true, workshopId: true, shipBy: true, status: true } },
       number: true,
     },
@@ -59,6 +68,11 @@ export async function announcePaid(orderId: string) {
         productTitleZh: line.titleZh,
         productTitleEn: line.titleEn,
       },
+    });
+    events.publish({
+      room: `show:${line.showId}`,
+      type: "stock",
+      payload: { variantId: line.variantId, stock: line.variant.stock },
     });
   }
   for (const fulfilment of order.fulfilmentOrders) {

@@ -22,17 +22,19 @@ import { env } from "~/lib/env.server";
 import { getLocale } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
 import { PROVINCES } from "~/lib/provinces";
-import { BuyNowSchema, CheckoutSchema, NOTE_MAX } from "~/lib/checkout-schema";
+import { BuyNowSchema, CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "~/lib/checkout-schema";
 
 export const meta: MetaFunction = () => [{ title: "确认订单 · 村播 Cunbo" }];
 
-function buyNowFrom(params: URLSearchParams | FormData): PricingItem | null {
+/** The one item of a buy-now, if this is one; a quantity out of bounds is a 400 with the reason. */
+async function buyNowFrom(request: Request, params: URLSearchParams | FormData): Promise<PricingItem | null> {
   if (!params.get("variantId")) return null;
   const parsed = BuyNowSchema.safeParse(
     Object.fromEntries([...params.entries()].filter(([, v]) => typeof v === "string" && v !== "")),
   );
-  if (!parsed.success) throw new Response("checkout:error.quantity", { status: 400 });
-  return parsed.data;
+  if (parsed.success) return parsed.data;
+  const message = await domainMessage(request, new DomainError("checkout:error.quantity", 400, { max: MAX_QUANTITY }));
+  throw new Response(message, { status: 400 });
 }
 
 async function itemsFor(request: Request, buyNow: PricingItem | null) {
@@ -43,7 +45,7 @@ async function itemsFor(request: Request, buyNow: PricingItem | null) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
-  const buyNow = buyNowFrom(url.searchParams);
+  const buyNow = await buyNowFrom(request, url.searchParams);
   const [viewer, { items }] = await Promise.all([getOptionalViewer(request), itemsFor(request, buyNow)]);
   const base = {
     sheet: url.searchParams.get("sheet") === "1",
@@ -73,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
       },
     );
   if (forbiddenMoneyField(form)) return refuse("checkout:error.clientMoney");
-  const buyNow = buyNowFrom(form);
+  const buyNow = await buyNowFrom(request, form);
   if (!buyNow && form.has("quantity")) return refuse("checkout:error.clientQuantity");
   const submission = parseWithZod(form, { schema: CheckoutSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
@@ -272,6 +274,11 @@ export default function CheckoutPage() {
             {t("checkout.placeOrder", { amount: formatMoney(priced.totalFen, i18n.language) })}
           </Button>
           <p className="text-xs text-stone-600">{t("checkout.holdNote", { minutes: holdMinutes })}</p>
+          {priced.hasProblems && !buyNow ? (
+            <Link to="/cart" className="inline-block text-sm text-brand-700 underline">
+              {t("checkout.backToCart")}
+            </Link>
+          ) : null}
         </div>
       </Form>
     </main>

@@ -199,6 +199,12 @@ describe("checkout and the local payment provider", () => {
     const orderId = new URL(placed.headers.get("location")!, baseUrl).pathname.split("/").pop();
     const line = await db.orderLine.findFirstOrThrow({ where: { orderId } });
     expect(line).toMatchObject({ variantId: variant.id, showId: show.id, pinId: pin.id, hostId: show.hostId });
+    const tooMany = await guest.post(`/checkout?${query}`, { ...ADDRESS, variantId: variant.id, quantity: "500" });
+    expect(tooMany.status).toBe(400);
+    expect(await tooMany.text()).toContain("数量需为 1–99 的整数");
+    const moreThanStock = await guest.post(`/checkout?${query}`, { ...ADDRESS, variantId: variant.id, quantity: "99" });
+    expect(moreThanStock.status).toBe(409);
+    expect(await moreThanStock.text()).toContain(`「${pin.product.titleZh}」库存不足，已售罄`);
   });
 
   it("lets the workshop's member, and nobody else, see the paid order in its queue", async () => {
