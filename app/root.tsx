@@ -7,6 +7,7 @@ import {
   ScrollRestoration,
   useLoaderData,
   useRouteLoaderData,
+  useSearchParams,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
 import { useMemo } from "react";
@@ -68,9 +69,11 @@ export function Layout({ children }: { children: React.ReactNode }) {
 export default function App() {
   const { locale, resources, viewer } = useLoaderData<typeof loader>();
   const i18n = useMemo(() => createI18n(locale, resources), [locale, resources]);
+  // `?sheet=1`: the page sits in a sheet over a live stream (e.g. checkout), so it comes without the site header.
+  const [searchParams] = useSearchParams();
   return (
     <I18nextProvider i18n={i18n}>
-      <SiteHeader viewer={viewer} locale={locale} />
+      {searchParams.get("sheet") === "1" ? null : <SiteHeader viewer={viewer} locale={locale} />}
       <Outlet />
     </I18nextProvider>
   );

@@ -11,6 +11,7 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import morgan from "morgan";
 import { attachRealtime, type Realtime } from "./realtime.ts";
+import { stripeWebhookHandler } from "./webhooks.ts";
 
 export type ServerOptions = {
   port?: number;
@@ -54,6 +55,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Guessing passwords and creating accounts in bulk are slowed per address; everything else is unlimited.
   const authLimiter = rateLimit({ windowMs: 60_000, limit: 20, standardHeaders: "draft-8", legacyHeaders: false });
   app.post(["/login", "/signup"], authLimiter);
+
+  // Signatures are computed over the exact bytes Stripe sent, so this route reads the raw body.
+  app.post("/webhooks/stripe", express.raw({ type: "application/json", limit: "1mb" }), stripeWebhookHandler());
 
   // Routes that store uploads write where /uploads serves from.
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: () => ({ uploadDir }) }));

@@ -10,6 +10,7 @@ import { installPublisher } from "../app/lib/events.server.ts";
 import { liveRooms } from "./live-rooms.ts";
 import { connectRedis, redisPrefix, type Redis } from "./redis.ts";
 import { startViewerCounts } from "./viewer-counts.ts";
+import { attachOrderRooms } from "./order-room.ts";
 
 // Browsers send Origin on every handshake: only pages of this site (its own host, or its public URL) may connect.
 // Clients that are not browsers send none and are let through; they carry no visitor's cookies.
@@ -49,6 +50,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
         }
       : {}),
   });
+  attachOrderRooms(io);
   installPublisher({
     publish(event) {
       io.to(event.room).emit(event.type, event.payload);

@@ -8,6 +8,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { startServer } from "./index.ts";
+import { startJobs } from "./jobs.ts";
 import { ensureDatabase, migrate } from "./migrate.ts";
 
 const started = Date.now();
@@ -67,6 +68,7 @@ async function main() {
   if (seeded) say("seeded the demo market (workshops, products, hosts, shows, demo accounts)");
 
   buildIfNeeded();
+  const jobs = await startJobs(databaseUrl);
   const server = await startServer({
     port: Number(process.env.PORT ?? 3000),
     host: process.env.HOST ?? "0.0.0.0",
@@ -81,6 +83,7 @@ async function main() {
   const shutdown = async (signal: string) => {
     say(`${signal}: shutting down`);
     await server.close();
+    await jobs.stop();
     await db.$disconnect();
     await stopDatabase?.();
     process.exit(0);

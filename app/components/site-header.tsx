@@ -25,6 +25,9 @@ export function SiteHeader({ viewer, locale }: { viewer: RootData["viewer"]; loc
         <NavLink to="/search" className={linkClass}>
           {t("nav.search")}
         </NavLink>
+        <NavLink to="/cart" className={linkClass}>
+          {t("checkout:cart.nav")}
+        </NavLink>
         <Form method="post" action="/set-locale" className="inline">
           <input type="hidden" name="redirectTo" value={here} />
           <input type="hidden" name="locale" value={locale === "en" ? "zh-CN" : "en"} />

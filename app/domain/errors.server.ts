@@ -40,3 +40,10 @@ export class InvalidFields extends DomainError {
     super(Object.values(fields)[0]?.[0] ?? "common:error.title", 400);
   }
 }
+
+/** Not enough stock, flash-deal allowance or pre-order capacity left for what was asked. */
+export class SoldOut extends DomainError {
+  constructor(messageKey = "checkout:error.soldOut", values: Record<string, string | number> = {}) {
+    super(messageKey, 409, values);
+  }
+}

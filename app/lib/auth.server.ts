@@ -2,6 +2,7 @@
 import { redirect } from "@remix-run/node";
 import { getViewer, type Viewer } from "~/domain/accounts.server";
 import { assertCanRunShow, findShowForGuard } from "~/domain/shows.server";
+import { mergeGuestCart } from "~/domain/cart.server";
 import { db } from "./db.server";
 import { getSession, sessionStorage } from "./session.server";
 
@@ -71,6 +72,12 @@ export async function requireApprovedHost(request: Request) {
 export async function createUserSession(request: Request, userId: string, redirectTo: string) {
   const session = await getSession(request);
   session.set("userId", userId);
+  // What a guest put in their cart comes with them when they log in.
+  const guestCart = session.get("cartToken");
+  if (typeof guestCart === "string") {
+    await mergeGuestCart(guestCart, userId);
+    session.unset("cartToken");
+  }
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
   });

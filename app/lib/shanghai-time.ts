@@ -67,3 +67,13 @@ export function formatDuration(totalSeconds: number): string {
   const sec = String(s % 60).padStart(2, "0");
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
 }
+
+/** A calendar day with its year ("2026年12月17日"), for dates such as a pre-order batch's ready date. */
+export function formatShanghaiDay(value: Date | string, locale: string): string {
+  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+  }).format(typeof value === "string" ? new Date(value) : value);
+}

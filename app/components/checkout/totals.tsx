@@ -1,0 +1,42 @@
+// The bottom line of a checkout or order: goods, shipping, total, and how much of it is the workers' premium.
+import { useTranslation } from "react-i18next";
+import { formatMoney } from "~/lib/money";
+
+export function Totals({
+  subtotalFen,
+  shippingFen,
+  totalFen,
+  premiumFen,
+}: {
+  subtotalFen: number;
+  shippingFen: number;
+  totalFen: number;
+  premiumFen: number;
+}) {
+  const { t, i18n } = useTranslation("checkout");
+  const money = (fen: number) => formatMoney(fen, i18n.language);
+  return (
+    <dl className="space-y-1 rounded-xl border border-stone-200 bg-white p-3 text-sm sm:p-4">
+      <div className="flex justify-between">
+        <dt>{t("checkout.subtotal")}</dt>
+        <dd className="tabular-nums">{money(subtotalFen)}</dd>
+      </div>
+      <div className="flex justify-between">
+        <dt>{t("checkout.shippingTotal")}</dt>
+        <dd className="tabular-nums">{money(shippingFen)}</dd>
+      </div>
+      <div className="flex justify-between border-t border-stone-100 pt-2 text-base font-semibold">
+        <dt>{t("checkout.total")}</dt>
+        <dd className="tabular-nums text-brand-700" data-testid="order-total">
+          {money(totalFen)}
+        </dd>
+      </div>
+      {premiumFen > 0 ? (
+        <p className="pt-1 text-xs text-emerald-800">
+          {t("checkout.premiumTotal", { amount: money(premiumFen) })}{" "}
+          <span className="text-stone-600">{t("checkout.premiumExplain")}</span>
+        </p>
+      ) : null}
+    </dl>
+  );
+}

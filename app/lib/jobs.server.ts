@@ -1,0 +1,28 @@
+// The domain's one way to schedule background work. server/jobs.ts installs the PostgreSQL-backed queue
+// (pg-boss); until it does (scripts, tests that call the job functions directly) nothing is scheduled, and
+// the periodic sweep still catches whatever a lost job would have done.
+export type JobOptions = { startAfter?: Date; singletonKey?: string };
+
+export interface JobQueue {
+  send(name: string, data: object, options?: JobOptions): Promise<void>;
+}
+
+declare global {
+  var __cunboJobs: JobQueue | undefined;
+}
+
+export const jobs: JobQueue = {
+  async send(name, data, options) {
+    await globalThis.__cunboJobs?.send(name, data, options);
+  },
+};
+
+export function installJobQueue(queue: JobQueue | undefined) {
+  globalThis.__cunboJobs = queue;
+}
+
+/** Job names shared by the domain (which sends) and server/jobs.ts (which works them). */
+export const JOB = {
+  reservationExpiry: "reservation-expiry",
+  reservationSweep: "reservation-sweep",
+} as const;

@@ -1,0 +1,117 @@
+// The local provider's test payment page, clearly labelled: no money moves. "Payment succeeds" drives the
+// very same settlement path as a Stripe webhook; "decline" leaves the order waiting, as a declined card would.
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { z } from "zod";
+import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { Button } from "~/components/ui/field";
+import { DomainError } from "~/domain/errors.server";
+import { mayView, payableOrder } from "~/domain/orders.server";
+import { payLocally } from "~/domain/payments/local-payment.server";
+import { getOptionalViewer } from "~/lib/auth.server";
+import { domainMessage } from "~/lib/checkout-request.server";
+import { formatMoney } from "~/lib/money";
+
+export const meta: MetaFunction = () => [{ title: "测试支付 · 不会产生真实扣款 / Test payment — no money moves" }];
+
+async function findLocalOrder(request: Request, orderId: string, token: string | null) {
+  const [order, viewer] = await Promise.all([payableOrder(orderId), getOptionalViewer(request)]);
+  const allowed = order && order.paymentProvider === "local" && mayView(order, { userId: viewer?.id ?? null, token });
+  if (!order || !allowed) throw new Response("Order not found", { status: 404 });
+  return order;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  const order = await findLocalOrder(request, params.orderId ?? "", url.searchParams.get("token"));
+  return {
+    order: {
+      id: order.id,
+      number: order.number,
+      totalFen: order.totalFen,
+      status: order.status,
+      accessToken: order.accessToken,
+    },
+    sheet: url.searchParams.get("sheet") === "1",
+  };
+}
+
+const PaySchema = z.object({ outcome: z.enum(["succeed", "decline"]), token: z.string().max(100).optional() });
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const parsed = PaySchema.safeParse(Object.fromEntries(await request.formData()));
+  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const order = await findLocalOrder(request, params.orderId ?? "", parsed.data.token ?? null);
+  try {
+    const result = await payLocally(order.id, parsed.data.outcome);
+    if (result === "declined") return data({ declined: true, error: null }, { status: 402 });
+  } catch (error) {
+    if (error instanceof DomainError)
+      return data({ declined: false, error: await domainMessage(request, error) }, { status: error.status });
+    throw error;
+  }
+  const sheet = new URL(request.url).searchParams.get("sheet") === "1";
+  return redirect(
+    `/orders/${order.id}?${new URLSearchParams({ token: order.accessToken, paid: "1", ...(sheet ? { sheet: "1" } : {}) })}`,
+  );
+}
+
+export default function LocalPaymentPage() {
+  const { t, i18n } = useTranslation("checkout");
+  const { order, sheet } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const orderLink = `/orders/${order.id}?${new URLSearchParams({ token: order.accessToken, ...(sheet ? { sheet: "1" } : {}) })}`;
+  return (
+    <main id="main" className="mx-auto max-w-md px-4 py-8">
+      <p
+        role="note"
+        className="rounded-xl border-2 border-dashed border-amber-500 bg-amber-50 p-3 text-center font-semibold text-amber-900"
+      >
+        测试支付 · 不会产生真实扣款
+        <br />
+        <span lang="en">Test payment — no money moves</span>
+      </p>
+      <h1 className="mt-6 text-2xl font-semibold">{t("pay.title")}</h1>
+      <p className="mt-1 text-stone-700">{t("pay.order", { number: order.number })}</p>
+      <p className="mt-4 text-sm text-stone-600">{t("pay.amount")}</p>
+      <p className="text-3xl font-bold tabular-nums">{formatMoney(order.totalFen, i18n.language)}</p>
+      <p className="mt-4 text-sm text-stone-600">{t("pay.explain")}</p>
+      {result?.declined ? (
+        <p role="alert" className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800">
+          {t("pay.declined")}
+        </p>
+      ) : null}
+      {result?.error ? (
+        <p role="alert" className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800">
+          {result.error}
+        </p>
+      ) : null}
+      {order.status === "pending_payment" ? (
+        <Form method="post" className="mt-6 space-y-3">
+          <input type="hidden" name="token" value={order.accessToken} />
+          <Button type="submit" name="outcome" value="succeed" className="w-full text-lg">
+            {t("pay.succeed")}
+          </Button>
+          <button
+            type="submit"
+            name="outcome"
+            value="decline"
+            className="min-h-11 w-full rounded-full border border-stone-300 bg-white px-5 text-stone-800"
+          >
+            {t("pay.decline")}
+          </button>
+        </Form>
+      ) : (
+        <p className="mt-6 rounded-lg bg-stone-100 p-3">{t("pay.notPending")}</p>
+      )}
+      <Link to={orderLink} className="mt-6 inline-block text-brand-700 underline">
+        {t("pay.toOrder")}
+      </Link>
+    </main>
+  );
+}
+
+export function ErrorBoundary() {
+  return <GeneralErrorBoundary />;
+}

@@ -1,0 +1,154 @@
+// Flash-sale concurrency against real PostgreSQL: many buyers at once, through the domain's real order path.
+process.env.DATABASE_POOL_SIZE = "25";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { placeOrder } from "~/domain/checkout.server";
+import { SoldOut } from "~/domain/errors.server";
+import { db } from "~/lib/db.server";
+import { ADDRESS, liveTeaShow, startFlashDeal } from "../helpers/market";
+
+let watcher: pg.Client;
+beforeAll(async () => {
+  watcher = new pg.Client({ connectionString: process.env.DATABASE_URL });
+  await watcher.connect();
+});
+afterAll(() => watcher.end());
+
+async function newVariant(stock: number) {
+  const { pin } = await liveTeaShow();
+  return db.variant.create({
+    data: {
+      productId: pin.productId,
+      sku: `FLASH-${Math.random().toString(36).slice(2)}`,
+      nameZh: "秒杀装",
+      nameEn: "Flash pack",
+      priceFen: 9900,
+      stock,
+    },
+  });
+}
+
+/** Samples the hot rows from its own connection while the sale runs, to catch any moment below zero. */
+function watch(variantId: string, dealId?: string) {
+  let lowestStock = Infinity;
+  let highestSold = -Infinity;
+  let running = true;
+  const loop = (async () => {
+    while (running) {
+      const { rows } = await watcher.query(`SELECT "stock" FROM "Variant" WHERE "id" = $1`, [variantId]);
+      lowestStock = Math.min(lowestStock, rows[0].stock);
+      if (dealId) {
+        const deal = await watcher.query(`SELECT "sold" FROM "FlashDeal" WHERE "id" = $1`, [dealId]);
+        highestSold = Math.max(highestSold, deal.rows[0].sold);
+      }
+    }
+  })();
+  return async () => {
+    running = false;
+    await loop;
+    return { lowestStock, highestSold };
+  };
+}
+
+async function attempt(variantId: string, flashDealId?: string) {
+  try {
+    await placeOrder({
+      userId: null,
+      items: [{ variantId, quantity: 1, flashDealId }],
+      contact: ADDRESS,
+      paymentProvider: "local",
+    });
+    return "reserved" as const;
+  } catch (error) {
+    return error;
+  }
+}
+
+describe("stock under a flash sale", () => {
+  it("1,000 concurrent attempts on 100 units: exactly 100 hold stock, every other buyer is told it sold out", async () => {
+    const variant = await newVariant(100);
+    const stop = watch(variant.id);
+    const results = await Promise.all(Array.from({ length: 1000 }, () => attempt(variant.id)));
+    const { lowestStock } = await stop();
+    const failures = results.filter((r) => r !== "reserved");
+    expect(results.length - failures.length).toBe(100);
+    for (const failure of failures) {
+      expect(failure).toBeInstanceOf(SoldOut);
+      expect((failure as SoldOut).messageKey).toBe("checkout:error.soldOut");
+    }
+    expect(lowestStock).toBeGreaterThanOrEqual(0);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(0);
+    const held = await db.reservation.aggregate({
+      where: { variantId: variant.id, status: "held" },
+      _sum: { quantity: true },
+      _count: true,
+    });
+    expect(held._sum.quantity).toBe(100);
+    expect(await db.order.count({ where: { lines: { some: { variantId: variant.id } } } })).toBe(100);
+  });
+
+  it("1,000 concurrent attempts on a flash deal capped at 50: exactly 50 get the deal, the rest are told it sold out", async () => {
+    const variant = await newVariant(500);
+    const { show } = await liveTeaShow();
+    const deal = await startFlashDeal(show.id, variant.id, 4900, 50);
+    const stop = watch(variant.id, deal.id);
+    const results = await Promise.all(Array.from({ length: 1000 }, () => attempt(variant.id, deal.id)));
+    const { lowestStock, highestSold } = await stop();
+    const failures = results.filter((r) => r !== "reserved");
+    expect(results.length - failures.length).toBe(50);
+    for (const failure of failures) {
+      expect(failure).toBeInstanceOf(SoldOut);
+      expect((failure as SoldOut).messageKey).toBe("checkout:error.dealSoldOut");
+    }
+    expect(highestSold).toBeLessThanOrEqual(50);
+    expect(lowestStock).toBeGreaterThanOrEqual(450);
+    expect((await db.flashDeal.findUniqueOrThrow({ where: { id: deal.id } })).sold).toBe(50);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(450);
+    const lines = await db.orderLine.findMany({ where: { flashDealId: deal.id } });
+    expect(lines).toHaveLength(50);
+    expect(lines.every((line) => line.unitPriceFen === 4900)).toBe(true);
+  });
+
+  it("a two-item order holds both items or neither, even when the second runs out under its feet", async () => {
+    const plenty = await newVariant(100);
+    const scarce = await newVariant(5);
+    const results = await Promise.all(
+      Array.from({ length: 60 }, () =>
+        placeOrder({
+          userId: null,
+          items: [
+            { variantId: plenty.id, quantity: 1 },
+            { variantId: scarce.id, quantity: 1 },
+          ],
+          contact: ADDRESS,
+          paymentProvider: "local",
+        }).then(
+          () => "reserved",
+          (error: unknown) => error,
+        ),
+      ),
+    );
+    expect(results.filter((r) => r === "reserved")).toHaveLength(5);
+    expect(results.filter((r) => r !== "reserved").every((r) => r instanceof SoldOut)).toBe(true);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: scarce.id } })).stock).toBe(0);
+    // Not one unit of the plentiful item stayed held by an order that failed on the scarce one.
+    expect((await db.variant.findUniqueOrThrow({ where: { id: plenty.id } })).stock).toBe(95);
+    expect(await db.reservation.count({ where: { variantId: plenty.id } })).toBe(5);
+  });
+
+  it("the database itself refuses negative stock, an overfilled deal and an overbooked batch", async () => {
+    const variant = await newVariant(1);
+    await expect(db.$executeRaw`UPDATE "Variant" SET "stock" = "stock" - 2 WHERE "id" = ${variant.id}`).rejects.toThrow(
+      /Variant_stock_nonnegative/,
+    );
+    const { show } = await liveTeaShow();
+    const deal = await startFlashDeal(show.id, variant.id, 100, 1);
+    await expect(db.$executeRaw`UPDATE "FlashDeal" SET "sold" = 2 WHERE "id" = ${deal.id}`).rejects.toThrow(
+      /FlashDeal_sold_within_cap/,
+    );
+    const batch = await db.batch.findFirstOrThrow();
+    await expect(
+      db.$executeRaw`UPDATE "Batch" SET "reserved" = "capacity" + 1 WHERE "id" = ${batch.id}`,
+    ).rejects.toThrow(/Batch_reserved_within_capacity/);
+  });
+});
