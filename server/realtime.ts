@@ -3,6 +3,7 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
 import { installPublisher } from "../app/lib/events.server.ts";
+import { attachWorkshopRooms } from "./workshop-room.ts";
 
 // Browsers send Origin on every handshake: only pages of this site (its own host, or its public URL) may connect.
 // Clients that are not browsers send none and are let through; they carry no visitor's cookies.
@@ -23,6 +24,7 @@ export function attachRealtime(httpServer: HttpServer, publicUrl?: string) {
     allowRequest: (req, callback) => callback(null, originAllowed(req.headers.origin, req.headers.host, publicUrl)),
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
   });
+  attachWorkshopRooms(io);
   installPublisher({
     publish(event) {
       io.to(event.room).emit(event.type, event.payload);

@@ -35,7 +35,13 @@ export async function batchesForQueue(workshopId: string) {
   return batches.map((batch) => ({ ...batch, parcels: parcels.get(batch.id) ?? 0 }));
 }
 
-export type ReleaseResult = { batchId: string; releasedAt: Date; shipBy: Date; parcelIds: string[]; orderIds: string[] };
+export type ReleaseResult = {
+  batchId: string;
+  releasedAt: Date;
+  shipBy: Date;
+  parcelIds: string[];
+  orderIds: string[];
+};
 
 /**
  * Releases an open batch of this workshop: the batch becomes "released", and every queued parcel carrying it
@@ -88,7 +94,11 @@ export async function releaseBatch(input: {
     });
   }
   for (const orderId of result.orderIds) {
-    events.publish({ room: `order:${orderId}`, type: "order:update", payload: { orderId, shipBy: shipBy.toISOString() } });
+    events.publish({
+      room: `order:${orderId}`,
+      type: "order:update",
+      payload: { orderId, shipBy: shipBy.toISOString() },
+    });
   }
   return result;
 }

@@ -15,7 +15,13 @@ export type Courier = {
 export const COURIERS: readonly Courier[] = [
   { id: "sf", nameZh: "顺丰速运", nameEn: "SF Express", pattern: /^SF\d{12,15}$/, example: "SF1234567890123" },
   { id: "zto", nameZh: "中通快递", nameEn: "ZTO Express", pattern: /^\d{12,15}$/, example: "731234567890" },
-  { id: "yto", nameZh: "圆通速递", nameEn: "YTO Express", pattern: /^(YT\d{13}|\d{10,15})$/, example: "YT1234567890123" },
+  {
+    id: "yto",
+    nameZh: "圆通速递",
+    nameEn: "YTO Express",
+    pattern: /^(YT\d{13}|\d{10,15})$/,
+    example: "YT1234567890123",
+  },
   { id: "sto", nameZh: "申通快递", nameEn: "STO Express", pattern: /^\d{12,15}$/, example: "773123456789012" },
   { id: "yunda", nameZh: "韵达快递", nameEn: "Yunda Express", pattern: /^\d{13,15}$/, example: "4312345678901" },
   { id: "jd", nameZh: "京东物流", nameEn: "JD Logistics", pattern: /^JD[A-Z0-9]{10,15}$/, example: "JDVA12345678901" },

@@ -108,7 +108,8 @@ async function applySteps(request: TransitionRequest, reason: string, skipCancel
     for (const row of rows) {
       const to = nextStatus(row.status, request.action);
       if (skipCancelled && row.status === "cancelled") continue;
-      if (!to) refused.push({ id: row.id, reason: refusalReason(row.status, request.action), values: { status: row.status } });
+      if (!to)
+        refused.push({ id: row.id, reason: refusalReason(row.status, request.action), values: { status: row.status } });
       else if (held.has(row.id)) refused.push({ id: row.id, reason: "fulfil:refused.awaitingBatch", values: {} });
       else changed.push({ id: row.id, orderId: row.orderId, from: row.status, to });
     }
@@ -174,7 +175,13 @@ async function announce(workshopId: string, ids: string[]) {
       payload: {
         orderId: row.order.id,
         status: row.order.status,
-        fulfilment: { id: row.id, workshopId, status: row.status, courier: row.courier, trackingNumber: row.trackingNumber },
+        fulfilment: {
+          id: row.id,
+          workshopId,
+          status: row.status,
+          courier: row.courier,
+          trackingNumber: row.trackingNumber,
+        },
       },
     });
   }
@@ -236,12 +243,18 @@ export async function transitionFulfilment(
       .filter((row) => money.refunded.includes(row.id) && !changed.some((change) => change.id === row.id))
       .map((row) => ({ id: row.id, orderId: row.orderId, from: row.status, to: "cancelled" as const }));
     const all = [...changed, ...byRefund];
-    await announce(request.workshopId, all.map((change) => change.id));
+    await announce(
+      request.workshopId,
+      all.map((change) => change.id),
+    );
     return { changed: all, refused, ...money };
   }
 
   const { changed, refused } = await applySteps(request, reason);
-  await announce(request.workshopId, changed.map((change) => change.id));
+  await announce(
+    request.workshopId,
+    changed.map((change) => change.id),
+  );
   const money = refund ? await refundEach(request, reason, changed, refund) : { refunded: [], refundFailed: [] };
   return { changed, refused, ...money };
 }

@@ -130,7 +130,10 @@ const parcelSelect = (workshopId: string) =>
 
 /** Full details of the given parcels of one workshop, in the order of `ids`. */
 export async function parcelsByIds(workshopId: string, ids: string[], now = new Date(), held = new Set<string>()) {
-  const rows = await db.fulfilmentOrder.findMany({ where: { id: { in: ids }, workshopId }, select: parcelSelect(workshopId) });
+  const rows = await db.fulfilmentOrder.findMany({
+    where: { id: { in: ids }, workshopId },
+    select: parcelSelect(workshopId),
+  });
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.flatMap((parcelId) => {
     const row = byId.get(parcelId);
@@ -147,14 +150,32 @@ async function eventLogs(ids: string[]) {
   const rows = await db.fulfilmentEvent.findMany({
     where: { fulfilmentOrderId: { in: ids } },
     orderBy: { createdAt: "asc" },
-    select: { id: true, fulfilmentOrderId: true, fromStatus: true, toStatus: true, actorUserId: true, note: true, createdAt: true },
+    select: {
+      id: true,
+      fulfilmentOrderId: true,
+      fromStatus: true,
+      toStatus: true,
+      actorUserId: true,
+      note: true,
+      createdAt: true,
+    },
   });
   const actorIds = [...new Set(rows.flatMap((row) => (row.actorUserId ? [row.actorUserId] : [])))];
   const actors = actorIds.length
     ? await db.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })
     : [];
   const names = new Map(actors.map((actor) => [actor.id, actor.name]));
-  const logs = new Map<string, { id: string; fromStatus: FulfilmentStatus | null; toStatus: FulfilmentStatus; actorName: string | null; note: string | null; createdAt: Date }[]>();
+  const logs = new Map<
+    string,
+    {
+      id: string;
+      fromStatus: FulfilmentStatus | null;
+      toStatus: FulfilmentStatus;
+      actorName: string | null;
+      note: string | null;
+      createdAt: Date;
+    }[]
+  >();
   for (const row of rows) {
     const list = logs.get(row.fulfilmentOrderId) ?? [];
     list.push({ ...row, actorName: row.actorUserId ? (names.get(row.actorUserId) ?? null) : null });
@@ -186,7 +207,12 @@ export async function workshopQueuePage(workshopId: string, filters: QueueFilter
 export async function filteredParcels(workshopId: string, filters: QueueFilters, now = new Date()) {
   const { rows } = await queueIds(workshopId, { ...filters, page: 1 }, now, EXPORT_LIMIT, 0);
   const held = new Set(rows.filter((row) => row.held).map((row) => row.id));
-  return parcelsByIds(workshopId, rows.map((row) => row.id), now, held);
+  return parcelsByIds(
+    workshopId,
+    rows.map((row) => row.id),
+    now,
+    held,
+  );
 }
 
 /** How many parcels each tab holds: open, overdue, waiting for a batch, and per status. */
@@ -197,7 +223,10 @@ export async function queueCounts(workshopId: string, now = new Date()) {
     SELECT fo.status::text AS status, ${held} AS held, (fo."shipBy" < ${now}) AS overdue, count(*)::int AS n
     FROM "FulfilmentOrder" fo WHERE fo."workshopId" = ${workshopId}
     GROUP BY 1, 2, 3`;
-  const counts: Record<QueueView, number> = Object.fromEntries(QUEUE_VIEWS.map((view) => [view, 0])) as Record<QueueView, number>;
+  const counts: Record<QueueView, number> = Object.fromEntries(QUEUE_VIEWS.map((view) => [view, 0])) as Record<
+    QueueView,
+    number
+  >;
   for (const row of rows) {
     counts.all += row.n;
     if (row.held) {

@@ -1,14 +1,18 @@
 // Every namespace of every language. Add a namespace here when an area of the app gets its own file.
 import enAccount from "./en/account";
 import enCommon from "./en/common";
+import enDashboard from "./en/dashboard";
+import enFulfil from "./en/fulfil";
 import enStore from "./en/store";
 import enStudio from "./en/studio";
 import zhAccount from "./zh-CN/account";
 import zhCommon from "./zh-CN/common";
+import zhDashboard from "./zh-CN/dashboard";
+import zhFulfil from "./zh-CN/fulfil";
 import zhStore from "./zh-CN/store";
 import zhStudio from "./zh-CN/studio";
 
 export const resources = {
-  "zh-CN": { common: zhCommon, account: zhAccount, store: zhStore, studio: zhStudio },
-  en: { common: enCommon, account: enAccount, store: enStore, studio: enStudio },
+  "zh-CN": { common: zhCommon, account: zhAccount, store: zhStore, studio: zhStudio, fulfil: zhFulfil, dashboard: zhDashboard },
+  en: { common: enCommon, account: enAccount, store: enStore, studio: enStudio, fulfil: enFulfil, dashboard: enDashboard },
 };

@@ -63,12 +63,15 @@ export async function createPaidOrder(options: PaidOrderOptions) {
   const paidAt = options.paidAt ?? new Date();
   const buyer = options.buyerEmail ? await db.user.findUniqueOrThrow({ where: { email: options.buyerEmail } }) : null;
   const specs = options.lines ?? [{}];
-  const resolved = [];
-  for (const spec of specs) {
-    const variant = await variantFor(spec, spec.workshopSlug ?? options.workshopSlug);
-    const show = spec.showId ? await db.show.findUniqueOrThrow({ where: { id: spec.showId }, include: { host: true } }) : null;
-    resolved.push({ spec, variant, show, quantity: spec.quantity ?? 1 });
-  }
+  const resolved = await Promise.all(
+    specs.map(async (spec) => {
+      const variant = await variantFor(spec, spec.workshopSlug ?? options.workshopSlug);
+      const show = spec.showId
+        ? await db.show.findUniqueOrThrow({ where: { id: spec.showId }, include: { host: true } })
+        : null;
+      return { spec, variant, show, quantity: spec.quantity ?? 1 };
+    }),
+  );
   const linesTotal = resolved.reduce((sum, r) => sum + r.variant.priceFen * r.quantity, 0);
   const shippingFen = 1000;
 

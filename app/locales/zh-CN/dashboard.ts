@@ -1,0 +1,6 @@
+// Words of the workshop, host, admin dashboards and the public impact page.
+const dashboard = {
+  title: "",
+} as const;
+
+export default dashboard;
