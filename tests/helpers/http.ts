@@ -17,6 +17,11 @@ export class Visitor {
     return response;
   }
 
+  /** The Cookie header this visitor sends, e.g. for a socket.io handshake. */
+  get cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   get(path: string) {
     return this.request(path);
   }
