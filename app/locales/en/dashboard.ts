@@ -77,6 +77,7 @@ const dashboard: Record<keyof typeof zh, string> = {
   "impact.workers": "{{count}} villagers work here",
   "impact.chart.premium": "Premium to workers per month (last 12 months)",
   "impact.chart.village": "To the village collective per month (last 12 months)",
+  "impact.last12": "{{total}} over the last 12 months",
   "impact.back": "See the workshop's products",
 };
 

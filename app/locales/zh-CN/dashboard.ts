@@ -74,6 +74,7 @@ const dashboard = {
   "impact.workers": "{{count}} 位村民在这里工作",
   "impact.chart.premium": "每月工人拿到的共富价（近 12 个月）",
   "impact.chart.village": "每月交给村集体（近 12 个月）",
+  "impact.last12": "近 12 个月共 {{total}}",
   "impact.back": "看看工坊的商品",
 } as const;
 
