@@ -105,7 +105,16 @@ export async function workshopDashboard(workshopId: string, now = new Date()) {
 
 export async function hostDashboard(hostId: string) {
   const shows = await db.$queryRaw<
-    { id: string; title: string; status: string; scheduledAt: Date; peakViewers: number; orders: number; salesFen: number; commissionFen: number }[]
+    {
+      id: string;
+      title: string;
+      status: string;
+      scheduledAt: Date;
+      peakViewers: number;
+      orders: number;
+      salesFen: number;
+      commissionFen: number;
+    }[]
   >`
     SELECT s.id, s.title, s.status::text AS status, s."scheduledAt", s."peakViewers",
            coalesce(m.orders, 0)::int AS orders, coalesce(m.sales, 0)::int AS "salesFen",
@@ -127,7 +136,10 @@ export async function hostDashboard(hostId: string) {
     conversion: show.peakViewers > 0 ? show.orders / show.peakViewers : null,
   }));
   const sum = (key: "orders" | "salesFen" | "commissionFen") => shows.reduce((total, show) => total + show[key], 0);
-  return { shows: withConversion, totals: { orders: sum("orders"), salesFen: sum("salesFen"), commissionFen: sum("commissionFen") } };
+  return {
+    shows: withConversion,
+    totals: { orders: sum("orders"), salesFen: sum("salesFen"), commissionFen: sum("commissionFen") },
+  };
 }
 
 export async function adminDashboard(now = new Date()) {
@@ -137,10 +149,11 @@ export async function adminDashboard(now = new Date()) {
       SELECT ${dayOf} AS day, sum(le."amountFen")::int AS fen FROM "LedgerEntry" le
       WHERE le."createdAt" >= ${from} GROUP BY 1 ORDER BY 1`,
     db.$queryRaw<{ villageZh: string; villageEn: string | null; fen: number }[]>`
-      SELECT le."villageZh", min(w."villageEn") AS "villageEn", sum(le."amountFen")::int AS fen
-      FROM "LedgerEntry" le LEFT JOIN "Workshop" w ON w."villageZh" = le."villageZh"
-      WHERE le.account = 'village' AND le."villageZh" IS NOT NULL
-      GROUP BY le."villageZh" ORDER BY fen DESC`,
+      SELECT v."villageZh", (SELECT min(w."villageEn") FROM "Workshop" w WHERE w."villageZh" = v."villageZh") AS "villageEn",
+             v.fen
+      FROM (SELECT le."villageZh", sum(le."amountFen")::int AS fen FROM "LedgerEntry" le
+            WHERE le.account = 'village' AND le."villageZh" IS NOT NULL GROUP BY 1) v
+      ORDER BY v.fen DESC`,
     db.$queryRaw<NamedFigure[]>`
       SELECT w.id, w."nameZh" AS "labelZh", w."nameEn" AS "labelEn", sum(le."amountFen")::int AS fen
       FROM "LedgerEntry" le JOIN "OrderLine" ol ON ol.id = le."orderLineId" JOIN "Workshop" w ON w.id = ol."workshopId"

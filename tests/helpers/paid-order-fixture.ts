@@ -153,7 +153,13 @@ export async function createPaidOrder(options: PaidOrderOptions) {
       const rows: Prisma.LedgerEntryCreateManyInput[] = [
         { ...base, account: "workshop", amountFen: shares.workshop, workshopId: workshop.id },
         { ...base, account: "workers_premium", amountFen: shares.workers_premium, workshopId: workshop.id },
-        { ...base, account: "village", amountFen: shares.village, workshopId: workshop.id, villageZh: workshop.villageZh },
+        {
+          ...base,
+          account: "village",
+          amountFen: shares.village,
+          workshopId: workshop.id,
+          villageZh: workshop.villageZh,
+        },
         { ...base, account: "platform", amountFen: shares.platform },
       ];
       if (show) rows.push({ ...base, account: "host", amountFen: shares.host, hostId: show.hostId });

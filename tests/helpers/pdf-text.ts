@@ -42,7 +42,8 @@ function parseCMap(cmap: string): Map<string, string> {
       map.set((base + i).toString(16).padStart(from.length, "0").toLowerCase(), hexToUnicode(hex));
     });
   }
-  for (const [, code, hex] of cmap.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*$/gim)) map.set(code.toLowerCase(), hexToUnicode(hex));
+  for (const [, code, hex] of cmap.matchAll(/<([0-9a-f]+)>\s*<([0-9a-f]+)>\s*$/gim))
+    map.set(code.toLowerCase(), hexToUnicode(hex));
   return map;
 }
 

@@ -15,7 +15,10 @@ beforeAll(async () => {
 describe("releasing a pre-order batch", () => {
   it("moves its parcels from waiting into the queue with ship-by 48 hours after the release", async () => {
     const duzuo = await workshopBySlug("duzuo-rice-wine");
-    const batch = await db.batch.findFirstOrThrow({ where: { workshopId: duzuo.id, status: "open" }, include: { product: true } });
+    const batch = await db.batch.findFirstOrThrow({
+      where: { workshopId: duzuo.id, status: "open" },
+      include: { product: true },
+    });
     const readyLongAgo = new Date(Date.now() - 30 * 24 * HOUR);
     const preorder = await createPaidOrder({
       workshopSlug: "duzuo-rice-wine",
@@ -74,7 +77,10 @@ describe("releasing a pre-order batch", () => {
       },
     });
     const berryStaff = await new Visitor(baseUrl).logIn("staff.berry@cunbo.test");
-    const response = await berryStaff.post("/studio/berry-good-market/fulfilment", { intent: "release", batchId: batch.id });
+    const response = await berryStaff.post("/studio/berry-good-market/fulfilment", {
+      intent: "release",
+      batchId: batch.id,
+    });
     expect(response.status).toBe(404);
     expect((await db.batch.findUniqueOrThrow({ where: { id: batch.id } })).status).toBe("open");
   });

@@ -24,7 +24,10 @@ describe("the packing-room console", () => {
   it("lists parcels soonest ship-by first and marks the overdue ones", async () => {
     const now = Date.now();
     const later = await createPaidOrder({ workshopSlug: "berry-good-market", shipBy: new Date(now + 20 * HOUR) });
-    const overdue = await createPaidOrder({ workshopSlug: "berry-good-market", shipBy: new Date(now - 2 * HOUR + 5 * 60_000) });
+    const overdue = await createPaidOrder({
+      workshopSlug: "berry-good-market",
+      shipBy: new Date(now - 2 * HOUR + 5 * 60_000),
+    });
     const soon = await createPaidOrder({ workshopSlug: "berry-good-market", shipBy: new Date(now + 1 * HOUR) });
     const html = await (await staff.get(CONSOLE)).text();
     const positions = [overdue, soon, later].map((order) => html.indexOf(order.number));
@@ -91,7 +94,10 @@ describe("the packing-room console", () => {
       [`tracking-${ids[1]}`, "SF1234567890124"],
     ]);
     expect(good.status).toBe(302);
-    const shipped = await db.fulfilmentOrder.findMany({ where: { id: { in: ids } }, orderBy: { trackingNumber: "asc" } });
+    const shipped = await db.fulfilmentOrder.findMany({
+      where: { id: { in: ids } },
+      orderBy: { trackingNumber: "asc" },
+    });
     expect(shipped.map((p) => [p.status, p.trackingNumber])).toEqual([
       ["shipped", "SF1234567890123"],
       ["shipped", "SF1234567890124"],
@@ -101,9 +107,15 @@ describe("the packing-room console", () => {
   it("filters by show and product and pages through a long queue", async () => {
     const berry = await workshopBySlug("berry-good-market");
     const show = await db.show.findFirstOrThrow({ where: { status: "ended" } });
-    const product = await db.product.findFirstOrThrow({ where: { workshopId: berry.id, slug: { not: undefined } }, orderBy: { slug: "desc" } });
+    const product = await db.product.findFirstOrThrow({
+      where: { workshopId: berry.id, slug: { not: undefined } },
+      orderBy: { slug: "desc" },
+    });
     const fromShow = await createPaidOrder({ workshopSlug: "berry-good-market", lines: [{ showId: show.id }] });
-    const ofProduct = await createPaidOrder({ workshopSlug: "berry-good-market", lines: [{ productSlug: product.slug }] });
+    const ofProduct = await createPaidOrder({
+      workshopSlug: "berry-good-market",
+      lines: [{ productSlug: product.slug }],
+    });
     const byShow = await (await staff.get(`${CONSOLE}?status=all&show=${show.id}`)).text();
     expect(byShow).toContain(fromShow.number);
     expect(byShow).not.toContain(ofProduct.number);
@@ -149,7 +161,7 @@ describe("packing slips and the courier export", () => {
   it("exports the filtered queue as CSV that reads back to the same parcels", async () => {
     const order = await createPaidOrder({
       workshopSlug: "berry-good-market",
-      contactName: "=HYPERLINK(\"x\")",
+      contactName: '=HYPERLINK("x")',
       lines: [{ quantity: 2 }],
       shipBy: new Date("2026-12-01T02:30:00Z"),
     });
@@ -161,13 +173,25 @@ describe("packing slips and the courier export", () => {
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const rows = parseCsv(await response.text());
     expect(rows[0]).toEqual([
-      "订单号", "收件人", "电话", "省", "市", "区县", "详细地址", "商品", "重量(kg)", "发货截止", "快递公司", "运单号", "状态",
+      "订单号",
+      "收件人",
+      "电话",
+      "省",
+      "市",
+      "区县",
+      "详细地址",
+      "商品",
+      "重量(kg)",
+      "发货截止",
+      "快递公司",
+      "运单号",
+      "状态",
     ]);
     const row = rows.find((r) => r[0] === order.number)!;
     const line = await db.orderLine.findFirstOrThrow({ where: { orderId: order.orderId }, include: { variant: true } });
     expect(row).toEqual([
       order.number,
-      "'=HYPERLINK(\"x\")",
+      '\'=HYPERLINK("x")',
       "13800138000",
       "浙江省",
       "杭州市",

@@ -141,7 +141,12 @@ describe("the fulfilment state machine", () => {
     await transitionOne({ workshopId: berry.id, actorUserId: staffId, action: "deliver", id: order.fulfilmentOrderId });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("paid");
     const umbrellaStaff = await userByEmail("staff.umbrella@cunbo.test");
-    await transitionOne({ workshopId: umbrella.id, actorUserId: umbrellaStaff.id, action: "deliver", id: umbrellaParcel });
+    await transitionOne({
+      workshopId: umbrella.id,
+      actorUserId: umbrellaStaff.id,
+      action: "deliver",
+      id: umbrellaParcel,
+    });
     expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("fulfilled");
   });
 });
@@ -154,7 +159,10 @@ describe("refunds from the packing room", () => {
     const parcel = await db.fulfilmentOrder.findUniqueOrThrow({ where: { id: input.fulfilmentOrderId } });
     await db.fulfilmentOrder.update({
       where: { id: parcel.id },
-      data: { status: "cancelled", events: { create: { fromStatus: parcel.status, toStatus: "cancelled", note: "refunded" } } },
+      data: {
+        status: "cancelled",
+        events: { create: { fromStatus: parcel.status, toStatus: "cancelled", note: "refunded" } },
+      },
     });
   };
 

@@ -25,7 +25,9 @@ function connect(visitor?: Visitor): Promise<Socket> {
 }
 
 function join(socket: Socket, workshopId: string): Promise<boolean> {
-  return new Promise((resolve) => socket.emit("workshop:join", { workshopId }, (reply: { ok: boolean }) => resolve(reply.ok)));
+  return new Promise((resolve) =>
+    socket.emit("workshop:join", { workshopId }, (reply: { ok: boolean }) => resolve(reply.ok)),
+  );
 }
 
 describe("the workshop's live queue room", () => {
@@ -59,7 +61,11 @@ describe("the workshop's live queue room", () => {
       id: order.fulfilmentOrderId,
     });
     expect(response.status).toBe(302);
-    expect(await heard).toEqual({ fulfilmentOrderId: order.fulfilmentOrderId, status: "accepted", orderNumber: order.number });
+    expect(await heard).toEqual({
+      fulfilmentOrderId: order.fulfilmentOrderId,
+      status: "accepted",
+      orderNumber: order.number,
+    });
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(leaked).toEqual([]);
   });
