@@ -33,7 +33,8 @@ export function fillDays(rows: DayFigure[], from: Date, days: number): DayFigure
   });
 }
 
-const dayOf = Prisma.sql`to_char(le."createdAt" + interval '8 hours', 'YYYY-MM-DD')`;
+// A date cast is cheaper than to_char over thousands of rows; its text form is YYYY-MM-DD.
+const dayOf = Prisma.sql`((le."createdAt" + interval '8 hours')::date)::text`;
 
 async function workshopMoney(workshopId: string, from: Date) {
   const [byDay, byShow, byProduct, totals] = await Promise.all([

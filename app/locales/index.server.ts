@@ -13,6 +13,20 @@ import zhStore from "./zh-CN/store";
 import zhStudio from "./zh-CN/studio";
 
 export const resources = {
-  "zh-CN": { common: zhCommon, account: zhAccount, store: zhStore, studio: zhStudio, fulfil: zhFulfil, dashboard: zhDashboard },
-  en: { common: enCommon, account: enAccount, store: enStore, studio: enStudio, fulfil: enFulfil, dashboard: enDashboard },
+  "zh-CN": {
+    common: zhCommon,
+    account: zhAccount,
+    store: zhStore,
+    studio: zhStudio,
+    fulfil: zhFulfil,
+    dashboard: zhDashboard,
+  },
+  en: {
+    common: enCommon,
+    account: enAccount,
+    store: enStore,
+    studio: enStudio,
+    fulfil: enFulfil,
+    dashboard: enDashboard,
+  },
 };

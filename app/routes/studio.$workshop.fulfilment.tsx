@@ -26,7 +26,7 @@ import { requireWorkshopMember } from "~/lib/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "打包台 · 村播 Cunbo" }];
 
-const NOTICE_PARAMS = ["notice", "changed", "refused", "reason", "view", "ids"];
+const NOTICE_PARAMS = ["notice", "changed", "refused", "reason", "view", "ids", "problem"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
@@ -50,6 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bulkShip,
     now,
     refundsAvailable: Boolean(refundFulfilmentOrder),
+    problemId: url.searchParams.get("problem"),
     notice: {
       kind: url.searchParams.get("notice"),
       changed: Number(url.searchParams.get("changed") ?? 0),
@@ -148,7 +149,7 @@ export default function FulfilmentConsole() {
   const { t } = useTranslation("fulfil");
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { workshop, queue, filters, options, batches, bulkShip, now, notice, refundsAvailable } = loaderData;
+  const { workshop, queue, filters, options, batches, bulkShip, now, notice, refundsAvailable, problemId } = loaderData;
   return (
     <main id="main" className="mx-auto max-w-6xl px-3 py-4 sm:px-4">
       <ConsoleNav slug={workshop.slug} current="fulfilment" />
@@ -171,6 +172,7 @@ export default function FulfilmentConsole() {
           <ParcelList
             queue={queue}
             filters={filters}
+            problemId={problemId}
             now={now}
             slug={workshop.slug}
             actionData={actionData}

@@ -1,10 +1,28 @@
 // New orders arrive in the packing room while it works: joins the workshop's socket room, refreshes the queue on
 // every change, shows a notice for each new order and, when staff switch it on, beeps (WebAudio, no sound files).
 import { useRevalidator } from "@remix-run/react";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
 
 const SOUND_KEY = "cunbo.queueSound";
+
+// The sound preference lives in this browser (a shared packing-room laptop keeps its own), read without a
+// hydration mismatch: the server renders "off", the browser then shows what was chosen.
+const soundListeners = new Set<() => void>();
+function subscribeSound(listener: () => void) {
+  soundListeners.add(listener);
+  window.addEventListener("storage", listener);
+  return () => {
+    soundListeners.delete(listener);
+    window.removeEventListener("storage", listener);
+  };
+}
+const soundSnapshot = () => window.localStorage.getItem(SOUND_KEY) === "on";
+const soundServerSnapshot = () => false;
+function saveSound(on: boolean) {
+  window.localStorage.setItem(SOUND_KEY, on ? "on" : "off");
+  soundListeners.forEach((listener) => listener());
+}
 
 type NewOrder = { fulfilmentOrderId: string; orderNumber?: string };
 
@@ -26,18 +44,15 @@ export function LiveQueueNotice({ workshopId }: { workshopId: string }) {
   const revalidator = useRevalidator();
   const [arrivals, setArrivals] = useState<NewOrder[]>([]);
   const [connected, setConnected] = useState(false);
-  const [sound, setSound] = useState(false);
+  const sound = useSyncExternalStore(subscribeSound, soundSnapshot, soundServerSnapshot);
   const audio = useRef<AudioContext | null>(null);
   const soundOn = useRef(false);
   const refresh = useRef<ReturnType<typeof setTimeout> | null>(null);
   const revalidate = useRef(revalidator.revalidate);
-  revalidate.current = revalidator.revalidate;
-
   useEffect(() => {
-    const wanted = window.localStorage.getItem(SOUND_KEY) === "on";
-    setSound(wanted);
-    soundOn.current = wanted;
-  }, []);
+    revalidate.current = revalidator.revalidate;
+    soundOn.current = sound;
+  });
 
   useEffect(() => {
     let closed = false;
@@ -72,8 +87,7 @@ export function LiveQueueNotice({ workshopId }: { workshopId: string }) {
   const toggleSound = useCallback(() => {
     const next = !soundOn.current;
     soundOn.current = next;
-    setSound(next);
-    window.localStorage.setItem(SOUND_KEY, next ? "on" : "off");
+    saveSound(next);
     // Browsers let a page make sound only after a tap, so the context is made (and tested) here.
     if (next) {
       audio.current ??= new AudioContext();

@@ -1,12 +1,13 @@
 // One parcel in the packing room: what goes in it, where it goes, its deadline (red when overdue), the steps it can
 // take next, and its log of who did what when.
 import type { SubmissionResult } from "@conform-to/react";
-import { Form } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { courierName } from "~/domain/couriers";
 import { allowedActions } from "~/domain/fulfilment-steps";
 import type { workshopQueuePage } from "~/domain/fulfilment-queue.server";
 import { formatDateTime, hoursUntil } from "~/lib/shanghai-time";
+import { fixedLabel } from "./labels";
 import { ProblemForm, ShipForm } from "./parcel-forms";
 import { StatusBadge } from "./status-badge";
 
@@ -25,6 +26,9 @@ export type ConsoleActionResult =
 
 type Props = {
   parcel: ConsoleParcel;
+  /** Where the "problem / cancel" forms of this parcel open (they are drawn for one parcel at a time). */
+  problemHref: string;
+  problemOpen: boolean;
   now: Date;
   slug: string;
   actionData: ConsoleActionResult;
@@ -33,10 +37,11 @@ type Props = {
 
 const STEP_BUTTONS = ["accept", "pack", "deliver", "requeue"] as const;
 
-export function ParcelCard({ parcel, now, slug, actionData, refundsAvailable }: Props) {
+export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, actionData, refundsAvailable }: Props) {
   const { t, i18n } = useTranslation("fulfil");
   const locale = i18n.language;
   const en = locale === "en";
+  const label = (key: string) => fixedLabel(t, locale, key);
   const mine = actionData?.id === parcel.id ? actionData : undefined;
   const actions = parcel.held ? [] : allowedActions(parcel.status);
   const hours = hoursUntil(parcel.shipBy, now);
@@ -114,7 +119,7 @@ export function ParcelCard({ parcel, now, slug, actionData, refundsAvailable }: 
               value={step}
               className="min-h-11 rounded-full bg-brand-600 px-4 font-medium text-white hover:bg-brand-700"
             >
-              {t(`action.${step}`)}
+              {label(`action.${step}`)}
             </button>
           </Form>
         ))}
@@ -127,23 +132,37 @@ export function ParcelCard({ parcel, now, slug, actionData, refundsAvailable }: 
           rel="noreferrer"
           className="inline-flex min-h-11 items-center rounded-full border border-stone-300 px-4 text-sm hover:bg-stone-100"
         >
-          {t("action.print")}
+          {label("action.print")}
         </a>
-        {actions.includes("exception") ? (
-          <ProblemForm
-            kind="exception"
-            parcelId={parcel.id}
-            refundsAvailable={refundsAvailable}
-            lastResult={mine?.intent === "exception" ? mine.result : undefined}
-          />
-        ) : null}
-        {actions.includes("cancel") ? (
-          <ProblemForm
-            kind="cancel"
-            parcelId={parcel.id}
-            refundsAvailable={refundsAvailable}
-            lastResult={mine?.intent === "cancel" ? mine.result : undefined}
-          />
+        {actions.includes("exception") || actions.includes("cancel") ? (
+          problemOpen || mine?.intent === "exception" || mine?.intent === "cancel" ? (
+            <div className="flex w-full flex-wrap gap-2">
+              {actions.includes("exception") ? (
+                <ProblemForm
+                  kind="exception"
+                  parcelId={parcel.id}
+                  refundsAvailable={refundsAvailable}
+                  lastResult={mine?.intent === "exception" ? mine.result : undefined}
+                />
+              ) : null}
+              {actions.includes("cancel") ? (
+                <ProblemForm
+                  kind="cancel"
+                  parcelId={parcel.id}
+                  refundsAvailable={refundsAvailable}
+                  lastResult={mine?.intent === "cancel" ? mine.result : undefined}
+                />
+              ) : null}
+            </div>
+          ) : (
+            <Link
+              to={problemHref}
+              preventScrollReset
+              className="inline-flex min-h-11 items-center rounded-full border border-stone-300 px-4 text-sm hover:bg-stone-100"
+            >
+              {label("action.problem")}
+            </Link>
+          )
         ) : null}
       </div>
       <details className="mt-2 text-sm">
@@ -154,10 +173,10 @@ export function ParcelCard({ parcel, now, slug, actionData, refundsAvailable }: 
               <time dateTime={new Date(event.createdAt).toISOString()} className="text-stone-600">
                 {formatDateTime(event.createdAt, locale)}
               </time>{" "}
-              {event.fromStatus ? `${t(`status.${event.fromStatus}`)} → ` : null}
-              {t(`status.${event.toStatus}`)}
+              {event.fromStatus ? `${label(`status.${event.fromStatus}`)} → ` : null}
+              {label(`status.${event.toStatus}`)}
               {" · "}
-              {event.actorName ?? t("log.system")}
+              {event.actorName ?? label("log.system")}
               {event.note ? <span className="text-stone-600"> · {event.note}</span> : null}
             </li>
           ))}

@@ -90,7 +90,7 @@ export function ProblemForm({ kind, parcelId, refundsAvailable, lastResult }: Pr
   });
   const tr = (errors?: string[]) => errors?.map((key) => t(key));
   return (
-    <details open={Boolean(lastResult)} className="rounded-lg open:w-full">
+    <details open className="min-w-64 flex-1 rounded-lg">
       <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-full border border-stone-300 px-4 text-sm hover:bg-stone-100">
         {t(`action.${kind}`)}
       </summary>

@@ -9,12 +9,13 @@ type Props = {
   slug: string;
   now: Date;
   filters: { status: string; show?: string; product?: string; batch?: string; page: number };
+  problemId: string | null;
   queue: { parcels: ConsoleParcel[]; total: number; page: number; pages: number };
   actionData: ConsoleActionResult;
   refundsAvailable: boolean;
 };
 
-export function ParcelList({ slug, now, filters, queue, actionData, refundsAvailable }: Props) {
+export function ParcelList({ slug, now, filters, problemId, queue, actionData, refundsAvailable }: Props) {
   const { t } = useTranslation("fulfil");
   const base = `/studio/${slug}/fulfilment`;
   const button = "min-h-11 rounded-full border border-stone-300 bg-white px-3 text-sm font-medium hover:bg-stone-100";
@@ -54,6 +55,8 @@ export function ParcelList({ slug, now, filters, queue, actionData, refundsAvail
             <li key={parcel.id}>
               <ParcelCard
                 parcel={parcel}
+                problemOpen={problemId === parcel.id}
+                problemHref={`${base}${queueQuery(filters, {}, { problem: parcel.id })}#parcel-${parcel.id}`}
                 now={now}
                 slug={slug}
                 actionData={actionData}

@@ -1,5 +1,6 @@
 // A parcel's status in words and colour (never colour alone).
 import { useTranslation } from "react-i18next";
+import { fixedLabel } from "./labels";
 
 const TONE: Record<string, string> = {
   waiting: "bg-stone-100 text-stone-700",
@@ -13,10 +14,10 @@ const TONE: Record<string, string> = {
 };
 
 export function StatusBadge({ status }: { status: string }) {
-  const { t } = useTranslation("fulfil");
+  const { t, i18n } = useTranslation("fulfil");
   return (
     <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${TONE[status] ?? TONE.queued}`}>
-      {t(`status.${status}`)}
+      {fixedLabel(t, i18n.language, `status.${status}`)}
     </span>
   );
 }

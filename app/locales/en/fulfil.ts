@@ -77,6 +77,7 @@ const fulfil: Record<keyof typeof zh, string> = {
   "action.deliver": "Delivered",
   "action.requeue": "Pack again",
   "action.print": "Print slip",
+  "action.problem": "Problem / cancel…",
   "action.exception": "Report a problem",
   "action.cancel": "Cancel parcel",
   "log.title": "History ({{count}})",
@@ -102,7 +103,8 @@ const fulfil: Record<keyof typeof zh, string> = {
   "error.refundNotHere": "Refunds go with a problem report or a cancellation",
   "error.refundUnavailable": "Refunds cannot be made here yet",
   "error.notFound": "Parcel not found",
-  "error.fontMissing": "Packing slips need a Chinese font: install fonts-wqy-microhei (apt-get install fonts-wqy-microhei) or set CJK_FONT_PATH",
+  "error.fontMissing":
+    "Packing slips need a Chinese font: install fonts-wqy-microhei (apt-get install fonts-wqy-microhei) or set CJK_FONT_PATH",
   "error.tooMany": "At most {{max}} parcels at a time",
   "error.batchNotFound": "Batch not found",
   "refused.cancelled": "This parcel was cancelled",

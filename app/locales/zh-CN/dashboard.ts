@@ -60,7 +60,8 @@ const dashboard = {
   "admin.pending.review": "去审核",
   "admin.pending.since": "{{date}} 申请",
   "impact.title": "{{name}}的共富账",
-  "impact.intro": "每一个数字都来自村播的账本：买家付的每一分钱，都按规则分给工坊、工人、主播、村集体和平台，退款会冲回。",
+  "impact.intro":
+    "每一个数字都来自村播的账本：买家付的每一分钱，都按规则分给工坊、工人、主播、村集体和平台，退款会冲回。",
   "impact.month": "本月",
   "impact.allTime": "累计",
   "impact.premium": "工人拿到的共富价",

@@ -75,6 +75,7 @@ const fulfil = {
   "action.deliver": "已送达",
   "action.requeue": "重新打包",
   "action.print": "打印面单",
+  "action.problem": "报告问题 / 取消…",
   "action.exception": "报告问题",
   "action.cancel": "取消包裹",
   "log.title": "处理记录（{{count}}）",
@@ -100,7 +101,8 @@ const fulfil = {
   "error.refundNotHere": "只有报告问题或取消时才能退款",
   "error.refundUnavailable": "暂时不能在这里退款",
   "error.notFound": "找不到这个包裹",
-  "error.fontMissing": "打印面单需要中文字体：请安装 fonts-wqy-microhei（apt-get install fonts-wqy-microhei），或设置 CJK_FONT_PATH",
+  "error.fontMissing":
+    "打印面单需要中文字体：请安装 fonts-wqy-microhei（apt-get install fonts-wqy-microhei），或设置 CJK_FONT_PATH",
   "error.tooMany": "一次最多 {{max}} 个包裹",
   "error.batchNotFound": "找不到这个批次",
   "refused.cancelled": "这个包裹已取消",
