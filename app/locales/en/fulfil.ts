@@ -27,7 +27,7 @@ const fulfil: Record<keyof typeof zh, string> = {
   "batch.title": "Pre-order batches",
   "batch.ready": "ready {{date}}",
   "batch.reserved": "{{reserved}} of {{capacity}} reserved ({{percent}}%)",
-  "batch.parcels": "{{count}} parcels",
+  "batch.parcels": "Parcels: {{count}}",
   "batch.release": "Release batch to packing",
   "batch.released": "Released",
   "batch.refused.notOpen": "This batch was already released or closed",
