@@ -26,21 +26,22 @@ import { requireWorkshopMember } from "~/lib/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "打包台 · 村播 Cunbo" }];
 
-const NOTICE_PARAMS = ["notice", "changed", "refused", "reason", "view", "ids", "problem"];
+const NOTICE_PARAMS = ["notice", "changed", "refused", "reason", "view", "ids", "problem", "selection"];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
   const url = new URL(request.url);
   const filters = parseQueueFilters(url.searchParams);
   const now = new Date();
-  const bulkIds = url.searchParams.get("view") === "ship" ? url.searchParams.getAll("ids").slice(0, 200) : [];
+  const shipping = url.searchParams.get("view") === "ship";
+  const bulkIds = shipping ? [...new Set(url.searchParams.getAll("ids"))].slice(0, 200) : [];
   const [queue, options, batches, bulkShip] = await Promise.all([
     workshopQueuePage(workshop.id, filters, now),
     queueFilterOptions(workshop.id),
     batchesForQueue(workshop.id),
-    bulkIds.length ? parcelsByIds(workshop.id, bulkIds, now) : Promise.resolve(null),
+    shipping ? parcelsByIds(workshop.id, bulkIds, now) : Promise.resolve(null),
   ]);
-  if (bulkShip && bulkShip.length !== new Set(bulkIds).size) throw new Response("Not found", { status: 404 });
+  if (bulkShip && bulkShip.length !== bulkIds.length) throw new Response("Not found", { status: 404 });
   return {
     workshop: { id: workshop.id, slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn },
     filters,

@@ -158,6 +158,15 @@ describe("packing slips and the courier export", () => {
     expect(pdf.toString("latin1")).toContain(`/orders/${a.orderId}?token=${a.accessToken}`);
   });
 
+  it("asks for a ticked parcel instead of printing or shipping the whole queue when none is ticked", async () => {
+    const print = await staff.get(`${CONSOLE}/slips?selection=1`);
+    expect(print.status).toBe(400);
+    expect(await print.text()).toBe("请先勾选包裹");
+    const ship = await staff.get(`${CONSOLE}?selection=1&view=ship`);
+    expect(ship.status).toBe(200);
+    expect(await ship.text()).toContain("请先勾选包裹");
+  });
+
   it("exports the filtered queue as CSV that reads back to the same parcels", async () => {
     const order = await createPaidOrder({
       workshopSlug: "berry-good-market",

@@ -20,6 +20,11 @@ export function BulkShipForm({ parcels, actionData }: { parcels: Parcel[]; actio
       <h2 id="bulk-ship-title" className="text-lg font-semibold">
         {t("bulkShip.title", { count: shippable.length })}
       </h2>
+      {parcels.length === 0 ? (
+        <p role="alert" className="mt-1 text-sm text-red-700">
+          {t("error.noneSelected")}
+        </p>
+      ) : null}
       {others.length ? (
         <p className="mt-1 text-sm text-amber-900">{t("bulkShip.skipped", { count: others.length })}</p>
       ) : null}

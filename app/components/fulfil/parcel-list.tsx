@@ -30,6 +30,7 @@ export function ParcelList({ slug, now, filters, problemId, queue, actionData, r
         method="post"
         className="sticky top-14 z-10 flex flex-wrap items-center gap-2 rounded-xl border border-stone-200 bg-stone-50/95 p-2 backdrop-blur"
       >
+        <input type="hidden" name="selection" value="1" />
         <span className="text-sm text-stone-700">{t("bulk.label")}</span>
         <button type="submit" name="intent" value="bulk-accept" className={button}>
           {t("bulk.accept")}
