@@ -85,8 +85,8 @@ export function ProblemForm({ kind, parcelId, refundsAvailable, lastResult }: Pr
     id: `${kind}-${parcelId}`,
     lastResult,
     constraint: getZodConstraint(schema),
-    shouldValidate: "onBlur",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema }),
+    // Checked on the server only: conform's client check of this textarea kept refusing a corrected reason after a
+    // first empty submit. The server's answer (400, the message beside the field) is just as clear.
   });
   const tr = (errors?: string[]) => errors?.map((key) => t(key));
   return (
