@@ -11,6 +11,7 @@ import { liveRooms } from "./live-rooms.ts";
 import { connectRedis, redisPrefix, type Redis } from "./redis.ts";
 import { startViewerCounts } from "./viewer-counts.ts";
 import { attachOrderRooms } from "./order-room.ts";
+import { attachWorkshopRooms } from "./workshop-room.ts";
 
 // Browsers send Origin on every handshake: only pages of this site (its own host, or its public URL) may connect.
 // Clients that are not browsers send none and are let through; they carry no visitor's cookies.
@@ -51,6 +52,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
       : {}),
   });
   attachOrderRooms(io);
+  attachWorkshopRooms(io);
   installPublisher({
     publish(event) {
       io.to(event.room).emit(event.type, event.payload);

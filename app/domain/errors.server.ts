@@ -47,3 +47,10 @@ export class SoldOut extends DomainError {
     super(messageKey, 409, values);
   }
 }
+
+/** A fulfilment (or other state machine) step that is not allowed from where the thing stands; the key says why. */
+export class InvalidTransition extends DomainError {
+  constructor(messageKey: string, values: Record<string, string | number> = {}) {
+    super(messageKey, 409, values);
+  }
+}

@@ -4,6 +4,8 @@ import enAdmin from "./en/admin";
 import enCheckout from "./en/checkout";
 import enCommon from "./en/common";
 import enLive from "./en/live";
+import enDashboard from "./en/dashboard";
+import enFulfil from "./en/fulfil";
 import enStore from "./en/store";
 import enStudio from "./en/studio";
 import zhAccount from "./zh-CN/account";
@@ -11,6 +13,8 @@ import zhAdmin from "./zh-CN/admin";
 import zhCheckout from "./zh-CN/checkout";
 import zhCommon from "./zh-CN/common";
 import zhLive from "./zh-CN/live";
+import zhDashboard from "./zh-CN/dashboard";
+import zhFulfil from "./zh-CN/fulfil";
 import zhStore from "./zh-CN/store";
 import zhStudio from "./zh-CN/studio";
 
@@ -23,6 +27,8 @@ export const resources = {
     admin: zhAdmin,
     live: zhLive,
     checkout: zhCheckout,
+    fulfil: zhFulfil,
+    dashboard: zhDashboard,
   },
   en: {
     common: enCommon,
@@ -32,5 +38,7 @@ export const resources = {
     admin: enAdmin,
     live: enLive,
     checkout: enCheckout,
+    fulfil: enFulfil,
+    dashboard: enDashboard,
   },
 };

@@ -2,7 +2,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatMoney } from "~/lib/money";
-import { formatShanghaiDay } from "~/lib/shanghai-time";
+import { formatDate } from "~/lib/shanghai-time";
 
 export type LineItemView = {
   titleZh: string;
@@ -62,7 +62,7 @@ export function LineItem({ line, children }: { line: LineItemView; children?: Re
           <p className="text-xs text-amber-800">
             {t("line.preorder", {
               batch: en ? line.batch.nameEn : line.batch.nameZh,
-              date: formatShanghaiDay(line.batch.readyDate, i18n.language),
+              date: formatDate(line.batch.readyDate, i18n.language),
             })}
           </p>
         ) : null}

@@ -1,0 +1,125 @@
+// The two parcel steps that need more than a tap: shipping (courier + tracking number, checked as typed and again
+// on the server) and reporting a problem or cancelling (a reason, and a refund when the person asks for one).
+import {
+  getFormProps,
+  getInputProps,
+  getSelectProps,
+  getTextareaProps,
+  useForm,
+  type SubmissionResult,
+} from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FieldError, inputClass } from "~/components/ui/field";
+import { COURIERS } from "~/domain/couriers";
+import { CancelSchema, ExceptionSchema, ShipSchema } from "~/domain/fulfilment-forms";
+
+type Result = SubmissionResult<string[]> | undefined;
+
+export function ShipForm({ parcelId, lastResult }: { parcelId: string; lastResult: Result }) {
+  const { t, i18n } = useTranslation("fulfil");
+  const en = i18n.language === "en";
+  const [form, fields] = useForm({
+    id: `ship-${parcelId}`,
+    lastResult,
+    constraint: getZodConstraint(ShipSchema),
+    shouldValidate: "onBlur",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: ShipSchema }),
+  });
+  const tr = (errors?: string[]) => errors?.map((key) => t(key));
+  return (
+    <Form
+      method="post"
+      preventScrollReset
+      {...getFormProps(form)}
+      className="flex w-full flex-wrap items-start gap-2 sm:w-auto"
+    >
+      <input type="hidden" name="intent" value="ship" />
+      <input type="hidden" name="id" value={parcelId} />
+      <div>
+        <label htmlFor={fields.courier.id} className="sr-only">
+          {t("ship.courier")}
+        </label>
+        <select
+          {...getSelectProps(fields.courier)}
+          key={fields.courier.key}
+          className={`${inputClass} mt-0 min-h-11`}
+          defaultValue={fields.courier.initialValue ?? "sf"}
+        >
+          {COURIERS.map((courier) => (
+            <option key={courier.id} value={courier.id}>
+              {en ? courier.nameEn : courier.nameZh}
+            </option>
+          ))}
+        </select>
+        <FieldError id={fields.courier.errorId} errors={tr(fields.courier.errors)} />
+      </div>
+      <div className="min-w-44 flex-1">
+        <label htmlFor={fields.trackingNumber.id} className="sr-only">
+          {t("ship.tracking")}
+        </label>
+        <input
+          {...getInputProps(fields.trackingNumber, { type: "text" })}
+          key={fields.trackingNumber.key}
+          placeholder={t("ship.tracking")}
+          autoComplete="off"
+          autoCapitalize="characters"
+          className={`${inputClass} mt-0 min-h-11 font-mono`}
+        />
+        <FieldError id={fields.trackingNumber.errorId} errors={tr(fields.trackingNumber.errors)} />
+      </div>
+      <button type="submit" className="min-h-11 rounded-full bg-leaf-600 px-4 font-medium text-white hover:bg-leaf-700">
+        {t("action.ship")}
+      </button>
+    </Form>
+  );
+}
+
+type ProblemProps = { kind: "exception" | "cancel"; parcelId: string; refundsAvailable: boolean; lastResult: Result };
+
+export function ProblemForm({ kind, parcelId, refundsAvailable, lastResult }: ProblemProps) {
+  const { t } = useTranslation("fulfil");
+  const schema = kind === "exception" ? ExceptionSchema : CancelSchema;
+  const [form, fields] = useForm({
+    id: `${kind}-${parcelId}`,
+    lastResult,
+    constraint: getZodConstraint(schema),
+    // Checked on the server only: conform's client check of this textarea kept refusing a corrected reason after a
+    // first empty submit. The server's answer (400, the message beside the field) is just as clear.
+  });
+  const tr = (errors?: string[]) => errors?.map((key) => t(key));
+  return (
+    <details open className="min-w-64 flex-1 rounded-lg">
+      <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-full border border-stone-300 px-4 text-sm hover:bg-stone-100">
+        {t(`action.${kind}`)}
+      </summary>
+      <Form
+        method="post"
+        preventScrollReset
+        {...getFormProps(form)}
+        className="mt-2 space-y-2 rounded-lg bg-stone-50 p-3"
+      >
+        <input type="hidden" name="intent" value={kind} />
+        <input type="hidden" name="id" value={parcelId} />
+        <label htmlFor={fields.reason.id} className="block text-sm font-medium">
+          {t(kind === "exception" ? "problem.reason" : "problem.cancelReason")}
+        </label>
+        <textarea {...getTextareaProps(fields.reason)} key={fields.reason.key} rows={2} className={inputClass} />
+        <FieldError id={fields.reason.errorId} errors={tr(fields.reason.errors)} />
+        {refundsAvailable ? (
+          <label className="flex min-h-11 items-center gap-2 text-sm">
+            <input type="checkbox" name={fields.refund.name} className="h-5 w-5" />
+            {t("problem.refund")}
+          </label>
+        ) : (
+          <p className="text-xs text-stone-600">{t("problem.noRefund")}</p>
+        )}
+        <FieldError id={form.errorId} errors={tr(form.errors)} />
+        <button type="submit" className="min-h-11 rounded-full bg-red-700 px-4 font-medium text-white hover:bg-red-800">
+          {t(kind === "exception" ? "problem.submit" : "problem.cancelSubmit")}
+        </button>
+      </Form>
+    </details>
+  );
+}

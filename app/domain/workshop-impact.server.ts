@@ -1,0 +1,75 @@
+// A workshop's public impact: what the live streams brought its workers (the 共富价 premium) and its village
+// collective, this month and in all, month by month. From the ledger only, so nobody can type a number in.
+import { db } from "~/lib/db.server";
+import { shanghaiMonthStart } from "./dashboards.server";
+
+export const IMPACT_MONTHS = 12;
+
+const SHANGHAI_OFFSET = 8 * 3_600_000;
+
+/** The start of the Shanghai month `n` months before the month starting at `monthStart` (negative: after). */
+function monthsBefore(monthStart: Date, n: number): Date {
+  const local = new Date(monthStart.getTime() + SHANGHAI_OFFSET);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - n, 1) - SHANGHAI_OFFSET);
+}
+
+type Shares = { salesFen: number; premiumFen: number; villageFen: number; workshopFen: number; orders: number };
+
+export async function workshopImpact(slug: string, now = new Date()) {
+  const workshop = await db.workshop.findFirst({
+    where: { slug, status: "approved" },
+    select: {
+      id: true,
+      slug: true,
+      nameZh: true,
+      nameEn: true,
+      villageZh: true,
+      villageEn: true,
+      districtZh: true,
+      districtEn: true,
+      premiumRateBp: true,
+      villageFundRateBp: true,
+      workersCount: true,
+      coverImage: true,
+    },
+  });
+  if (!workshop) return null;
+  const monthStart = shanghaiMonthStart(now);
+  const firstMonth = monthsBefore(monthStart, IMPACT_MONTHS - 1);
+  const [totals, months, parcels] = await Promise.all([
+    db.$queryRaw<(Shares & { period: string })[]>`
+      SELECT CASE WHEN le."createdAt" >= ${monthStart} THEN 'month' ELSE 'before' END AS period,
+             coalesce(sum(le."amountFen"), 0)::int AS "salesFen",
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::int AS "premiumFen",
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::int AS "villageFen",
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workshop'), 0)::int AS "workshopFen",
+             count(DISTINCT le."orderId") FILTER (WHERE le.kind = 'sale')::int AS orders
+      FROM "LedgerEntry" le JOIN "OrderLine" ol ON ol.id = le."orderLineId"
+      WHERE ol."workshopId" = ${workshop.id}
+      GROUP BY 1`,
+    db.$queryRaw<{ month: string; premiumFen: number; villageFen: number }[]>`
+      SELECT to_char(le."createdAt" + interval '8 hours', 'YYYY-MM') AS month,
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::int AS "premiumFen",
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::int AS "villageFen"
+      FROM "LedgerEntry" le
+      WHERE le."workshopId" = ${workshop.id} AND le.account IN ('workers_premium', 'village') AND le."createdAt" >= ${firstMonth}
+      GROUP BY 1 ORDER BY 1`,
+    db.fulfilmentOrder.count({ where: { workshopId: workshop.id, status: { in: ["shipped", "delivered"] } } }),
+  ]);
+  const empty: Shares = { salesFen: 0, premiumFen: 0, villageFen: 0, workshopFen: 0, orders: 0 };
+  const month = totals.find((row) => row.period === "month") ?? { ...empty, period: "month" };
+  const before = totals.find((row) => row.period === "before") ?? { ...empty, period: "before" };
+  const allTime: Shares = {
+    salesFen: month.salesFen + before.salesFen,
+    premiumFen: month.premiumFen + before.premiumFen,
+    villageFen: month.villageFen + before.villageFen,
+    workshopFen: month.workshopFen + before.workshopFen,
+    orders: month.orders + before.orders,
+  };
+  const byMonth = new Map(months.map((row) => [row.month, row]));
+  const series = Array.from({ length: IMPACT_MONTHS }, (_, i) => {
+    const key = new Date(monthsBefore(firstMonth, -i).getTime() + SHANGHAI_OFFSET).toISOString().slice(0, 7);
+    return { month: key, premiumFen: byMonth.get(key)?.premiumFen ?? 0, villageFen: byMonth.get(key)?.villageFen ?? 0 };
+  });
+  return { workshop, monthStart, month, allTime, series, parcelsShipped: parcels };
+}

@@ -1,0 +1,29 @@
+// A resource route (no component and so no ErrorBoundary, or Remix would render the page instead).
+// The filtered queue (or the ticked parcels) of this workshop as CSV for a courier's booking system.
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { DomainError } from "~/domain/errors.server";
+import { selectedParcels } from "~/domain/parcel-selection.server";
+import { queueCsv } from "~/domain/queue-export.server";
+import { requireWorkshopMember } from "~/lib/auth.server";
+import { getLocale, translator } from "~/lib/locale.server";
+import { shanghaiDay } from "~/lib/shanghai-time";
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
+  const locale = await getLocale(request);
+  try {
+    const parcels = await selectedParcels(workshop.id, new URL(request.url).searchParams);
+    return new Response(queueCsv(parcels, locale), {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8",
+        "Content-Disposition": `attachment; filename="parcels-${workshop.slug}-${shanghaiDay(new Date())}.csv"`,
+        "Cache-Control": "private, no-store",
+      },
+    });
+  } catch (error) {
+    if (error instanceof DomainError) {
+      return new Response(translator(locale)(error.messageKey, error.values), { status: error.status });
+    }
+    throw error;
+  }
+}

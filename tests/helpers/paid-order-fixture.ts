@@ -1,0 +1,200 @@
+// A paid order written straight to the database (Order + OrderLines + one FulfilmentOrder per workshop + the
+// ledger entries of every line, consistent with each other), for the fulfilment tests. The checkout area's
+// domain builds the same rows from a real payment; once both areas are merged this fixture can call it instead.
+import { randomBytes } from "node:crypto";
+import type { FulfilmentStatus } from "~/generated/prisma/enums";
+import type { Prisma } from "~/generated/prisma/client";
+import { db } from "~/lib/db.server";
+
+export type FixtureLine = {
+  /** A variant by SKU; else the first variant of `productSlug`; else of the workshop's first active product. */
+  sku?: string;
+  productSlug?: string;
+  workshopSlug?: string;
+  quantity?: number;
+  customisationNote?: string;
+  showId?: string;
+  batchId?: string;
+};
+
+export type PaidOrderOptions = {
+  workshopSlug: string;
+  lines?: FixtureLine[];
+  paidAt?: Date;
+  shipBy?: Date;
+  status?: FulfilmentStatus;
+  buyerEmail?: string;
+  contactName?: string;
+  phone?: string;
+};
+
+const PLATFORM_RATE_BP = 500;
+const BP = 10_000;
+
+/** The same split as the checkout area's ledger: premium, village, host, platform rounded down; the workshop gets the rest. */
+export function allocate(total: number, premiumBp: number, villageBp: number, hostBp: number) {
+  let left = total;
+  const take = (fen: number) => {
+    const share = Math.min(fen, left);
+    left -= share;
+    return share;
+  };
+  const workers_premium = take(Math.floor((total * premiumBp) / (BP + premiumBp)));
+  const village = take(Math.floor((total * villageBp) / BP));
+  const host = take(Math.floor((total * hostBp) / BP));
+  const platform = take(Math.floor((total * PLATFORM_RATE_BP) / BP));
+  return { workshop: left, workers_premium, village, host, platform };
+}
+
+async function variantFor(line: FixtureLine, workshopSlug: string) {
+  const where: Prisma.VariantWhereInput = line.sku
+    ? { sku: line.sku }
+    : line.productSlug
+      ? { product: { slug: line.productSlug } }
+      : { product: { workshop: { slug: workshopSlug }, status: "active", preorder: false } };
+  return db.variant.findFirstOrThrow({
+    where,
+    orderBy: [{ product: { createdAt: "asc" } }, { position: "asc" }],
+    include: { product: { include: { workshop: true } } },
+  });
+}
+
+export async function createPaidOrder(options: PaidOrderOptions) {
+  const paidAt = options.paidAt ?? new Date();
+  const buyer = options.buyerEmail ? await db.user.findUniqueOrThrow({ where: { email: options.buyerEmail } }) : null;
+  const specs = options.lines ?? [{}];
+  const resolved = await Promise.all(
+    specs.map(async (spec) => {
+      const variant = await variantFor(spec, spec.workshopSlug ?? options.workshopSlug);
+      const show = spec.showId
+        ? await db.show.findUniqueOrThrow({ where: { id: spec.showId }, include: { host: true } })
+        : null;
+      return { spec, variant, show, quantity: spec.quantity ?? 1 };
+    }),
+  );
+  const linesTotal = resolved.reduce((sum, r) => sum + r.variant.priceFen * r.quantity, 0);
+  const shippingFen = 1000;
+
+  return db.$transaction(async (tx) => {
+    const order = await tx.order.create({
+      data: {
+        number: `CB${randomBytes(5).toString("hex").toUpperCase()}`,
+        userId: buyer?.id ?? null,
+        accessToken: randomBytes(24).toString("base64url"),
+        status: "paid",
+        contactName: options.contactName ?? "李小梅",
+        phone: options.phone ?? "13800138000",
+        email: buyer?.email ?? null,
+        province: "浙江省",
+        city: "杭州市",
+        district: "西湖区",
+        street: "文三路 90 号 3 幢 502 室",
+        subtotalFen: linesTotal,
+        shippingFen,
+        totalFen: linesTotal + shippingFen,
+        paymentProvider: "local",
+        paymentRef: `local_${randomBytes(6).toString("hex")}`,
+        expiresAt: new Date(paidAt.getTime() + 15 * 60_000),
+        paidAt,
+        createdAt: paidAt,
+      },
+    });
+    const fulfilmentByWorkshop = new Map<string, string>();
+    for (const workshopId of new Set(resolved.map((r) => r.variant.product.workshopId))) {
+      const fulfilment = await tx.fulfilmentOrder.create({
+        data: {
+          orderId: order.id,
+          workshopId,
+          status: options.status ?? "queued",
+          shipBy: options.shipBy ?? new Date(paidAt.getTime() + 72 * 3_600_000),
+          shippingFen: fulfilmentByWorkshop.size === 0 ? shippingFen : 0,
+          createdAt: paidAt,
+          events: { create: { toStatus: "queued", note: "paid", createdAt: paidAt } },
+        },
+      });
+      fulfilmentByWorkshop.set(workshopId, fulfilment.id);
+    }
+    const lineIds: string[] = [];
+    for (const { spec, variant, show, quantity } of resolved) {
+      const workshop = variant.product.workshop;
+      const lineTotalFen = variant.priceFen * quantity;
+      const hostBp = show ? show.host.commissionRateBp : 0;
+      const line = await tx.orderLine.create({
+        data: {
+          orderId: order.id,
+          workshopId: workshop.id,
+          productId: variant.productId,
+          variantId: variant.id,
+          titleZh: variant.product.titleZh,
+          titleEn: variant.product.titleEn,
+          variantNameZh: variant.nameZh,
+          variantNameEn: variant.nameEn,
+          listPriceFen: variant.priceFen,
+          unitPriceFen: variant.priceFen,
+          quantity,
+          lineTotalFen,
+          premiumRateBp: workshop.premiumRateBp,
+          villageFundRateBp: workshop.villageFundRateBp,
+          hostCommissionBp: hostBp,
+          customisationNote: spec.customisationNote ?? null,
+          showId: show?.id ?? null,
+          hostId: show?.hostId ?? null,
+          batchId: spec.batchId ?? null,
+        },
+      });
+      lineIds.push(line.id);
+      const shares = allocate(lineTotalFen, workshop.premiumRateBp, workshop.villageFundRateBp, hostBp);
+      const base = {
+        orderId: order.id,
+        orderLineId: line.id,
+        fulfilmentOrderId: fulfilmentByWorkshop.get(workshop.id) ?? null,
+        createdAt: paidAt,
+      };
+      const rows: Prisma.LedgerEntryCreateManyInput[] = [
+        { ...base, account: "workshop", amountFen: shares.workshop, workshopId: workshop.id },
+        { ...base, account: "workers_premium", amountFen: shares.workers_premium, workshopId: workshop.id },
+        {
+          ...base,
+          account: "village",
+          amountFen: shares.village,
+          workshopId: workshop.id,
+          villageZh: workshop.villageZh,
+        },
+        { ...base, account: "platform", amountFen: shares.platform },
+      ];
+      if (show) rows.push({ ...base, account: "host", amountFen: shares.host, hostId: show.hostId });
+      await tx.ledgerEntry.createMany({ data: rows });
+    }
+    const [workshopId] = [...fulfilmentByWorkshop.keys()];
+    return {
+      orderId: order.id,
+      number: order.number,
+      accessToken: order.accessToken,
+      totalFen: order.totalFen,
+      lineIds,
+      fulfilmentOrderId: fulfilmentByWorkshop.get(workshopId)!,
+      fulfilmentByWorkshop,
+    };
+  });
+}
+
+/** A refund or cancellation as the checkout area records it: one reversal entry per standing sale entry of a line. */
+export async function reverseOrder(orderId: string, at = new Date()) {
+  const entries = await db.ledgerEntry.findMany({ where: { orderId, kind: "sale" } });
+  await db.ledgerEntry.createMany({
+    data: entries.map(({ id: _id, createdAt: _createdAt, ...entry }) => ({
+      ...entry,
+      kind: "reversal" as const,
+      amountFen: -entry.amountFen,
+      createdAt: at,
+    })),
+  });
+}
+
+export async function workshopBySlug(slug: string) {
+  return db.workshop.findUniqueOrThrow({ where: { slug } });
+}
+
+export async function userByEmail(email: string) {
+  return db.user.findUniqueOrThrow({ where: { email } });
+}
