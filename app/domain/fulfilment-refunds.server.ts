@@ -1,9 +1,8 @@
-// Where the packing room gets its refund path from. The checkout area owns refunds; until it is wired here the
-// console offers no refund, and a refund asked for anyway is refused (fulfil:error.refundUnavailable).
-// Wiring, once the checkout area is merged:
-//   import { refundOrder } from "./refunds.server";
-//   export const refundFulfilmentOrder: RefundFulfilmentOrder | undefined = (input) =>
-//     refundOrder({ orderId: input.orderId, scope: `workshop:${input.workshopId}`, actorUserId: input.actorUserId }).then(() => {});
+// The packing room's refund path: an exception the workshop cannot fix refunds that workshop's part of the
+// order through the checkout area's one refund path (provider first, then ledger reversal and cancellation).
 import type { RefundFulfilmentOrder } from "./fulfilment-flow.server";
+import { refundOrder } from "./refunds.server";
 
-export const refundFulfilmentOrder: RefundFulfilmentOrder | undefined = undefined;
+export const refundFulfilmentOrder: RefundFulfilmentOrder | undefined = async (input) => {
+  await refundOrder({ orderId: input.orderId, scope: `workshop:${input.workshopId}`, actorUserId: input.actorUserId });
+};

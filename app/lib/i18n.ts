@@ -20,6 +20,8 @@ export function createI18n(locale: Locale, resources: Resource[string]): i18n {
     resources: { [locale]: resources },
     ns: Object.keys(resources),
     defaultNS: "common",
+    // Keys are flat ("nav.home"), so i18next need not split them on dots at every t() call.
+    keySeparator: false,
     interpolation: { escapeValue: false },
     initAsync: false,
     react: { useSuspense: false },

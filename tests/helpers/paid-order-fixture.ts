@@ -1,9 +1,10 @@
 // A paid order written straight to the database (Order + OrderLines + one FulfilmentOrder per workshop + the
-// ledger entries of every line, consistent with each other), for the fulfilment tests. The checkout area's
-// domain builds the same rows from a real payment; once both areas are merged this fixture can call it instead.
+// ledger entries of every line, split by the ledger's own allocation function), for fulfilment and dashboard
+// tests that need orders paid at chosen times or in bulk. Tests of the buying path itself go through checkout.
 import { randomBytes } from "node:crypto";
 import type { FulfilmentStatus } from "~/generated/prisma/enums";
 import type { Prisma } from "~/generated/prisma/client";
+import { allocateLine } from "~/domain/ledger.server";
 import { db } from "~/lib/db.server";
 
 export type FixtureLine = {
@@ -28,22 +29,14 @@ export type PaidOrderOptions = {
   phone?: string;
 };
 
-const PLATFORM_RATE_BP = 500;
-const BP = 10_000;
-
-/** The same split as the checkout area's ledger: premium, village, host, platform rounded down; the workshop gets the rest. */
+/** The ledger's own split (the one allocation function), in the argument order the fixtures use. */
 export function allocate(total: number, premiumBp: number, villageBp: number, hostBp: number) {
-  let left = total;
-  const take = (fen: number) => {
-    const share = Math.min(fen, left);
-    left -= share;
-    return share;
-  };
-  const workers_premium = take(Math.floor((total * premiumBp) / (BP + premiumBp)));
-  const village = take(Math.floor((total * villageBp) / BP));
-  const host = take(Math.floor((total * hostBp) / BP));
-  const platform = take(Math.floor((total * PLATFORM_RATE_BP) / BP));
-  return { workshop: left, workers_premium, village, host, platform };
+  return allocateLine({
+    lineTotalFen: total,
+    premiumRateBp: premiumBp,
+    villageFundRateBp: villageBp,
+    hostCommissionBp: hostBp,
+  });
 }
 
 async function variantFor(line: FixtureLine, workshopSlug: string) {

@@ -67,6 +67,25 @@ describe("the packing-room console", () => {
     expect(await noReason.text()).toContain("请写明原因");
   });
 
+  it("an exception with a refund gives that workshop's part back: parcel cancelled, ledger reversed by new entries", async () => {
+    const order = await createPaidOrder({ workshopSlug: "berry-good-market" });
+    const response = await staff.post(CONSOLE, {
+      intent: "exception",
+      id: order.fulfilmentOrderId,
+      reason: "草莓在分拣时压坏了，无法补发",
+      refund: "on",
+    });
+    expect(response.status).toBe(302);
+    const parcel = await db.fulfilmentOrder.findUniqueOrThrow({ where: { id: order.fulfilmentOrderId } });
+    expect(parcel.status).toBe("cancelled");
+    const entries = await db.ledgerEntry.findMany({ where: { orderId: order.orderId } });
+    const sales = entries.filter((e) => e.kind === "sale");
+    const reversals = entries.filter((e) => e.kind === "reversal");
+    expect(reversals).toHaveLength(sales.length);
+    expect(entries.reduce((sum, e) => sum + e.amountFen, 0)).toBe(0);
+    expect((await db.order.findUniqueOrThrow({ where: { id: order.orderId } })).status).toBe("refunded");
+  });
+
   it("accepts ticked parcels in bulk and ships them in bulk with a tracking number each", async () => {
     const orders = await Promise.all([1, 2].map(() => createPaidOrder({ workshopSlug: "berry-good-market" })));
     const ids = orders.map((o) => o.fulfilmentOrderId);
