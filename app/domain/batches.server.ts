@@ -2,6 +2,7 @@
 // ready date, size them and close them. Capacity never drops below what shoppers have already reserved.
 import type { BatchStatus } from "~/generated/prisma/enums";
 import { db } from "~/lib/db.server";
+import { releaseBatch } from "./batch-release.server";
 import { MAX_BATCH_CAPACITY } from "~/lib/catalogue-limits";
 import { InvalidFields, NotFound } from "./errors.server";
 
@@ -50,16 +51,20 @@ export async function createBatch(workshopId: string, productId: string, input: 
   return db.batch.create({ data: { ...clean, workshopId, productId } });
 }
 
-export async function updateBatch(workshopId: string, batchId: string, input: BatchInput) {
+export async function updateBatch(workshopId: string, batchId: string, input: BatchInput, actorUserId: string) {
   const clean = checkInput(input);
-  return db.$transaction(async (tx) => {
+  const releasing = await db.$transaction(async (tx) => {
     // Locked, so a reservation landing meanwhile cannot slip under the new capacity.
-    const rows = await tx.$queryRaw<{ reserved: number }[]>`
-      SELECT reserved FROM "Batch" WHERE id = ${batchId} AND "workshopId" = ${workshopId} FOR UPDATE`;
+    const rows = await tx.$queryRaw<{ reserved: number; status: BatchStatus }[]>`
+      SELECT reserved, status FROM "Batch" WHERE id = ${batchId} AND "workshopId" = ${workshopId} FOR UPDATE`;
     if (!rows.length) throw new NotFound();
     if (clean.capacity < rows[0].reserved) {
       throw new InvalidFields({ capacity: ["studio:batch.error.belowReserved"] });
     }
-    return tx.batch.update({ where: { id: batchId }, data: clean });
+    // Releasing is more than a status: its parcels join the packing queue with fresh ship-by deadlines.
+    const releasing = clean.status === "released" && rows[0].status !== "released";
+    await tx.batch.update({ where: { id: batchId }, data: releasing ? { ...clean, status: rows[0].status } : clean });
+    return releasing;
   });
+  if (releasing) await releaseBatch({ workshopId, batchId, actorUserId });
 }

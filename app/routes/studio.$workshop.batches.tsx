@@ -45,14 +45,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
+  const { workshop, viewer } = await requireWorkshopMember(request, params.workshop ?? "");
   const submission = parseWithZod(await request.formData(), { schema: BatchSchema });
   const formId = submission.payload.batchId ? `batch-${String(submission.payload.batchId)}` : "batch-new";
   if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
   const { batchId, productId, readyDate, ...rest } = submission.value;
   const input = { ...rest, nameEn: rest.nameEn ?? "", readyDate: dayToDate(readyDate) };
   try {
-    if (batchId) await updateBatch(workshop.id, batchId, input);
+    if (batchId) await updateBatch(workshop.id, batchId, input, viewer.id);
     else await createBatch(workshop.id, productId ?? "", input);
   } catch (error) {
     if (error instanceof NotFound) throw new Response("Batch not found", { status: 404 });

@@ -13,6 +13,41 @@ beforeAll(async () => {
 });
 
 describe("releasing a pre-order batch", () => {
+  it("marking a batch released in the studio's batch form releases it the same way, with fresh ship-by", async () => {
+    const duzuo = await workshopBySlug("duzuo-rice-wine");
+    const batch = await db.batch.create({
+      data: {
+        workshopId: duzuo.id,
+        productId: (await db.batch.findFirstOrThrow({ where: { workshopId: duzuo.id } })).productId,
+        nameZh: "第5缸 糯米酒",
+        nameEn: "Vat No. 5",
+        readyDate: new Date(Date.now() + 10 * 24 * HOUR),
+        capacity: 100,
+      },
+      include: { product: true },
+    });
+    const preorder = await createPaidOrder({
+      workshopSlug: "duzuo-rice-wine",
+      lines: [{ productSlug: batch.product.slug, batchId: batch.id, quantity: 2 }],
+      shipBy: batch.readyDate,
+    });
+    const staff = await new Visitor(baseUrl).logIn("staff.duzuo@cunbo.test");
+    const before = Date.now();
+    const saved = await staff.post("/studio/duzuo-rice-wine/batches", {
+      batchId: batch.id,
+      nameZh: batch.nameZh,
+      nameEn: batch.nameEn,
+      readyDate: new Date(batch.readyDate.getTime() + 8 * HOUR).toISOString().slice(0, 10),
+      capacity: "100",
+      status: "released",
+    });
+    expect(saved.status).toBe(302);
+    expect((await db.batch.findUniqueOrThrow({ where: { id: batch.id } })).status).toBe("released");
+    const parcel = await db.fulfilmentOrder.findUniqueOrThrow({ where: { id: preorder.fulfilmentOrderId } });
+    expect(parcel.shipBy.getTime()).toBeGreaterThanOrEqual(before + 48 * HOUR);
+    expect(parcel.shipBy.getTime()).toBeLessThan(batch.readyDate.getTime());
+  });
+
   it("moves its parcels from waiting into the queue with ship-by 48 hours after the release", async () => {
     const duzuo = await workshopBySlug("duzuo-rice-wine");
     const batch = await db.batch.findFirstOrThrow({
