@@ -32,11 +32,17 @@ export function StudioHeader({ workshop }: { workshop: StudioWorkshop }) {
         </p>
       ) : null}
       <nav aria-label={t("nav.label")} className="mt-3 flex flex-wrap gap-2">
+        <NavLink to={`${base}/fulfilment`} className={tab}>
+          {t("nav.fulfilment")}
+        </NavLink>
         <NavLink to={base} end className={tab}>
           {t("nav.products")}
         </NavLink>
         <NavLink to={`${base}/batches`} className={tab}>
           {t("nav.batches")}
+        </NavLink>
+        <NavLink to={`${base}/dashboard`} className={tab}>
+          {t("nav.dashboard")}
         </NavLink>
         <NavLink to={`${base}/products/new`} className={tab}>
           + {t("nav.newProduct")}

@@ -9,6 +9,8 @@ const studio: Record<keyof typeof zh, string> = {
   "role.staff": "Staff",
   "nav.label": "Studio navigation",
   "nav.products": "Products",
+  "nav.fulfilment": "Packing room",
+  "nav.dashboard": "Income",
   "nav.batches": "Pre-order batches",
   "nav.newProduct": "New product",
   "workshop.notice.pending":

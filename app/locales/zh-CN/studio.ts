@@ -7,6 +7,8 @@ const studio = {
   "role.staff": "员工",
   "nav.label": "工坊后台导航",
   "nav.products": "商品",
+  "nav.fulfilment": "打包台",
+  "nav.dashboard": "收入看板",
   "nav.batches": "预售批次",
   "nav.newProduct": "上架新商品",
   "workshop.notice.pending": "工坊还在审核中：可以先上架商品，审核通过后买家才能看到。",
