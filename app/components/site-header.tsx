@@ -47,6 +47,11 @@ export function SiteHeader({ viewer, locale }: { viewer: RootData["viewer"]; loc
                 {t("nav.studio")}
               </NavLink>
             ) : null}
+            {viewer.isHost ? (
+              <NavLink to="/host" className={linkClass}>
+                {t("nav.host")}
+              </NavLink>
+            ) : null}
             {viewer.isAdmin ? (
               <NavLink to="/admin" className={linkClass}>
                 {t("nav.admin")}

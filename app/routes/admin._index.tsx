@@ -1,7 +1,7 @@
 // The admin's desk: workshops and hosts awaiting approval first, then everyone with their status. Every
 // decision is a plain form post, so it works without JavaScript.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
@@ -110,6 +110,11 @@ export default function Admin() {
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2">
+        <Link to="/admin/dashboard" className="text-brand-700 underline">
+          {t("dashboardLink")}
+        </Link>
+      </p>
       {done ? (
         <p
           role="status"

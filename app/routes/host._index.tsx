@@ -39,6 +39,11 @@ export default function HostShows() {
           </Link>
         ) : null}
       </div>
+      <p className="mb-4">
+        <Link to="/host/dashboard" className="text-brand-700 underline">
+          {t("host.dashboardLink")}
+        </Link>
+      </p>
       {shows.length === 0 ? <p className="text-stone-600">{t("host.empty")}</p> : null}
       <ul className="space-y-3">
         {shows.map((show) => (

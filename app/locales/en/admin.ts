@@ -21,6 +21,7 @@ const admin: Record<keyof typeof zh, string> = {
   "done.host-approved": "Host approved: they can go live now.",
   "done.host-rejected": "Host rejected.",
   "done.saved": "Updated",
+  dashboardLink: "Market dashboard: sales and village funds",
 };
 
 export default admin;

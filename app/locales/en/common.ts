@@ -8,6 +8,7 @@ const common: Record<keyof typeof zh, string> = {
   "nav.search": "Search",
   "nav.workshops": "Workshops",
   "nav.studio": "Workshop studio",
+  "nav.host": "Host console",
   "nav.admin": "Admin",
   "nav.login": "Log in",
   "nav.signup": "Sign up",

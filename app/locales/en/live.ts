@@ -156,6 +156,7 @@ const live: Record<keyof typeof zh, string> = {
   "error.notScheduled": "This show has already started or ended",
   "error.notInLineUp": "That product is not in this show's line-up",
   "error.badRequest": "Something in the request was wrong; reload the page and try again",
+  "host.dashboardLink": "My sales and commission (dashboard)",
 };
 
 export default live;

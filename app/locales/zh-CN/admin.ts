@@ -19,6 +19,7 @@ const admin = {
   "done.host-approved": "已通过该主播：现在可以开播了。",
   "done.host-rejected": "已拒绝该主播。",
   "done.saved": "已更新",
+  dashboardLink: "全市场看板：销售额、各村集体收入",
 } as const;
 
 export default admin;

@@ -6,6 +6,7 @@ const common = {
   "nav.search": "搜索",
   "nav.workshops": "工坊",
   "nav.studio": "工坊后台",
+  "nav.host": "主播后台",
   "nav.admin": "管理",
   "nav.login": "登录",
   "nav.signup": "注册",

@@ -154,6 +154,7 @@ const live = {
   "error.notScheduled": "这场直播已经开始或结束了",
   "error.notInLineUp": "这件商品不在本场清单里",
   "error.badRequest": "请求有误，请刷新页面后重试",
+  "host.dashboardLink": "我的带货成绩（看板）",
 } as const;
 
 export default live;
