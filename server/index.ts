@@ -53,6 +53,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.all("*", createRequestHandler({ build, mode: "production" }));
 
   const httpServer = createHttpServer(app);
+  // Longer than a load balancer's idle timeout (often 60 s), so a kept-alive connection is never closed under a
+  // request that is already on its way (Node's 5 s default turns bursts into connection resets).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const io = attachRealtime(httpServer, options.publicUrl);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
