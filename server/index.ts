@@ -60,7 +60,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const io = attachRealtime(httpServer, options.publicUrl);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
-    httpServer.listen(options.port ?? 3000, options.host ?? "0.0.0.0", () => resolve());
+    // A flash sale's crowd connects at once: a deep accept queue (the kernel caps it at somaxconn) keeps
+    // connections from being dropped and later reset.
+    httpServer.listen({ port: options.port ?? 3000, host: options.host ?? "0.0.0.0", backlog: 4096 }, () => resolve());
   });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : options.port;

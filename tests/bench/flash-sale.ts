@@ -36,7 +36,7 @@ const ADDRESS = {
   street: "良渚街道 88 号",
 };
 
-type Outcome = { ok: boolean; status: number; ms: number; at: number };
+type Outcome = { ok: boolean; status: number; ms: number; at: number; text: string };
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -146,7 +146,7 @@ async function flashSale(url: string, target: { variantId: string; showId: strin
       const sent = performance.now();
       const { status, text } = await request(agent, `${url}/checkout.data`, "POST", body);
       const at = performance.now();
-      return { ok: status === 202 && text.includes("/pay/local/"), status, ms: at - sent, at: at - start };
+      return { ok: status === 202 && text.includes("/pay/local/"), status, ms: at - sent, at: at - start, text };
     }),
   );
   const seconds = (performance.now() - start) / 1000;
@@ -179,11 +179,12 @@ async function verify(client: pg.Client, variantId: string) {
     `SELECT v."stock",
        (SELECT COALESCE(SUM(r."quantity"), 0) FROM "Reservation" r WHERE r."variantId" = v."id" AND r."status" = 'held')::int AS held,
        (SELECT COUNT(DISTINCT l."orderId") FROM "OrderLine" l WHERE l."variantId" = v."id")::int AS orders,
-       (SELECT extract(epoch FROM max(r."createdAt")) * 1000 FROM "Reservation" r WHERE r."variantId" = v."id")::float8 AS "lastHeldAt"
+       (SELECT extract(epoch FROM max(r."createdAt")) * 1000 FROM "Reservation" r WHERE r."variantId" = v."id")::float8 AS "lastHeldAt",
+       (SELECT extract(epoch FROM min(r."createdAt")) * 1000 FROM "Reservation" r WHERE r."variantId" = v."id")::float8 AS "firstHeldAt"
      FROM "Variant" v WHERE v."id" = $1`,
     [variantId],
   );
-  return rows[0] as { stock: number; held: number; orders: number; lastHeldAt: number };
+  return rows[0] as { stock: number; held: number; orders: number; lastHeldAt: number; firstHeldAt: number };
 }
 
 export async function runFlashSale() {
@@ -223,6 +224,9 @@ export async function runFlashSale() {
         errors: unexpected.length,
         "reservations/s": Math.round(ours),
         "confirmed/s": Math.round(confirmed),
+        // From the first hold to the last: how long the hot row itself took, once requests reached it.
+        "first hold ms": Math.round(check.firstHeldAt - startedAt),
+        "hold window ms": Math.round(check.lastHeldAt - check.firstHeldAt),
         "attempts/s": Math.round(BUYERS / seconds),
         "p50 ms": Math.round(percentile(latencies, 50)),
         "p95 ms": Math.round(percentile(latencies, 95)),
@@ -236,7 +240,10 @@ export async function runFlashSale() {
       rows.push(row);
       console.log(JSON.stringify(row));
       if (unexpected.length)
-        console.log("  unexpected statuses:", [...new Set(unexpected.map((o) => o.status))].join(", "));
+        console.log(
+          "  unexpected:",
+          [...new Set(unexpected.map((o) => `${o.status} ${o.text.slice(0, 80)}`))].join(" | "),
+        );
     }
   } finally {
     await client.end();
