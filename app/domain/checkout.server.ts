@@ -247,27 +247,29 @@ async function place(input: PlaceOrderInput): Promise<{ placed: PlacedOrder; lev
     quantity: hold.quantity,
     expiresAt,
   }));
+  // Everything new is written first and the holds are taken last, so a hot row is locked only from its UPDATE
+  // to the commit. If a hold does not fit, the statement refuses itself and nothing of it remains.
+  const written = Prisma.sql`(SELECT count(*) FROM emptied_cart) >= 0`;
   const statement = Prisma.sql`
-    WITH ${holdCtes(holds)},
-    new_order AS (
-      INSERT INTO "Order" SELECT * FROM jsonb_populate_record(NULL::"Order", ${JSON.stringify(order)}::jsonb)
-      WHERE (SELECT held FROM hold_check) RETURNING "id"),
+    WITH new_order AS (
+      INSERT INTO "Order" SELECT * FROM jsonb_populate_record(NULL::"Order", ${JSON.stringify(order)}::jsonb) RETURNING "id"),
     new_lines AS (
       INSERT INTO "OrderLine" SELECT * FROM jsonb_populate_recordset(NULL::"OrderLine", ${JSON.stringify(lines)}::jsonb)
-      WHERE EXISTS (SELECT 1 FROM new_order) RETURNING "id"),
+      WHERE (SELECT count(*) FROM new_order) = 1 RETURNING "id"),
     new_reservations AS (
       -- A hold is dated by the database, the moment it is taken.
       INSERT INTO "Reservation" ("id", "orderId", "variantId", "flashDealId", "batchId", "quantity", "status", "expiresAt", "createdAt")
       SELECT r."id", r."orderId", r."variantId", r."flashDealId", r."batchId", r."quantity", 'held', r."expiresAt", now() AT TIME ZONE 'UTC'
       FROM jsonb_to_recordset(${JSON.stringify(reservations)}::jsonb)
         AS r("id" text, "orderId" text, "variantId" text, "flashDealId" text, "batchId" text, "quantity" int, "expiresAt" timestamp(3))
-      WHERE EXISTS (SELECT 1 FROM new_order) RETURNING "id"),
+      WHERE (SELECT count(*) FROM new_lines) = ${lines.length} RETURNING "id"),
     emptied_cart AS (
       DELETE FROM "CartLine" WHERE "cartId" = ${input.cartId ?? null}
         AND "variantId" IN (SELECT jsonb_array_elements_text(${JSON.stringify(holds.map((h) => h.variantId))}::jsonb))
-        AND EXISTS (SELECT 1 FROM new_order) RETURNING "id")
-    SELECT (SELECT count(*) FROM new_lines) + (SELECT count(*) FROM new_reservations) + (SELECT count(*) FROM emptied_cart) AS written,
-      CASE WHEN held THEN 0
+        AND (SELECT count(*) FROM new_reservations) = ${reservations.length}
+      RETURNING "id"),
+    ${holdCtes(holds, written)}
+    SELECT CASE WHEN held THEN 0
         ELSE (${SHORTFALL} || ' (deals ' || (SELECT count(*) FROM deal_holds) || ', variants ' || (SELECT count(*) FROM variant_holds) || ')')::int
       END AS refused,
       ${HELD_LEVELS}
