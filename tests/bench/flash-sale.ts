@@ -120,8 +120,17 @@ async function newHotVariant(client: pg.Client, stock: number) {
 /** BUYERS concurrent order-placing requests (the live room's buy-now sheet, as its JavaScript submits it). */
 async function flashSale(url: string, target: { variantId: string; showId: string; pinId: string }) {
   const agent = new http.Agent({ keepAlive: true, maxSockets: BUYERS });
-  // The buyers already have the live room open: their connections are warm before the deal starts.
-  await Promise.all(Array.from({ length: BUYERS }, () => request(agent, `${url}/healthz`, "GET").catch(() => null)));
+  // The buyers already have the live room's checkout sheet open before the deal starts: their connections (and
+  // the server's database pool) are warm.
+  const sheet = new URLSearchParams({
+    variantId: target.variantId,
+    showId: target.showId,
+    pinId: target.pinId,
+    sheet: "1",
+  });
+  await Promise.all(
+    Array.from({ length: BUYERS }, () => request(agent, `${url}/checkout.data?${sheet}`, "GET").catch(() => null)),
+  );
   // The floor of this machine's HTTP stack: the same burst against the cheapest route there is.
   const floorStart = performance.now();
   const floor = await Promise.all(
