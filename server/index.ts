@@ -63,10 +63,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: () => ({ uploadDir }) }));
 
   const httpServer = createHttpServer(app);
+  // Longer than a load balancer's idle timeout (often 60 s), so a kept-alive connection is never closed under a
+  // request that is already on its way (Node's 5 s default turns bursts into connection resets).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const realtime = await attachRealtime(httpServer, { publicUrl: options.publicUrl, redisUrl: options.redisUrl });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
-    httpServer.listen(options.port ?? 3000, options.host ?? "0.0.0.0", () => resolve());
+    // A flash sale's crowd connects at once: a deep accept queue (the kernel caps it at somaxconn) keeps
+    // connections from being dropped and later reset.
+    httpServer.listen({ port: options.port ?? 3000, host: options.host ?? "0.0.0.0", backlog: 4096 }, () => resolve());
   });
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : options.port;

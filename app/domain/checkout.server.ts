@@ -10,8 +10,8 @@ import { jobs, JOB } from "~/lib/jobs.server";
 import { Conflict, SoldOut } from "./errors.server";
 import { announceStock } from "./order-events.server";
 import { recalledSoldOut, rememberSoldOut } from "./sold-out-memo.server";
-import { priceItems, type PricedCheckout, type PricedLine, type PricingItem } from "./pricing.server";
-import { HELD_LEVELS, holdCtes, levelsFrom, shortfall, type Hold } from "./stock.server";
+import { priceItems, type PricedCheckout, type PricingItem } from "./pricing.server";
+import { HELD_LEVELS, holdCtes, levelsFrom, shortfall, type Hold, type StockLevels } from "./stock.server";
 
 export const RESERVATION_MINUTES = 10;
 
@@ -79,25 +79,40 @@ type ShowFacts = {
   pinId: string | null;
 };
 
-/** A line counts for a host only when it came from their approved show that carries (or pinned) the product. */
-async function resolveAttribution(lines: PricedLine[]): Promise<Attribution[]> {
-  const wanted = lines.flatMap((line, ord) => {
-    const showId = line.deal?.showId ?? line.showId;
-    return showId ? [{ ord, show_id: showId, pin_id: line.pinId, product_id: line.productId }] : [];
-  });
+/**
+ * A line counts for a host only when it came from their approved show that carries (or pinned) the product;
+ * a flash deal's own show counts. Read alongside the prices, in one query.
+ */
+async function resolveAttribution(items: PricingItem[]): Promise<Attribution[]> {
+  const wanted = items.flatMap((item, ord) =>
+    item.showId || item.flashDealId
+      ? [
+          {
+            ord,
+            variant_id: item.variantId,
+            deal_id: item.flashDealId ?? null,
+            show_id: item.showId ?? null,
+            pin_id: item.pinId ?? null,
+          },
+        ]
+      : [],
+  );
   const facts = wanted.length
     ? await db.$queryRaw<ShowFacts[]>`
         SELECT i.ord, s."id" AS "showId", h."id" AS "hostId", h."status"::text AS "hostStatus", h."commissionRateBp",
-          EXISTS (SELECT 1 FROM "ShowItem" si WHERE si."showId" = s."id" AND si."productId" = i.product_id) AS carries,
-          (SELECT pin."id" FROM "Pin" pin WHERE pin."id" = i.pin_id AND pin."showId" = s."id" AND pin."productId" = i.product_id) AS "pinId"
-        FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS i(ord int, show_id text, pin_id text, product_id text)
-        JOIN "Show" s ON s."id" = i.show_id
+          EXISTS (SELECT 1 FROM "ShowItem" si WHERE si."showId" = s."id" AND si."productId" = v."productId") AS carries,
+          (SELECT pin."id" FROM "Pin" pin WHERE pin."id" = i.pin_id AND pin."showId" = s."id" AND pin."productId" = v."productId") AS "pinId"
+        FROM jsonb_to_recordset(${JSON.stringify(wanted)}::jsonb) AS i(ord int, variant_id text, deal_id text, show_id text, pin_id text)
+        JOIN "Variant" v ON v."id" = i.variant_id
+        LEFT JOIN "FlashDeal" d ON d."id" = i.deal_id AND d."variantId" = v."id"
+        JOIN "Show" s ON s."id" = COALESCE(d."showId", i.show_id)
         JOIN "Host" h ON h."id" = s."hostId"`
     : [];
-  return lines.map((_, ord) => {
+  return items.map((_, ord) => {
     const fact = facts.find((f) => f.ord === ord);
-    if (!fact || !(fact.carries || fact.pinId) || fact.hostStatus !== "approved")
+    if (!fact || !(fact.carries || fact.pinId) || fact.hostStatus !== "approved") {
       return { showId: null, pinId: null, hostId: null, hostCommissionBp: 0 };
+    }
     return { showId: fact.showId, pinId: fact.pinId, hostId: fact.hostId, hostCommissionBp: fact.commissionRateBp };
   });
 }
@@ -142,15 +157,24 @@ async function shortfallFrom(error: unknown, holds: Hold[]): Promise<SoldOut | n
 // every placement behind every read in the pool's queue; in turn, first come first served, they finish quickly.
 const placing = new Gate(Math.max(2, Number(process.env.DATABASE_POOL_SIZE ?? 10)));
 
-export function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
-  return placing.run(() => place(input));
+export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
+  const { placed, levels } = await placing.run(() => place(input));
+  // Outside the gate: the next buyer in line need not wait for these.
+  await jobs.send(
+    JOB.reservationExpiry,
+    { orderId: placed.id },
+    { startAfter: placed.expiresAt, singletonKey: placed.id },
+  );
+  // Viewers hear the new stock level; the buyer need not wait for that.
+  void announceStock(levels).catch((error: unknown) => console.warn("Could not announce stock:", error));
+  return placed;
 }
 
-async function place(input: PlaceOrderInput): Promise<PlacedOrder> {
+async function place(input: PlaceOrderInput): Promise<{ placed: PlacedOrder; levels: StockLevels }> {
   const recalled = recalledSoldOut(input.items);
   if (recalled) throw recalled;
   const now = new Date();
-  const priced = await priceItems(input.items, now);
+  const [priced, attribution] = await Promise.all([priceItems(input.items, now), resolveAttribution(input.items)]);
   if (input.quote && input.quote !== priced.quote) throw new Conflict("checkout:error.priceChanged");
   for (const line of priced.lines) {
     const names = { titleZh: line.titleZh, titleEn: line.titleEn };
@@ -159,7 +183,6 @@ async function place(input: PlaceOrderInput): Promise<PlacedOrder> {
       rememberSoldOut("deal", line.deal.id, new SoldOut("checkout:error.dealSoldOut", names));
   }
   refuseProblems(priced);
-  const attribution = await resolveAttribution(priced.lines);
   const expiresAt = new Date(now.getTime() + (input.holdMs ?? RESERVATION_MINUTES * 60_000));
   const holds: Hold[] = priced.lines.map((line) => ({
     variantId: line.variantId,
@@ -224,27 +247,29 @@ async function place(input: PlaceOrderInput): Promise<PlacedOrder> {
     quantity: hold.quantity,
     expiresAt,
   }));
+  // Everything new is written first and the holds are taken last, so a hot row is locked only from its UPDATE
+  // to the commit. If a hold does not fit, the statement refuses itself and nothing of it remains.
+  const written = Prisma.sql`(SELECT count(*) FROM emptied_cart) >= 0`;
   const statement = Prisma.sql`
-    WITH ${holdCtes(holds)},
-    new_order AS (
-      INSERT INTO "Order" SELECT * FROM jsonb_populate_record(NULL::"Order", ${JSON.stringify(order)}::jsonb)
-      WHERE (SELECT held FROM hold_check) RETURNING "id"),
+    WITH new_order AS (
+      INSERT INTO "Order" SELECT * FROM jsonb_populate_record(NULL::"Order", ${JSON.stringify(order)}::jsonb) RETURNING "id"),
     new_lines AS (
       INSERT INTO "OrderLine" SELECT * FROM jsonb_populate_recordset(NULL::"OrderLine", ${JSON.stringify(lines)}::jsonb)
-      WHERE EXISTS (SELECT 1 FROM new_order) RETURNING "id"),
+      WHERE (SELECT count(*) FROM new_order) = 1 RETURNING "id"),
     new_reservations AS (
       -- A hold is dated by the database, the moment it is taken.
       INSERT INTO "Reservation" ("id", "orderId", "variantId", "flashDealId", "batchId", "quantity", "status", "expiresAt", "createdAt")
       SELECT r."id", r."orderId", r."variantId", r."flashDealId", r."batchId", r."quantity", 'held', r."expiresAt", now() AT TIME ZONE 'UTC'
       FROM jsonb_to_recordset(${JSON.stringify(reservations)}::jsonb)
         AS r("id" text, "orderId" text, "variantId" text, "flashDealId" text, "batchId" text, "quantity" int, "expiresAt" timestamp(3))
-      WHERE EXISTS (SELECT 1 FROM new_order) RETURNING "id"),
+      WHERE (SELECT count(*) FROM new_lines) = ${lines.length} RETURNING "id"),
     emptied_cart AS (
       DELETE FROM "CartLine" WHERE "cartId" = ${input.cartId ?? null}
         AND "variantId" IN (SELECT jsonb_array_elements_text(${JSON.stringify(holds.map((h) => h.variantId))}::jsonb))
-        AND EXISTS (SELECT 1 FROM new_order) RETURNING "id")
-    SELECT (SELECT count(*) FROM new_lines) + (SELECT count(*) FROM new_reservations) + (SELECT count(*) FROM emptied_cart) AS written,
-      CASE WHEN held THEN 0
+        AND (SELECT count(*) FROM new_reservations) = ${reservations.length}
+      RETURNING "id"),
+    ${holdCtes(holds, written)}
+    SELECT CASE WHEN held THEN 0
         ELSE (${SHORTFALL} || ' (deals ' || (SELECT count(*) FROM deal_holds) || ', variants ' || (SELECT count(*) FROM variant_holds) || ')')::int
       END AS refused,
       ${HELD_LEVELS}
@@ -265,18 +290,13 @@ async function place(input: PlaceOrderInput): Promise<PlacedOrder> {
     }
   }
 
-  await jobs.send(JOB.reservationExpiry, { orderId: id }, { startAfter: expiresAt, singletonKey: id });
-  // Viewers hear the new stock level; the buyer need not wait for that.
-  void announceStock(levels).catch((error: unknown) => console.warn("Could not announce stock:", error));
-  return {
-    ...order,
-    lines: lines.map(({ titleZh, titleEn, variantNameZh, variantNameEn, unitPriceFen, quantity }) => ({
-      titleZh,
-      titleEn,
-      variantNameZh,
-      variantNameEn,
-      unitPriceFen,
-      quantity,
-    })),
-  };
+  const placedLines = lines.map(({ titleZh, titleEn, variantNameZh, variantNameEn, unitPriceFen, quantity }) => ({
+    titleZh,
+    titleEn,
+    variantNameZh,
+    variantNameEn,
+    unitPriceFen,
+    quantity,
+  }));
+  return { placed: { ...order, lines: placedLines }, levels };
 }

@@ -34,9 +34,11 @@ function totals(holds: Hold[], key: (hold: Hold) => string | null): Amount[] {
 
 /**
  * The conditional UPDATEs that take the holds, as data-modifying CTEs of one statement (`deal_holds`,
- * `variant_holds`, `batch_holds`), and `hold_check.held`: true when every hold fitted.
+ * `variant_holds`, `batch_holds`), and `hold_check.held`: true when every hold fitted. `after` is a condition
+ * that reads other CTEs of the statement, so that they run first and a hot row stays locked only from its
+ * UPDATE to the commit.
  */
-export function holdCtes(holds: Hold[]): Prisma.Sql {
+export function holdCtes(holds: Hold[], after: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
   const deals = totals(holds, (h) => h.flashDealId);
   const variants = totals(holds, (h) => h.variantId);
   const batches = totals(holds, (h) => h.batchId);
@@ -45,16 +47,17 @@ export function holdCtes(holds: Hold[]): Prisma.Sql {
       UPDATE "FlashDeal" d SET "sold" = d."sold" + w.q
       FROM jsonb_to_recordset(${JSON.stringify(deals)}::jsonb) AS w(id text, q int)
       WHERE d."id" = w.id AND d."stoppedAt" IS NULL AND d."startsAt" <= now() AND d."endsAt" > now() AND d."sold" + w.q <= d."quantityCap"
+        AND ${after}
       RETURNING d."id", d."quantityCap" - d."sold" AS remaining),
     variant_holds AS (
       UPDATE "Variant" v SET "stock" = v."stock" - w.q, "updatedAt" = now()
       FROM jsonb_to_recordset(${JSON.stringify(variants)}::jsonb) AS w(id text, q int)
-      WHERE v."id" = w.id AND v."stock" >= w.q
+      WHERE v."id" = w.id AND v."stock" >= w.q AND ${after}
       RETURNING v."id", v."stock" AS remaining),
     batch_holds AS (
       UPDATE "Batch" b SET "reserved" = b."reserved" + w.q, "updatedAt" = now()
       FROM jsonb_to_recordset(${JSON.stringify(batches)}::jsonb) AS w(id text, q int)
-      WHERE b."id" = w.id AND b."status" = 'open' AND b."reserved" + w.q <= b."capacity"
+      WHERE b."id" = w.id AND b."status" = 'open' AND b."reserved" + w.q <= b."capacity" AND ${after}
       RETURNING b."id", b."capacity" - b."reserved" AS remaining),
     hold_check AS (
       SELECT (SELECT count(*) FROM deal_holds) = ${deals.length}

@@ -207,6 +207,23 @@ describe("checkout and the local payment provider", () => {
     expect(await moreThanStock.text()).toContain(`「${pin.product.titleZh}」库存不足，已售罄`);
   });
 
+  it("takes the customisation note a product asks for, and refuses an overlong one beside its field", async () => {
+    const wine = await variantBySku("DZ-ZF-1J");
+    const guest = new Visitor(baseUrl);
+    await guest.post("/cart", { intent: "add", variantId: wine.id, quantity: "1" });
+    const page = await (await guest.get("/checkout")).text();
+    expect(page).toContain(wine.product.customisationPromptZh!);
+    const tooLong = await guest.post("/checkout", { ...ADDRESS, [`note-${wine.id}`]: "甜".repeat(201) });
+    expect(tooLong.status).toBe(400);
+    expect(await tooLong.text()).toContain("定制要求最多 200 个字");
+    const placed = await guest.post("/checkout", { ...ADDRESS, [`note-${wine.id}`]: "偏甜；坛贴写：生日快乐" });
+    expect(placed.status).toBe(302);
+    const orderId = new URL(placed.headers.get("location")!, baseUrl).pathname.split("/").pop();
+    expect((await db.orderLine.findFirstOrThrow({ where: { orderId } })).customisationNote).toBe(
+      "偏甜；坛贴写：生日快乐",
+    );
+  });
+
   it("lets the workshop's member, and nobody else, see the paid order in its queue", async () => {
     const { guest, orderId, token, payUrl } = await guestOrder();
     await guest.post(payUrl.pathname + payUrl.search, { outcome: "succeed", token });
