@@ -1,7 +1,6 @@
 // Fulfilment orders: one per (paid order, workshop), with a ship-by deadline and an event log. The workshop
 // console that moves them along is its own area; this creates them and lists a workshop's queue.
 import type { Prisma } from "~/generated/prisma/client";
-import { db } from "~/lib/db.server";
 import { shippingFor } from "./pricing.server";
 
 type Tx = Prisma.TransactionClient;
@@ -91,41 +90,4 @@ export async function createFulfilmentOrders(
     ids.set(workshopId, fulfilment.id);
   }
   return ids;
-}
-
-/** A workshop's fulfilment orders, soonest ship-by first: what to pack next. */
-export async function workshopQueue(workshopId: string) {
-  return db.fulfilmentOrder.findMany({
-    where: { workshopId },
-    orderBy: [{ shipBy: "asc" }, { createdAt: "asc" }],
-    take: 200,
-    select: {
-      id: true,
-      status: true,
-      shipBy: true,
-      courier: true,
-      trackingNumber: true,
-      createdAt: true,
-      order: {
-        select: {
-          number: true,
-          city: true,
-          province: true,
-          paidAt: true,
-          lines: {
-            where: { workshopId },
-            select: {
-              id: true,
-              titleZh: true,
-              titleEn: true,
-              variantNameZh: true,
-              variantNameEn: true,
-              quantity: true,
-              customisationNote: true,
-            },
-          },
-        },
-      },
-    },
-  });
 }

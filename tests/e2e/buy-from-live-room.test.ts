@@ -1,11 +1,12 @@
-// A viewer buys the pinned product from a live room's checkout sheet with the local provider, watches the order
-// turn paid, and the workshop's member finds it in the packing queue.
+// The whole journey of one parcel: a viewer in a live room buys the pinned product from the sheet over the stream
+// with the local provider and sees the order paid; the workshop finds it in its packing room, accepts, packs and
+// ships it with a tracking number; the buyer's order page, left open, shows the tracking number by itself.
+import type { Browser } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { launchBrowser, logIn, newContext, DESKTOP } from "../helpers/browser";
+import { DESKTOP, launchBrowser, logIn, newContext } from "../helpers/browser";
 import { liveTeaShow } from "../helpers/market";
 import { startTestServer } from "../helpers/server";
-import type { Browser } from "playwright-core";
 
 let baseUrl: string;
 let browser: Browser;
@@ -15,15 +16,21 @@ beforeAll(async () => {
 });
 
 describe("buying from a live room", () => {
-  it("a viewer buys the pinned product, sees the order paid, and the workshop sees it in its queue", async () => {
-    const { show, pin, variant } = await liveTeaShow();
+  it("a viewer buys the pinned product in the room, the workshop ships it, and the buyer sees the tracking number", async () => {
+    const { show, pin } = await liveTeaShow();
     const viewer = await newContext(browser, baseUrl);
-    const sheet = await viewer.newPage();
-    // What the pinned card's "buy now" opens over the stream.
-    await sheet.goto(
-      `/checkout?${new URLSearchParams({ variantId: variant.id, showId: show.id, pinId: pin.id, sheet: "1" })}`,
-    );
-    await expect.poll(() => sheet.getByText(pin.product.titleZh).first().isVisible()).toBe(true);
+    const room = await viewer.newPage();
+    await room.goto(`/live/${show.id}`);
+    await expect.poll(() => room.getByTestId("pinned-card").textContent()).toContain(pin.product.titleZh);
+    await room.getByRole("button", { name: "立即购买" }).click();
+    await room
+      .getByTestId("buy-sheet")
+      .getByRole("button", { name: /^立即购买 · ¥/ })
+      .click();
+
+    // The checkout sits in the sheet, over the stream.
+    const sheet = room.frameLocator('[data-testid="checkout-frame"]');
+    await expect.poll(() => sheet.getByText(pin.product.titleZh).first().isVisible(), { timeout: 10_000 }).toBe(true);
     await sheet.getByLabel("收货人姓名").fill("王阿姨");
     await sheet.getByLabel("手机号（中国大陆）").fill("13812345678");
     await sheet.getByLabel("省份").selectOption("浙江省");
@@ -31,35 +38,38 @@ describe("buying from a live room", () => {
     await sheet.getByLabel("区 / 县").fill("余杭区");
     await sheet.getByLabel("详细地址（街道、小区、门牌号）").fill("径山镇径山村 12 号");
     await sheet.getByRole("button", { name: /^提交订单/ }).click();
+    await expect.poll(() => sheet.getByText("测试支付 · 不会产生真实扣款").isVisible(), { timeout: 10_000 }).toBe(true);
+    const orderHref = (await sheet.getByRole("link", { name: "查看订单" }).getAttribute("href"))!;
+    await sheet.getByRole("button", { name: "支付成功" }).click();
+    await expect
+      .poll(() => sheet.getByText("支付成功！工坊已收到你的订单。").isVisible(), { timeout: 10_000 })
+      .toBe(true);
+    expect(new URL(room.url()).pathname).toBe(`/live/${show.id}`);
 
-    await sheet.waitForURL(/\/pay\/local\//);
-    await expect.poll(() => sheet.getByText("测试支付 · 不会产生真实扣款").isVisible()).toBe(true);
-    const orderId = new URL(sheet.url()).pathname.split("/").pop()!;
+    const orderId = new URL(orderHref, baseUrl).pathname.split("/").pop()!;
+    const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } });
+    expect(order.status).toBe("paid");
+    expect(order.lines[0]).toMatchObject({ showId: show.id, pinId: pin.id });
 
-    // The order page, open in another tab, is waiting for the payment.
+    // The buyer keeps their order page open while the workshop works.
     const orderPage = await viewer.newPage();
-    await orderPage.goto(
-      await sheet
-        .getByRole("link", { name: "查看订单" })
-        .getAttribute("href")
-        .then((href) => href!),
-    );
-    await expect.poll(() => orderPage.getByTestId("order-status").getAttribute("data-status")).toBe("pending_payment");
+    await orderPage.goto(orderHref);
+    await expect.poll(() => orderPage.getByTestId("order-status").getAttribute("data-status")).toBe("paid");
     await expect.poll(() => orderPage.evaluate(() => document.documentElement.dataset.orderLive)).toBe("1");
 
-    await sheet.getByRole("button", { name: "支付成功" }).click();
-    await sheet.waitForURL(new RegExp(`/orders/${orderId}`));
-    await expect.poll(() => sheet.getByText("支付成功！工坊已收到你的订单。").isVisible()).toBe(true);
-    // The other tab turns paid by itself.
-    await expect
-      .poll(() => orderPage.getByTestId("order-status").getAttribute("data-status"), { timeout: 10_000 })
-      .toBe("paid");
-    await expect.poll(() => orderPage.getByText("等待工坊接单").isVisible()).toBe(true);
-
-    const { number } = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     const staff = await newContext(browser, baseUrl, DESKTOP);
     const studio = await logIn(staff, "staff.tea@cunbo.test", "cunbo2026");
-    await studio.goto("/studio/tea-fairy-jingshan/queue");
-    await expect.poll(() => studio.getByTestId("queue-item").filter({ hasText: number }).isVisible()).toBe(true);
+    await studio.goto("/studio/tea-fairy-jingshan/fulfilment");
+    const card = studio.locator("article", { hasText: order.number });
+    await card.waitFor();
+    await card.getByRole("button", { name: "接单", exact: true }).click();
+    await card.getByText("已接单", { exact: true }).waitFor();
+    await card.getByRole("button", { name: "已打包", exact: true }).click();
+    await card.getByLabel("快递公司").selectOption("sf");
+    await card.getByLabel("运单号").fill("SF1234567890123");
+    await card.getByRole("button", { name: "发货", exact: true }).click();
+    await studio.getByText("已发货 1 个包裹").waitFor();
+
+    await expect.poll(() => orderPage.locator("main").textContent(), { timeout: 10_000 }).toContain("SF1234567890123");
   });
 });

@@ -229,10 +229,10 @@ describe("checkout and the local payment provider", () => {
     await guest.post(payUrl.pathname + payUrl.search, { outcome: "succeed", token });
     const { number } = await db.order.findUniqueOrThrow({ where: { id: orderId } });
     const staff = await new Visitor(baseUrl).logIn("staff.tea@cunbo.test");
-    const queue = await staff.get("/studio/tea-fairy-jingshan/queue");
+    const queue = await staff.get("/studio/tea-fairy-jingshan/fulfilment");
     expect(queue.status).toBe(200);
     expect(await queue.text()).toContain(number);
     const other = await new Visitor(baseUrl).logIn("staff.umbrella@cunbo.test");
-    expect((await other.get("/studio/tea-fairy-jingshan/queue")).status).toBe(403);
+    expect((await other.get("/studio/tea-fairy-jingshan/fulfilment")).status).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
-// Buying without leaving the stream: choose a variant and a quantity in a sheet, post to /cart (the checkout
-// area's contract) and stay in the room. The server prices the line; what is shown here is for the shopper only.
+// Buying without leaving the stream: choose a variant and a quantity in a sheet. "Add to cart" posts to /cart and
+// stays in the room; "buy now" opens the checkout (address, payment) inside the same sheet, so the stream keeps
+// playing above it. The server prices the line; what is shown here is for the shopper only.
 import { useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -19,7 +20,14 @@ type Props = {
   onClose: () => void;
 };
 
-type Status = { kind: "idle" } | { kind: "sending" } | { kind: "done" } | { kind: "error"; key: string };
+type Status =
+  | { kind: "idle" }
+  | { kind: "sending" }
+  | { kind: "done" }
+  | { kind: "checkout"; url: string }
+  | { kind: "error"; key: string };
+
+const BUY_NOW_FIELDS = ["variantId", "quantity", "showId", "pinId", "flashDealId"];
 
 export function BuySheetBody({ card, mode, deal, now, attribution, preferredVariantId, redirectTo, onClose }: Props) {
   const { t } = useTranslation("live");
@@ -37,8 +45,17 @@ export function BuySheetBody({ card, mode, deal, now, attribution, preferredVari
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    setStatus({ kind: "sending" });
     const body = new FormData(event.currentTarget);
+    if (mode === "buy") {
+      const params = new URLSearchParams({ sheet: "1" });
+      for (const field of BUY_NOW_FIELDS) {
+        const value = body.get(field);
+        if (typeof value === "string" && value) params.set(field, value);
+      }
+      setStatus({ kind: "checkout", url: `/checkout?${params}` });
+      return;
+    }
+    setStatus({ kind: "sending" });
     try {
       const response = await fetch("/cart", { method: "POST", body, redirect: "manual" });
       if (response.type === "opaqueredirect" || response.ok) {
@@ -53,6 +70,17 @@ export function BuySheetBody({ card, mode, deal, now, attribution, preferredVari
     } catch {
       setStatus({ kind: "error", key: "buy.error.offline" });
     }
+  }
+
+  if (status.kind === "checkout") {
+    return (
+      <iframe
+        src={status.url}
+        title={t("buy.checkoutTitle")}
+        className="h-[70vh] w-full rounded-xl border-0 bg-white"
+        data-testid="checkout-frame"
+      />
+    );
   }
 
   if (status.kind === "done") {
@@ -161,7 +189,7 @@ export function BuySheetBody({ card, mode, deal, now, attribution, preferredVari
           </button>
         </div>
       </div>
-      {card.customisable ? (
+      {card.customisable && mode !== "buy" ? (
         <div>
           <label htmlFor="buy-note" className="text-sm font-medium">
             {t("buy.note")}

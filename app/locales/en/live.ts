@@ -48,6 +48,7 @@ const live: Record<keyof typeof zh, string> = {
   "buy.titleBuy": "Buy now",
   "buy.titleCart": "Add to cart",
   "buy.variant": "Choose an option",
+  "buy.checkoutTitle": "Checkout",
   "buy.quantity": "Quantity",
   "buy.less": "One fewer",
   "buy.more": "One more",

@@ -46,6 +46,7 @@ const live = {
   "buy.titleBuy": "立即购买",
   "buy.titleCart": "加入购物车",
   "buy.variant": "选择规格",
+  "buy.checkoutTitle": "确认订单",
   "buy.quantity": "数量",
   "buy.less": "减少一件",
   "buy.more": "增加一件",
