@@ -7,6 +7,7 @@ const common: Record<keyof typeof zh, string> = {
   "nav.home": "Home",
   "nav.search": "Search",
   "nav.workshops": "Workshops",
+  "nav.host": "My shows",
   "nav.studio": "Workshop studio",
   "nav.admin": "Admin",
   "nav.login": "Log in",

@@ -5,6 +5,7 @@ const common = {
   "nav.home": "首页",
   "nav.search": "搜索",
   "nav.workshops": "工坊",
+  "nav.host": "我的直播",
   "nav.studio": "工坊后台",
   "nav.admin": "管理",
   "nav.login": "登录",
