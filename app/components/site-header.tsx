@@ -11,10 +11,7 @@ export function SiteHeader({ viewer, locale }: { viewer: RootData["viewer"]; loc
     `rounded-full px-3 py-2 text-sm ${isActive ? "bg-brand-100 text-brand-700" : "text-stone-700 hover:bg-stone-100"}`;
   return (
     <header className="sticky top-0 z-20 border-b border-stone-200 bg-white/95 backdrop-blur">
-      <a
-        href="#main"
-        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2"
-      >
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:bg-white focus:p-2">
         {t("nav.skip")}
       </a>
       <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-1 px-3 py-2">
