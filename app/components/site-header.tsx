@@ -42,14 +42,14 @@ export function SiteHeader({ viewer, locale }: { viewer: RootData["viewer"]; loc
         </Form>
         {viewer ? (
           <>
-            {viewer.hasStudio ? (
-              <NavLink to="/studio" className={linkClass}>
-                {t("nav.studio")}
-              </NavLink>
-            ) : null}
             {viewer.isHost ? (
               <NavLink to="/host" className={linkClass}>
                 {t("nav.host")}
+              </NavLink>
+            ) : null}
+            {viewer.hasStudio ? (
+              <NavLink to="/studio" className={linkClass}>
+                {t("nav.studio")}
               </NavLink>
             ) : null}
             {viewer.isAdmin ? (

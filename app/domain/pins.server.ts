@@ -11,6 +11,8 @@ import { lockShow } from "./shows.server";
 export async function pinProduct(showId: string, productId: string, variantId: string | null = null): Promise<PinView> {
   const now = new Date();
   const { pin } = await db.$transaction(async (tx) => {
+    // A pin is worth milliseconds, not a disk flush: on a crash the last moment's pins may be lost, never half-kept.
+    await tx.$executeRaw`SET LOCAL synchronous_commit = off`;
     const show = await lockShow(tx, showId);
     if (show.status !== "live") throw new Conflict("live:error.notLive");
     const item = await tx.showItem.findUnique({

@@ -14,7 +14,7 @@ export const meta: MetaFunction = () => [{ title: "我的直播 · 村播" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   const approvedHost = viewer.host?.status === "approved";
-  if (!approvedHost && !viewer.isAdmin) forbidden(viewer.host ? "live:error.hostNotApproved" : "Forbidden");
+  if (!approvedHost && !viewer.isAdmin) forbidden();
   const shows = await showsForConsole(viewer);
   return {
     canCreate: approvedHost,

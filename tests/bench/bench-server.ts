@@ -5,13 +5,22 @@ import { createServer } from "node:http";
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import { Server } from "socket.io";
 
-type Stats = { rss: number; heapUsed: number; lagP50: number; lagP99: number; lagMax: number; elu: number };
+type Stats = {
+  rss: number;
+  heapUsed: number;
+  lagP50: number;
+  lagP99: number;
+  lagMax: number;
+  elu: number;
+  cpuMs: number;
+};
 
 const now = () => performance.timeOrigin + performance.now();
 const emitted = new Map<string, number>(); // pin id → when the server handed it to socket.io
 const lag = monitorEventLoopDelay({ resolution: 10 });
 lag.enable();
 let eluStart = performance.eventLoopUtilization();
+let cpuStart = process.cpuUsage();
 
 async function startCunbo(port: number) {
   const { startServer } = await import("../../server/index.ts");
@@ -63,6 +72,11 @@ function stats(): Stats {
     lagP99: lag.percentile(99) / 1e6,
     lagMax: lag.max / 1e6,
     elu: elu.utilization,
+    // CPU time this process used since the last reset: the work itself, whatever else the machine is doing.
+    cpuMs: (() => {
+      const cpu = process.cpuUsage(cpuStart);
+      return (cpu.user + cpu.system) / 1000;
+    })(),
   };
 }
 
@@ -76,6 +90,7 @@ process.on("message", (message: { kind: string }) => {
   } else if (message.kind === "reset") {
     lag.reset();
     eluStart = performance.eventLoopUtilization();
+    cpuStart = process.cpuUsage();
     process.send!({ kind: "reset" });
   } else if (message.kind === "stats") {
     process.send!({ kind: "stats", stats: stats(), emitted: Object.fromEntries(emitted) });

@@ -6,10 +6,26 @@ import net from "node:net";
 import { performance } from "node:perf_hooks";
 import { Visitor } from "../helpers/http.ts";
 
-export type FanoutOptions = { sizes: number[]; pins: number; warmup: number; perProcess: number; gapMs: number };
+export type FanoutOptions = {
+  sizes: number[];
+  pins: number;
+  warmup: number;
+  perProcess: number;
+  gapMs: number;
+  /** Runs per (N, server), alternating ours and the baseline so drifting machine load hits both alike. */
+  rounds: number;
+};
 
 type Message = { kind: string; [key: string]: unknown };
-type ServerStats = { rss: number; heapUsed: number; lagP50: number; lagP99: number; lagMax: number; elu: number };
+type ServerStats = {
+  rss: number;
+  heapUsed: number;
+  lagP50: number;
+  lagP99: number;
+  lagMax: number;
+  elu: number;
+  cpuMs: number;
+};
 
 export type RunResult = {
   server: "cunbo" | "bare";
@@ -19,8 +35,13 @@ export type RunResult = {
   fanOut: Percentiles;
   missed: number;
   lag: { p50: number; p99: number; max: number; elu: number };
+  /** Server CPU time per pin (the fan-out's cost, which other load on the machine does not inflate). */
+  cpuMsPerPin: number;
   bytesPerViewer: { rss: number; heap: number };
 };
+
+type Samples = { endToEndMs: number[]; fanOutMs: number[] };
+type Run = Omit<RunResult, "endToEnd" | "fanOut"> & Samples;
 
 export type Percentiles = { p50: number; p95: number; p99: number; max: number; samples: number };
 
@@ -95,12 +116,14 @@ type Target = {
   cards: Map<string, unknown>;
 };
 
-async function runOnce(target: Target, viewers: number, options: FanoutOptions): Promise<RunResult> {
+async function runOnce(target: Target, viewers: number, options: FanoutOptions): Promise<Run> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const server = Worker.start("./bench-server.ts", { PORT: String(port), BARE: target.server === "bare" ? "1" : "0" }, [
     "--expose-gc",
     "--max-old-space-size=4096",
+    // BENCH_PROFILE=1 writes a CPU profile of each server process (open it in Chrome's DevTools).
+    ...(process.env.BENCH_PROFILE ? ["--cpu-prof", "--cpu-prof-dir=tests/artifacts/profiles"] : []),
   ]);
   const generators: Worker[] = [];
   try {
@@ -142,7 +165,8 @@ async function runOnce(target: Target, viewers: number, options: FanoutOptions):
       });
       const t = now();
       if (host) {
-        const response = await host.post(`/host/shows/${target.showId}`, { intent: "pin", productId });
+        // As the console's fetcher posts it: the action alone (Remix single fetch), without a page render.
+        const response = await host.post(`/host/shows/${target.showId}.data`, { intent: "pin", productId });
         if (response.status !== 200) throw new Error(`pin failed with ${response.status}`);
       } else {
         const payload = {
@@ -169,21 +193,35 @@ async function runOnce(target: Target, viewers: number, options: FanoutOptions):
 
     const endToEnd: number[] = [];
     const fanOut: number[] = [];
+    const perPin = new Map<string, number[]>();
     for (const generator of generators) {
       const report = (await generator.ask("report")) as Message & { receipts: Record<string, number[]> };
       for (const pinId of measured) {
         for (const at of report.receipts[pinId] ?? []) {
           endToEnd.push(at - sent.get(pinId)!);
           fanOut.push(at - serverStats.emitted[pinId]);
+          perPin.set(pinId, [...(perPin.get(pinId) ?? []), at - serverStats.emitted[pinId]]);
         }
+      }
+    }
+    if (process.env.BENCH_VERBOSE) {
+      // Per pin: request → publish, then publish → receipt at the median and the last viewer.
+      for (const pinId of measured) {
+        const receipts = perPin.get(pinId) ?? [];
+        const { p50, max } = percentiles(receipts);
+        const before = serverStats.emitted[pinId] - sent.get(pinId)!;
+        console.log(
+          `  pin ${pinId.slice(-6)}: to publish ${before.toFixed(0)} ms, then median ${p50.toFixed(0)} / last ${max.toFixed(0)} ms`,
+        );
       }
     }
     return {
       server: target.server,
       viewers,
       joined,
-      endToEnd: percentiles(endToEnd),
-      fanOut: percentiles(fanOut),
+      endToEndMs: endToEnd,
+      fanOutMs: fanOut,
+      cpuMsPerPin: serverStats.stats.cpuMs / (options.warmup + options.pins),
       missed,
       lag: {
         p50: serverStats.stats.lagP50,
@@ -216,18 +254,44 @@ export async function runFanout(options: FanoutOptions, say: (line: string) => v
 
   const results: RunResult[] = [];
   for (const viewers of options.sizes) {
-    for (const server of ["cunbo", "bare"] as const) {
-      say(`N=${viewers} ${server}: starting…`);
-      try {
-        const result = await runOnce({ server, showId: show.id, productIds, cards }, viewers, options);
-        results.push(result);
-        say(
-          `N=${viewers} ${server}: joined ${result.joined}, e2e p50/p95/p99 ${result.endToEnd.p50.toFixed(0)}/${result.endToEnd.p95.toFixed(0)}/${result.endToEnd.p99.toFixed(0)} ms, ` +
-            `fan-out p95 ${result.fanOut.p95.toFixed(0)} ms, lag p99 ${result.lag.p99.toFixed(0)} ms, ${(result.bytesPerViewer.rss / 1024).toFixed(1)} KiB/viewer`,
-        );
-      } catch (error) {
-        say(`N=${viewers} ${server}: FAILED — ${(error as Error).message}`);
+    const runs: Record<"cunbo" | "bare", Run[]> = { cunbo: [], bare: [] };
+    for (let round = 0; round < options.rounds; round++) {
+      for (const server of round % 2 ? (["bare", "cunbo"] as const) : (["cunbo", "bare"] as const)) {
+        say(`N=${viewers} ${server} (round ${round + 1}/${options.rounds}): starting…`);
+        try {
+          const run = await runOnce({ server, showId: show.id, productIds, cards }, viewers, options);
+          runs[server].push(run);
+          const p = percentiles(run.endToEndMs);
+          say(
+            `N=${viewers} ${server}: joined ${run.joined}, pin→receipt p50/p95/p99 ${p.p50.toFixed(0)}/${p.p95.toFixed(0)}/${p.p99.toFixed(0)} ms, ` +
+              `lag p99 ${run.lag.p99.toFixed(0)} ms, ${run.cpuMsPerPin.toFixed(0)} CPU ms/pin, heap ${(run.bytesPerViewer.heap / 1024).toFixed(1)} KiB/viewer`,
+          );
+        } catch (error) {
+          say(`N=${viewers} ${server}: FAILED — ${(error as Error).message}`);
+        }
       }
+    }
+    for (const server of ["cunbo", "bare"] as const) {
+      const done = runs[server];
+      if (!done.length) continue;
+      const mean = (pick: (r: Run) => number) => done.reduce((sum, r) => sum + pick(r), 0) / done.length;
+      const worst = (pick: (r: Run) => number) => Math.max(...done.map(pick));
+      results.push({
+        server,
+        viewers,
+        joined: Math.min(...done.map((r) => r.joined)),
+        endToEnd: percentiles(done.flatMap((r) => r.endToEndMs)),
+        fanOut: percentiles(done.flatMap((r) => r.fanOutMs)),
+        missed: done.reduce((sum, r) => sum + r.missed, 0),
+        lag: {
+          p50: mean((r) => r.lag.p50),
+          p99: mean((r) => r.lag.p99),
+          max: worst((r) => r.lag.max),
+          elu: mean((r) => r.lag.elu),
+        },
+        cpuMsPerPin: mean((r) => r.cpuMsPerPin),
+        bytesPerViewer: { rss: mean((r) => r.bytesPerViewer.rss), heap: mean((r) => r.bytesPerViewer.heap) },
+      });
     }
   }
   await db.$disconnect();

@@ -11,7 +11,7 @@ type Props = { moments: Moment[]; current: string | null; onChoose: (moment: Mom
 export function ReplayMoments({ moments, current, onChoose }: Props) {
   const { t } = useTranslation("live");
   const { pick } = usePick();
-  if (!moments.length) return <p className="text-sm text-stone-600">{t("replay.noMoments")}</p>;
+  if (!moments.length) return <p className="text-sm text-white/90">{t("replay.noMoments")}</p>;
   return (
     <ol className="flex gap-2 overflow-x-auto pb-1" aria-label={t("replay.moments")}>
       {moments.map((moment) => (
@@ -20,13 +20,13 @@ export function ReplayMoments({ moments, current, onChoose }: Props) {
             type="button"
             onClick={() => onChoose(moment)}
             aria-pressed={current === moment.pinId}
-            className="flex w-36 flex-col items-start gap-1 rounded-xl border border-stone-200 bg-white p-2 text-left aria-pressed:border-brand-600 aria-pressed:ring-2 aria-pressed:ring-brand-600"
+            className="flex w-28 flex-col items-start gap-0.5 rounded-xl border border-stone-200 bg-white/95 p-1.5 text-left aria-pressed:border-brand-600 aria-pressed:ring-2 aria-pressed:ring-brand-600"
           >
             {moment.card.image ? (
-              <img src={moment.card.image} alt="" className="h-16 w-full rounded-lg bg-stone-100 object-cover" />
+              <img src={moment.card.image} alt="" className="h-12 w-full rounded-lg bg-stone-100 object-cover" />
             ) : null}
             <span className="font-mono text-xs text-brand-700">{formatDuration(moment.offsetSeconds)}</span>
-            <span className="line-clamp-2 text-xs">{pick(moment.card.titleZh, moment.card.titleEn)}</span>
+            <span className="line-clamp-1 text-xs">{pick(moment.card.titleZh, moment.card.titleEn)}</span>
           </button>
         </li>
       ))}

@@ -1,6 +1,6 @@
 // The viewer's live room, phone first: the stream fills the screen, with the host strip and sold ticker on top,
 // and the chat, the pinned card and the line-up bag at the bottom. Buying opens a sheet over the stream.
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { LiveState, ProductCard } from "~/lib/live-state";
@@ -20,6 +20,19 @@ import { usePick } from "./use-pick";
 
 type Props = { initial: LiveState; moments: Moment[]; signedIn: boolean; chatMax: number };
 
+/** The site header's height (it wraps to two lines on narrow phones in some languages), so the stream fills the rest. */
+function useHeaderHeight(fallback = 56) {
+  const [height, setHeight] = useState(fallback);
+  useEffect(() => {
+    const header = document.querySelector("header");
+    if (!header) return;
+    const observer = new ResizeObserver(() => setHeight(header.getBoundingClientRect().height));
+    observer.observe(header);
+    return () => observer.disconnect();
+  }, []);
+  return height;
+}
+
 export function ViewerRoom({ initial, moments, signedIn, chatMax }: Props) {
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
@@ -32,6 +45,7 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax }: Props) {
   const [drawer, setDrawer] = useState(false);
   const [moment, setMoment] = useState<Moment | null>(null);
   const video = useRef<LiveVideoHandle>(null);
+  const headerHeight = useHeaderHeight();
   const here = `/live/${state.showId}`;
   const deal = state.deal && secondsLeft(state.deal.endsAt, now) > 0 ? state.deal : null;
   const ended = state.status === "ended";
@@ -58,7 +72,8 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax }: Props) {
     <main id="main" className="mx-auto max-w-6xl lg:grid lg:grid-cols-[minmax(0,420px)_1fr] lg:gap-6 lg:p-4">
       <section
         aria-label={state.title}
-        className="relative h-[calc(100svh-3.5rem)] min-h-[560px] overflow-hidden bg-stone-900 lg:h-[calc(100svh-6rem)] lg:rounded-3xl"
+        style={{ "--room-top": `${headerHeight}px` } as React.CSSProperties}
+        className="relative h-[calc(100svh-var(--room-top))] min-h-[560px] overflow-hidden bg-stone-900 lg:h-[calc(100svh-var(--room-top)-2rem)] lg:rounded-3xl"
       >
         <LiveVideo
           ref={video}
@@ -73,9 +88,27 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax }: Props) {
             <RoomHeader state={state} connection={connection} />
             {!ended ? <SoldTicker sales={state.sales} now={now} /> : null}
           </div>
-          <div className={`space-y-2 bg-gradient-to-t from-black/70 to-transparent p-3 pt-8 ${ended ? "pb-14" : ""}`}>
+          <div className="space-y-2 bg-gradient-to-t from-black/70 to-transparent p-3 pt-8">
             {!ended ? (
-              <ChatLines lines={state.chat.slice(-20)} className="pointer-events-auto max-h-[24svh] max-w-[85%]" />
+              <ChatLines
+                lines={state.chat.slice(-20)}
+                className="pointer-events-auto max-h-[24svh] max-w-[85%] [mask-image:linear-gradient(to_bottom,transparent,black_2.5rem)]"
+              />
+            ) : null}
+            {ended ? (
+              <section aria-labelledby="moments-title" className="pointer-events-auto">
+                <h2 id="moments-title" className="mb-1 text-sm font-semibold text-white">
+                  {t("replay.moments")}
+                </h2>
+                <ReplayMoments
+                  moments={moments}
+                  current={moment?.pinId ?? null}
+                  onChoose={(m) => {
+                    setMoment(m);
+                    video.current?.seek(m.offsetSeconds);
+                  }}
+                />
+              </section>
             ) : null}
             {shown ? (
               <div className="pointer-events-auto">
@@ -105,9 +138,14 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax }: Props) {
                   event.preventDefault();
                   setDrawer(true);
                 }}
-                className="ml-auto flex min-h-11 flex-none items-center gap-1 rounded-full bg-amber-400 px-4 text-sm font-semibold text-stone-900"
+                aria-label={t("lineup.bag", { count: state.lineUp.length })}
+                className="ml-auto flex min-h-11 flex-none items-center gap-1 rounded-full bg-amber-400 px-3 text-sm font-semibold text-stone-900"
               >
-                {t("lineup.bag", { count: state.lineUp.length })}
+                <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 fill-none stroke-current stroke-2">
+                  <path d="M5 8h14l-1 12H6L5 8Z" strokeLinejoin="round" />
+                  <path d="M9 8V6a3 3 0 0 1 6 0v2" />
+                </svg>
+                {state.lineUp.length}
               </a>
             </div>
           </div>
@@ -115,21 +153,6 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax }: Props) {
       </section>
 
       <div className="space-y-6 px-4 py-5 lg:px-0">
-        {ended ? (
-          <section aria-labelledby="moments-title">
-            <h2 id="moments-title" className="mb-2 text-lg font-semibold">
-              {t("replay.moments")}
-            </h2>
-            <ReplayMoments
-              moments={moments}
-              current={moment?.pinId ?? null}
-              onChoose={(m) => {
-                setMoment(m);
-                video.current?.seek(m.offsetSeconds);
-              }}
-            />
-          </section>
-        ) : null}
         <section id="lineup" aria-labelledby="lineup-title">
           <h2 id="lineup-title" className="text-lg font-semibold">
             {t("lineup.title", { count: state.lineUp.length })}
