@@ -2,6 +2,7 @@
 // Called after the transaction commits, so nobody hears of a change that was rolled back.
 import { db } from "~/lib/db.server";
 import { events } from "~/lib/events.server";
+import { announcePaidOrder } from "./show-stats.server";
 import type { StockLevels } from "./stock.server";
 
 /** New stock (and deal allowance) for every live show whose line-up carries the variant. */
@@ -39,14 +40,10 @@ export async function announcePaid(orderId: string) {
   const order = await db.order.findUnique({
     where: { id: orderId },
     select: {
-      city: true,
       status: true,
       lines: {
         select: {
           showId: true,
-          quantity: true,
-          titleZh: true,
-          titleEn: true,
           variantId: true,
           variant: { select: { stock: true } },
         },
@@ -56,19 +53,10 @@ export async function announcePaid(orderId: string) {
     },
   });
   if (!order) return;
+  // The sold ticker carries a city and what was bought: never a name or a phone number.
+  await announcePaidOrder(orderId);
   for (const line of order.lines) {
     if (!line.showId) continue;
-    // The ticker carries a city and what was bought: never a name or a phone number.
-    events.publish({
-      room: `show:${line.showId}`,
-      type: "sold",
-      payload: {
-        city: order.city,
-        quantity: line.quantity,
-        productTitleZh: line.titleZh,
-        productTitleEn: line.titleEn,
-      },
-    });
     events.publish({
       room: `show:${line.showId}`,
       type: "stock",

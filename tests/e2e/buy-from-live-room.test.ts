@@ -45,6 +45,10 @@ describe("buying from a live room", () => {
       .poll(() => sheet.getByText("支付成功！工坊已收到你的订单。").isVisible(), { timeout: 10_000 })
       .toBe(true);
     expect(new URL(room.url()).pathname).toBe(`/live/${show.id}`);
+    // Everyone in the room sees the sale on the ticker: a city and a quantity, never a name.
+    await expect
+      .poll(() => room.getByTestId("sold-ticker").textContent(), { timeout: 10_000 })
+      .toContain(`杭州市的买家刚买了 1 件「${pin.product.titleZh}」`);
 
     const orderId = new URL(orderHref, baseUrl).pathname.split("/").pop()!;
     const order = await db.order.findUniqueOrThrow({ where: { id: orderId }, include: { lines: true } });
