@@ -65,7 +65,11 @@ async function main() {
   const { db } = await import("../app/lib/db.server.ts");
   const { seed } = await import("../prisma/seed.ts");
   const { seeded } = await seed(db);
-  if (seeded) say("seeded the demo market (workshops, products, hosts, shows, demo accounts)");
+  if (seeded) {
+    const { seedDemoOrders } = await import("../prisma/demo-orders.ts");
+    const orders = await seedDemoOrders();
+    say(`seeded the demo market (workshops, products, hosts, shows, demo accounts) and ${orders} paid demo orders`);
+  }
 
   buildIfNeeded();
   const jobs = await startJobs(databaseUrl);
