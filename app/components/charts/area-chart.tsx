@@ -38,7 +38,8 @@ export function AreaChart({
   const y = (value: number) => TOP + plotHeight - (Math.max(0, value) / max) * plotHeight;
   const line = rows.map((row, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(row.value).toFixed(1)}`).join(" ");
   const area = rows.length ? `${line} L${x(rows.length - 1).toFixed(1)},${y(0)} L${x(0).toFixed(1)},${y(0)} Z` : "";
-  const ticks = [0, max / 2, max];
+  // With nothing to show, one zero line reads better than a scale of fractions of a fen.
+  const ticks = rows.some((row) => row.value > 0) ? [0, max / 2, max] : [0];
   const labelled = rows.length > 2 ? [0, Math.floor((rows.length - 1) / 2), rows.length - 1] : rows.map((_, i) => i);
   return (
     <ChartFrame title={title} tableLabel={tableLabel} columns={columns} rows={rows} format={format}>
