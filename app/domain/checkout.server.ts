@@ -158,6 +158,9 @@ async function shortfallFrom(error: unknown, holds: Hold[]): Promise<SoldOut | n
 const placing = new Gate(Math.max(2, Number(process.env.DATABASE_POOL_SIZE ?? 10)));
 
 export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
+  // Buyers who arrive after the last unit hear "sold out" without queueing behind those still placing.
+  const recalled = recalledSoldOut(input.items);
+  if (recalled) throw recalled;
   const { placed, levels } = await placing.run(() => place(input));
   // Outside the gate: the next buyer in line need not wait for these.
   await jobs.send(

@@ -22,6 +22,7 @@ import { env } from "~/lib/env.server";
 import { getLocale } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
 import { PROVINCES } from "~/lib/provinces";
+import { recalledSoldOut } from "~/domain/sold-out-memo.server";
 import { BuyNowSchema, CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "~/lib/checkout-schema";
 
 export const meta: MetaFunction = () => [{ title: "确认订单 · 村播 Cunbo" }];
@@ -88,6 +89,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return { ...item, customisationNote: note || item.customisationNote || null };
   });
   if (Object.keys(noteErrors).length) return data(submission.reply({ fieldErrors: noteErrors }), { status: 400 });
+
+  // In a flash sale most late buyers are answered here, before any query.
+  const recalled = recalledSoldOut(withNotes);
+  if (recalled)
+    return data(submission.reply({ formErrors: [await domainMessage(request, recalled)] }), { status: 409 });
 
   const viewer = await getOptionalViewer(request);
   const { quote, sheet, ...contact } = submission.value;
