@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { placeOrder } from "~/domain/checkout.server";
+import { payLocally } from "~/domain/payments/local-payment.server";
 import { db } from "~/lib/db.server";
-import { events } from "~/lib/events.server";
 import { launchBrowser, logIn, newContext } from "../helpers/browser";
-import { createPaidOrder, workshopBySlug } from "../helpers/paid-order-fixture";
+import { ADDRESS, variantBySku } from "../helpers/market";
 import { startTestServer } from "../helpers/server";
 
 let baseUrl: string;
@@ -15,26 +16,20 @@ describe("a workshop ships an order", () => {
   it("a paid order arrives live in the packing room, is accepted, packed and shipped with a tracking number", async () => {
     const browser = await launchBrowser();
     const context = await newContext(browser, baseUrl);
-    const page = await logIn(context, "staff.berry@cunbo.test", "cunbo2026");
-    await page.goto("/studio/berry-good-market/fulfilment");
+    const page = await logIn(context, "staff.duzuo@cunbo.test", "cunbo2026");
+    await page.goto("/studio/duzuo-rice-wine/fulfilment");
     await page.getByText("实时接单中").waitFor();
 
-    // What the checkout area announces when an order is paid.
-    const berry = await workshopBySlug("berry-good-market");
-    const order = await createPaidOrder({
-      workshopSlug: "berry-good-market",
-      contactName: "王阿姨",
-      lines: [{ quantity: 2, customisationNote: "送给妈妈，请别放价格单" }],
+    // A shopper buys and pays with the local provider while the packing room is open.
+    const wine = await variantBySku("DZ-ZF-1J");
+    const order = await placeOrder({
+      userId: null,
+      items: [{ variantId: wine.id, quantity: 2, customisationNote: "送给妈妈，请别放价格单" }],
+      contact: { ...ADDRESS, contactName: "王阿姨" },
+      paymentProvider: "local",
     });
-    events.publish({
-      room: `workshop:${berry.id}`,
-      type: "queue:new",
-      payload: {
-        fulfilmentOrderId: order.fulfilmentOrderId,
-        orderNumber: order.number,
-        shipBy: new Date().toISOString(),
-      },
-    });
+    await payLocally(order.id, "succeed");
+    const { id: fulfilmentOrderId } = await db.fulfilmentOrder.findFirstOrThrow({ where: { orderId: order.id } });
     await page.getByText(`新订单到了：${order.number}`).waitFor();
     const card = page.locator("article", { hasText: order.number });
     await card.waitFor();
@@ -49,9 +44,7 @@ describe("a workshop ships an order", () => {
     await card.getByLabel("运单号").fill("12345");
     await card.getByRole("button", { name: "发货", exact: true }).click();
     await card.getByText("运单号格式和所选快递公司不符，请核对").waitFor();
-    expect((await db.fulfilmentOrder.findUniqueOrThrow({ where: { id: order.fulfilmentOrderId } })).status).toBe(
-      "packed",
-    );
+    expect((await db.fulfilmentOrder.findUniqueOrThrow({ where: { id: fulfilmentOrderId } })).status).toBe("packed");
 
     await card.getByLabel("运单号").fill("SF 1234 5678 90123");
     await card.getByRole("button", { name: "发货", exact: true }).click();
@@ -62,12 +55,12 @@ describe("a workshop ships an order", () => {
     await shipped.getByTestId("tracking").waitFor();
     expect(await shipped.getByTestId("tracking").textContent()).toBe("顺丰速运 SF1234567890123");
     const parcel = await db.fulfilmentOrder.findUniqueOrThrow({
-      where: { id: order.fulfilmentOrderId },
+      where: { id: fulfilmentOrderId },
       include: { events: { orderBy: { createdAt: "asc" } } },
     });
     expect(parcel).toMatchObject({ status: "shipped", courier: "sf", trackingNumber: "SF1234567890123" });
     expect(parcel.events.map((event) => event.toStatus)).toEqual(["queued", "accepted", "packed", "shipped"]);
     await shipped.getByText(/处理记录/).click();
-    await shipped.getByText("已打包 → 已发货 · 方建国 · sf SF1234567890123").waitFor();
+    await shipped.getByText("已打包 → 已发货 · 沈美华 · sf SF1234567890123").waitFor();
   });
 });
