@@ -1,33 +1,12 @@
 // Form controls of the workshop studio: large targets for a phone in a packing room, each labelled, with its
 // error beside it and tied to it for screen readers.
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { FieldError } from "~/components/ui/field";
+import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { describedBy, FieldShell, type FieldShellProps } from "~/components/ui/field";
 
 export const controlClass =
   "mt-1 block w-full min-h-12 rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50";
 
-type Common = { label: string; errors?: string[]; hint?: string; id: string; className?: string };
-
-function describedBy(id: string, invalid: boolean, hint?: string) {
-  return [invalid ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
-}
-
-function Shell({ id, label, errors, hint, className, children }: Common & { children: ReactNode }) {
-  return (
-    <div className={className}>
-      <label htmlFor={id} className="block text-sm font-medium text-stone-800">
-        {label}
-      </label>
-      {children}
-      {hint ? (
-        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600">
-          {hint}
-        </p>
-      ) : null}
-      <FieldError id={`${id}-error`} errors={errors} />
-    </div>
-  );
-}
+type Common = FieldShellProps;
 
 export function TextInput({
   label,
@@ -39,7 +18,7 @@ export function TextInput({
 }: Common & InputHTMLAttributes<HTMLInputElement>) {
   const invalid = Boolean(errors?.length);
   return (
-    <Shell id={id} label={label} errors={errors} hint={hint} className={className}>
+    <FieldShell id={id} label={label} errors={errors} hint={hint} className={className}>
       <input
         {...input}
         id={id}
@@ -47,7 +26,7 @@ export function TextInput({
         aria-describedby={describedBy(id, invalid, hint)}
         className={controlClass}
       />
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -61,7 +40,7 @@ export function TextArea({
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
   const invalid = Boolean(errors?.length);
   return (
-    <Shell id={id} label={label} errors={errors} hint={hint} className={className}>
+    <FieldShell id={id} label={label} errors={errors} hint={hint} className={className}>
       <textarea
         rows={4}
         {...input}
@@ -70,7 +49,7 @@ export function TextArea({
         aria-describedby={describedBy(id, invalid, hint)}
         className={controlClass}
       />
-    </Shell>
+    </FieldShell>
   );
 }
 
@@ -85,7 +64,7 @@ export function Select({
 }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
   const invalid = Boolean(errors?.length);
   return (
-    <Shell id={id} label={label} errors={errors} hint={hint} className={className}>
+    <FieldShell id={id} label={label} errors={errors} hint={hint} className={className}>
       <select
         {...select}
         id={id}
@@ -95,7 +74,7 @@ export function Select({
       >
         {children}
       </select>
-    </Shell>
+    </FieldShell>
   );
 }
 

@@ -1,5 +1,5 @@
 // A labelled form field with its error shown beside it and tied to it for screen readers.
-import type { InputHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 
 type FieldProps = {
   label: string;
@@ -7,32 +7,53 @@ type FieldProps = {
   hint?: string;
 } & InputHTMLAttributes<HTMLInputElement> & { id: string };
 
+export type FieldShellProps = { label: string; errors?: string[]; hint?: string; id: string; className?: string };
+
 export const inputClass =
   "mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 aria-[invalid=true]:border-red-600";
 
-export function Field({ label, errors, hint, id, className, ...input }: FieldProps) {
-  const errorId = `${id}-error`;
-  const hintId = `${id}-hint`;
-  const invalid = Boolean(errors?.length);
+/** The ids a control points screen readers to: its error (when there is one) and its hint. */
+export function describedBy(id: string, invalid: boolean, hint?: string) {
+  return [invalid ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** Label, control, hint and error, in that order: the one layout every form control uses. */
+export function FieldShell({
+  id,
+  label,
+  errors,
+  hint,
+  className,
+  children,
+}: FieldShellProps & { children: ReactNode }) {
   return (
     <div className={className}>
       <label htmlFor={id} className="block text-sm font-medium text-stone-800">
         {label}
       </label>
-      <input
-        id={id}
-        aria-invalid={invalid || undefined}
-        aria-describedby={[invalid ? errorId : null, hint ? hintId : null].filter(Boolean).join(" ") || undefined}
-        className={inputClass}
-        {...input}
-      />
+      {children}
       {hint ? (
-        <p id={hintId} className="mt-1 text-xs text-stone-600">
+        <p id={`${id}-hint`} className="mt-1 text-xs text-stone-600">
           {hint}
         </p>
       ) : null}
-      <FieldError id={errorId} errors={errors} />
+      <FieldError id={`${id}-error`} errors={errors} />
     </div>
+  );
+}
+
+export function Field({ label, errors, hint, id, className, ...input }: FieldProps) {
+  const invalid = Boolean(errors?.length);
+  return (
+    <FieldShell id={id} label={label} errors={errors} hint={hint} className={className}>
+      <input
+        id={id}
+        aria-invalid={invalid || undefined}
+        aria-describedby={describedBy(id, invalid, hint)}
+        className={inputClass}
+        {...input}
+      />
+    </FieldShell>
   );
 }
 
