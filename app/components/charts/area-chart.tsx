@@ -1,6 +1,5 @@
 // A time series as a line over a shaded area, drawn as inline SVG on the server, with a few labelled gridlines.
-import { useId } from "react";
-import { ChartFrame, niceCeiling, type ChartRow } from "./chart-frame";
+import { ChartFrame, ChartSvg, niceCeiling, type ChartRow } from "./chart-frame";
 
 type Props = {
   title: string;
@@ -30,7 +29,6 @@ export function AreaChart({
   format,
   color = "#15803d",
 }: Props) {
-  const id = useId();
   const max = niceCeiling(Math.max(0, ...rows.map((row) => row.value)));
   const plotWidth = WIDTH - LEFT - 6;
   const plotHeight = HEIGHT - TOP - BOTTOM;
@@ -43,14 +41,7 @@ export function AreaChart({
   const labelled = rows.length > 2 ? [0, Math.floor((rows.length - 1) / 2), rows.length - 1] : rows.map((_, i) => i);
   return (
     <ChartFrame title={title} tableLabel={tableLabel} columns={columns} rows={rows} format={format}>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
-        className="w-full max-w-xl"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
+      <ChartSvg width={WIDTH} height={HEIGHT} title={title} description={description}>
         {ticks.map((tick) => (
           <g key={tick}>
             <line x1={LEFT} x2={WIDTH - 6} y1={y(tick)} y2={y(tick)} stroke="#e7e5e4" />
@@ -73,7 +64,7 @@ export function AreaChart({
             {axisLabel ? axisLabel(rows[i]) : rows[i].label}
           </text>
         ))}
-      </svg>
+      </ChartSvg>
     </ChartFrame>
   );
 }

@@ -1,7 +1,6 @@
 // Horizontal bars drawn as inline SVG on the server: long Chinese product and show names fit on a phone, and no
 // chart library reaches the browser.
-import { useId } from "react";
-import { ChartFrame, niceCeiling, type ChartRow } from "./chart-frame";
+import { ChartFrame, ChartSvg, niceCeiling, type ChartRow } from "./chart-frame";
 
 type Props = {
   title: string;
@@ -18,7 +17,6 @@ const WIDTH = 320;
 const ROW = 36;
 
 export function BarChart({ title, description, tableLabel, columns, rows, format, empty, color = "#c2410c" }: Props) {
-  const id = useId();
   if (rows.length === 0) {
     return (
       <ChartFrame title={title} tableLabel={tableLabel} columns={columns} rows={rows} format={format}>
@@ -30,14 +28,7 @@ export function BarChart({ title, description, tableLabel, columns, rows, format
   const height = rows.length * ROW;
   return (
     <ChartFrame title={title} tableLabel={tableLabel} columns={columns} rows={rows} format={format}>
-      <svg
-        viewBox={`0 0 ${WIDTH} ${height}`}
-        className="w-full max-w-xl"
-        role="img"
-        aria-labelledby={`${id}-title ${id}-desc`}
-      >
-        <title id={`${id}-title`}>{title}</title>
-        <desc id={`${id}-desc`}>{description}</desc>
+      <ChartSvg width={WIDTH} height={height} title={title} description={description}>
         {rows.map((row, i) => {
           const y = i * ROW;
           const barWidth = Math.max(0, (row.value / max) * (WIDTH - 80));
@@ -54,7 +45,7 @@ export function BarChart({ title, description, tableLabel, columns, rows, format
             </g>
           );
         })}
-      </svg>
+      </ChartSvg>
     </ChartFrame>
   );
 }

@@ -1,6 +1,6 @@
 // What every chart shares: a figure with a caption, and the same numbers as a table for screen readers, printing,
 // and anyone who would rather read than look.
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 
 export type ChartRow = { key: string; label: string; value: number };
 
@@ -53,4 +53,33 @@ export function niceCeiling(value: number): number {
   const power = 10 ** Math.floor(Math.log10(value));
   const step = [1, 2, 5, 10].find((s) => s * power >= value) ?? 10;
   return step * power;
+}
+
+/** The drawing itself: an SVG named and described for screen readers by the chart's title and summary. */
+export function ChartSvg({
+  width,
+  height,
+  title,
+  description,
+  children,
+}: {
+  width: number;
+  height: number;
+  title: string;
+  description: string;
+  children: ReactNode;
+}) {
+  const id = useId();
+  return (
+    <svg
+      viewBox={`0 0 ${width} ${height}`}
+      className="w-full max-w-xl"
+      role="img"
+      aria-labelledby={`${id}-title ${id}-desc`}
+    >
+      <title id={`${id}-title`}>{title}</title>
+      <desc id={`${id}-desc`}>{description}</desc>
+      {children}
+    </svg>
+  );
 }
