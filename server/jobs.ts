@@ -24,8 +24,8 @@ export async function startJobs(
   });
   await boss.schedule(JOB.reservationSweep, "* * * * *");
   installJobQueue({
-    async send(name, data, sendOptions) {
-      await boss.send(name, data, { startAfter: sendOptions?.startAfter, singletonKey: sendOptions?.singletonKey });
+    async send(name, list) {
+      await boss.insert(list.map((job) => ({ name, ...job })));
     },
   });
   return {

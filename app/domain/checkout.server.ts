@@ -1,17 +1,24 @@
-// Placing an order: price on the server, then ONE SQL statement holds the stock (conditional UPDATEs) and,
-// only if every hold fitted, writes the order, its line snapshots and its reservations. A single statement is
-// its own transaction, so a hot row is locked only while PostgreSQL runs it and commits, never across a round
-// trip to this process: that is what lets a flash sale go at close to the database's own pace.
+// Placing an order: price on the server, share the stock out, then ONE SQL statement (order-statement.server.ts)
+// holds the stock and writes the order. Buy-nows of the same variant that arrive while one is being placed wait
+// in line and are placed together, in arrival order, by the next statement: in a flash sale the hot row is then
+// taken once for hundreds of buyers instead of once each, and the first to tap are the first served.
 import { randomBytes, randomInt } from "node:crypto";
-import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { Gate } from "~/lib/gate";
 import { jobs, JOB } from "~/lib/jobs.server";
 import { Conflict, SoldOut } from "./errors.server";
 import { announceStock } from "./order-events.server";
+import { LevelsMoved, newId, writeOrders, type OrderRows } from "./order-statement.server";
 import { recalledSoldOut, rememberSoldOut } from "./sold-out-memo.server";
-import { priceItems, type PricedCheckout, type PricingItem } from "./pricing.server";
-import { HELD_LEVELS, holdCtes, levelsFrom, shortfall, type Hold, type StockLevels } from "./stock.server";
+import {
+  loadPricingRows,
+  priceRows,
+  assertItemsShape,
+  type PricedCheckout,
+  type PricingItem,
+  type PricingRow,
+} from "./pricing.server";
+import type { StockLevels } from "./stock.server";
 
 export const RESERVATION_MINUTES = 10;
 
@@ -131,72 +138,12 @@ function orderNumber(now: Date): string {
   return `CB${day}${tail}`;
 }
 
-/** Row ids made here (the statement writes rows Prisma never sees): time-ordered and unguessable, like cuid. */
-export function newId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
-}
+type Outcome = { placed: PlacedOrder } | { error: unknown };
 
-// The statement refuses itself (rolling back every hold it took) when a hold did not fit. Its message says how
-// many holds of each kind did fit, so a one-item order learns what ran out without asking the database again.
-const SHORTFALL = "cunbo: a stock hold did not fit";
-const messageOf = (error: unknown) => String((error as Error)?.message ?? "");
-const isDeadlock = (error: unknown) => /deadlock detected|40P01/.test(messageOf(error));
-
-async function shortfallFrom(error: unknown, holds: Hold[]): Promise<SoldOut | null> {
-  const fitted = new RegExp(`${SHORTFALL} \\(deals (\\d+), variants (\\d+)\\)`).exec(messageOf(error));
-  if (!fitted) return null;
-  if (holds.length > 1) return shortfall(holds);
-  const [hold] = holds;
-  const names = { titleZh: hold.titleZh, titleEn: hold.titleEn };
-  if (hold.flashDealId && fitted[1] === "0") return new SoldOut("checkout:error.dealSoldOut", names);
-  if (fitted[2] === "0") return new SoldOut("checkout:error.soldOut", names);
-  return new SoldOut("checkout:error.batchFull", names);
-}
-
-// A flash sale sends thousands of orders at once. Letting them all price before any of them places would put
-// every placement behind every read in the pool's queue; in turn, first come first served, they finish quickly.
-const placing = new Gate(Math.max(2, Number(process.env.DATABASE_POOL_SIZE ?? 10)));
-
-export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
-  // Buyers who arrive after the last unit hear "sold out" without queueing behind those still placing.
-  const recalled = recalledSoldOut(input.items);
-  if (recalled) throw recalled;
-  const { placed, levels } = await placing.run(() => place(input));
-  // Outside the gate: the next buyer in line need not wait for these.
-  await jobs.send(
-    JOB.reservationExpiry,
-    { orderId: placed.id },
-    { startAfter: placed.expiresAt, singletonKey: placed.id },
-  );
-  // Viewers hear the new stock level; the buyer need not wait for that.
-  void announceStock(levels).catch((error: unknown) => console.warn("Could not announce stock:", error));
-  return placed;
-}
-
-async function place(input: PlaceOrderInput): Promise<{ placed: PlacedOrder; levels: StockLevels }> {
-  const recalled = recalledSoldOut(input.items);
-  if (recalled) throw recalled;
-  const now = new Date();
-  const [priced, attribution] = await Promise.all([priceItems(input.items, now), resolveAttribution(input.items)]);
-  if (input.quote && input.quote !== priced.quote) throw new Conflict("checkout:error.priceChanged");
-  for (const line of priced.lines) {
-    const names = { titleZh: line.titleZh, titleEn: line.titleEn };
-    if (line.stock === 0) rememberSoldOut("variant", line.variantId, new SoldOut("checkout:error.soldOut", names));
-    if (line.deal && line.deal.remaining === 0)
-      rememberSoldOut("deal", line.deal.id, new SoldOut("checkout:error.dealSoldOut", names));
-  }
-  refuseProblems(priced);
+/** The rows of one order, priced and attributed; `expiresAt` ends its holds. */
+function orderRows(input: PlaceOrderInput, priced: PricedCheckout, attribution: Attribution[], now: Date): OrderRows {
   const expiresAt = new Date(now.getTime() + (input.holdMs ?? RESERVATION_MINUTES * 60_000));
-  const holds: Hold[] = priced.lines.map((line) => ({
-    variantId: line.variantId,
-    quantity: line.quantity,
-    flashDealId: line.deal ? line.deal.id : null,
-    batchId: line.batch?.id ?? null,
-    titleZh: line.titleZh,
-    titleEn: line.titleEn,
-  }));
   const id = newId();
-  const paymentRef = input.paymentProvider === "local" ? `local_${id}` : null;
   const order = {
     id,
     number: orderNumber(now),
@@ -215,7 +162,7 @@ async function place(input: PlaceOrderInput): Promise<{ placed: PlacedOrder; lev
     totalFen: priced.totalFen,
     currency: "CNY",
     paymentProvider: input.paymentProvider,
-    paymentRef,
+    paymentRef: input.paymentProvider === "local" ? `local_${id}` : null,
     expiresAt,
     createdAt: now,
     updatedAt: now,
@@ -241,6 +188,14 @@ async function place(input: PlaceOrderInput): Promise<{ placed: PlacedOrder; lev
     batchId: line.batch?.id ?? null,
     ...attribution[index],
   }));
+  const holds = priced.lines.map((line) => ({
+    variantId: line.variantId,
+    quantity: line.quantity,
+    flashDealId: line.deal ? line.deal.id : null,
+    batchId: line.batch?.id ?? null,
+    titleZh: line.titleZh,
+    titleEn: line.titleEn,
+  }));
   const reservations = holds.map((hold) => ({
     id: newId(),
     orderId: id,
@@ -250,56 +205,190 @@ async function place(input: PlaceOrderInput): Promise<{ placed: PlacedOrder; lev
     quantity: hold.quantity,
     expiresAt,
   }));
-  // Everything new is written first and the holds are taken last, so a hot row is locked only from its UPDATE
-  // to the commit. If a hold does not fit, the statement refuses itself and nothing of it remains.
-  const written = Prisma.sql`(SELECT count(*) FROM emptied_cart) >= 0`;
-  const statement = Prisma.sql`
-    WITH new_order AS (
-      INSERT INTO "Order" SELECT * FROM jsonb_populate_record(NULL::"Order", ${JSON.stringify(order)}::jsonb) RETURNING "id"),
-    new_lines AS (
-      INSERT INTO "OrderLine" SELECT * FROM jsonb_populate_recordset(NULL::"OrderLine", ${JSON.stringify(lines)}::jsonb)
-      WHERE (SELECT count(*) FROM new_order) = 1 RETURNING "id"),
-    new_reservations AS (
-      -- A hold is dated by the database, the moment it is taken.
-      INSERT INTO "Reservation" ("id", "orderId", "variantId", "flashDealId", "batchId", "quantity", "status", "expiresAt", "createdAt")
-      SELECT r."id", r."orderId", r."variantId", r."flashDealId", r."batchId", r."quantity", 'held', r."expiresAt", now() AT TIME ZONE 'UTC'
-      FROM jsonb_to_recordset(${JSON.stringify(reservations)}::jsonb)
-        AS r("id" text, "orderId" text, "variantId" text, "flashDealId" text, "batchId" text, "quantity" int, "expiresAt" timestamp(3))
-      WHERE (SELECT count(*) FROM new_lines) = ${lines.length} RETURNING "id"),
-    emptied_cart AS (
-      DELETE FROM "CartLine" WHERE "cartId" = ${input.cartId ?? null}
-        AND "variantId" IN (SELECT jsonb_array_elements_text(${JSON.stringify(holds.map((h) => h.variantId))}::jsonb))
-        AND (SELECT count(*) FROM new_reservations) = ${reservations.length}
-      RETURNING "id"),
-    ${holdCtes(holds, written)}
-    SELECT CASE WHEN held THEN 0
-        ELSE (${SHORTFALL} || ' (deals ' || (SELECT count(*) FROM deal_holds) || ', variants ' || (SELECT count(*) FROM variant_holds) || ')')::int
-      END AS refused,
-      ${HELD_LEVELS}
-    FROM hold_check`;
+  return { order, lines, reservations, holds };
+}
 
-  let levels;
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const [row] = await db.$queryRaw<{ deals: unknown; variants: unknown; batches: unknown }[]>(statement);
-      levels = levelsFrom(row);
-      break;
-    } catch (error) {
-      const soldOut = await shortfallFrom(error, holds);
-      if (soldOut) throw soldOut;
-      // Two multi-item orders can still cross on rows of different tables; PostgreSQL undoes one, which tries again.
-      if (isDeadlock(error) && attempt < 3) continue;
-      throw error;
+function placedOrder({ order, lines }: OrderRows): PlacedOrder {
+  return {
+    ...(order as unknown as Omit<PlacedOrder, "lines">),
+    lines: lines.map((line) => ({
+      titleZh: line.titleZh as string,
+      titleEn: line.titleEn as string,
+      variantNameZh: line.variantNameZh as string,
+      variantNameEn: line.variantNameEn as string,
+      unitPriceFen: line.unitPriceFen as number,
+      quantity: line.quantity as number,
+    })),
+  };
+}
+
+/** What is left to share out, starting from what pricing read, taken down as orders are given their holds. */
+class Allowance {
+  private readonly left = new Map<string, number>();
+
+  /** The SoldOut this order meets, or null after taking what it needs. */
+  take(priced: PricedCheckout): SoldOut | null {
+    const wants = priced.lines.flatMap((line) => {
+      const names = { titleZh: line.titleZh, titleEn: line.titleEn };
+      return [
+        ...(line.deal
+          ? [{ key: `deal:${line.deal.id}`, start: line.deal.remaining, error: "checkout:error.dealSoldOut" }]
+          : []),
+        { key: `variant:${line.variantId}`, start: line.stock, error: "checkout:error.soldOut" },
+        ...(line.batch
+          ? [{ key: `batch:${line.batch.id}`, start: line.batch.remaining, error: "checkout:error.batchFull" }]
+          : []),
+      ].map((want) => ({ ...want, quantity: line.quantity, names }));
+    });
+    for (const want of wants) {
+      if ((this.left.get(want.key) ?? want.start) < want.quantity) return new SoldOut(want.error, want.names);
     }
+    for (const want of wants) this.left.set(want.key, (this.left.get(want.key) ?? want.start) - want.quantity);
+    return null;
   }
+}
 
-  const placedLines = lines.map(({ titleZh, titleEn, variantNameZh, variantNameEn, unitPriceFen, quantity }) => ({
-    titleZh,
-    titleEn,
-    variantNameZh,
-    variantNameEn,
-    unitPriceFen,
-    quantity,
-  }));
-  return { placed: { ...order, lines: placedLines }, levels };
+const itemKey = (item: PricingItem) => JSON.stringify([item.variantId, item.quantity, item.flashDealId ?? null]);
+const attributionKey = (items: PricingItem[]) =>
+  JSON.stringify(items.map((i) => [i.variantId, i.flashDealId ?? null, i.showId ?? null, i.pinId ?? null]));
+
+/** Reads each distinct thing once for the whole group: buyers of the same item at the same moment share it. */
+async function readOnce<T>(inputs: PlaceOrderInput[], key: (input: PlaceOrderInput) => string, read: (input: PlaceOrderInput) => Promise<T>) {
+  const keys = inputs.map(key);
+  const distinct = [...new Set(keys)];
+  const values = await Promise.all(distinct.map((k) => read(inputs[keys.indexOf(k)])));
+  return keys.map((k) => values[distinct.indexOf(k)]);
+}
+
+/** Remembers what the database just showed to be gone, so later buyers hear it without a query. */
+function rememberGone(priced: PricedCheckout, levels?: StockLevels) {
+  for (const line of priced.lines) {
+    const names = { titleZh: line.titleZh, titleEn: line.titleEn };
+    if ((levels?.variants.get(line.variantId) ?? line.stock) === 0)
+      rememberSoldOut("variant", line.variantId, new SoldOut("checkout:error.soldOut", names));
+    if (line.deal && (levels?.deals.get(line.deal.id) ?? line.deal.remaining) === 0)
+      rememberSoldOut("deal", line.deal.id, new SoldOut("checkout:error.dealSoldOut", names));
+  }
+}
+
+/**
+ * Places these orders, in their order, with one statement: each is priced, then given its holds from what is
+ * left, and refused (SoldOut) when they do not fit. Returns each one's outcome in the same order.
+ */
+async function placeTogether(inputs: PlaceOrderInput[], attempt = 1): Promise<Outcome[]> {
+  const now = new Date();
+  const [rowsOf, attributionOf] = await Promise.all([
+    readOnce<PricingRow[]>(
+      inputs,
+      (input) => input.items.map(itemKey).join(),
+      (input) => (assertItemsShape(input.items), loadPricingRows(input.items)),
+    ),
+    readOnce(inputs, (input) => attributionKey(input.items), (input) => resolveAttribution(input.items)),
+  ]);
+  const allowance = new Allowance();
+  const outcomes: Outcome[] = [];
+  const accepted: { index: number; rows: OrderRows; priced: PricedCheckout }[] = [];
+  inputs.forEach((input, index) => {
+    try {
+      const priced = priceRows(input.items, rowsOf[index], now);
+      if (input.quote && input.quote !== priced.quote) throw new Conflict("checkout:error.priceChanged");
+      rememberGone(priced);
+      refuseProblems(priced);
+      const refused = allowance.take(priced);
+      if (refused) throw refused;
+      accepted.push({ index, rows: orderRows(input, priced, attributionOf[index], now), priced });
+    } catch (error) {
+      outcomes[index] = { error };
+    }
+  });
+  if (accepted.length === 0) return outcomes;
+  let levels: StockLevels;
+  try {
+    levels = await writeOrders(
+      accepted.map((a) => a.rows),
+      inputs.length === 1 ? (inputs[0].cartId ?? null) : null,
+    );
+  } catch (error) {
+    // Another process (or a cart checkout) took some of what was shared out: share it out again, and at worst
+    // place them one by one, each then learning exactly what it met.
+    if (error instanceof LevelsMoved) {
+      if (attempt < 3) return placeTogether(inputs, attempt + 1);
+      return (await Promise.all(inputs.map((input) => placeTogether([input])))).flat();
+    }
+    for (const { index } of accepted) outcomes[index] = { error };
+    return outcomes;
+  }
+  for (const { index, rows, priced } of accepted) {
+    rememberGone(priced, levels);
+    outcomes[index] = { placed: placedOrder(rows) };
+  }
+  // Each hold lapses on time through its own job, queued for the whole group while the buyers hear their answer;
+  // should queueing fail, the minute's sweep still lets the holds lapse.
+  void jobs
+    .send(
+      JOB.reservationExpiry,
+      accepted.map(({ rows: { order } }) => ({
+        data: { orderId: order.id },
+        startAfter: order.expiresAt as Date,
+        singletonKey: order.id,
+      })),
+    )
+    .catch((error: unknown) => console.warn("Could not queue reservation expiries:", error));
+  // Viewers hear the new stock level once for the whole group; no buyer waits for that.
+  void announceStock(levels).catch((error: unknown) => console.warn("Could not announce stock:", error));
+  return outcomes;
+}
+
+// A flash sale sends thousands of orders at once. Letting them all price before any of them places would put
+// every placement behind every read in the pool's queue; in turn, first come first served, they finish quickly.
+const placing = new Gate(Math.max(2, Number(process.env.DATABASE_POOL_SIZE ?? 10)));
+
+/** At most this many buy-nows share one statement, so one statement stays a few milliseconds long. */
+const MAX_TOGETHER = 250;
+
+type Waiting = { input: PlaceOrderInput; settle: (outcome: Outcome) => void };
+
+declare global {
+  // Buy-nows waiting for their variant's statement; shared by the app's build and the server's own modules.
+  var __cunboBuyNowLines: Map<string, Waiting[]> | undefined;
+}
+const waitingLines = (globalThis.__cunboBuyNowLines ??= new Map<string, Waiting[]>());
+
+/** Joins the line of buy-nows for this variant; whoever starts the line places it, a group at a time. */
+function placeInLine(input: PlaceOrderInput): Promise<Outcome> {
+  const key = input.items[0].variantId;
+  return new Promise((settle) => {
+    const line = waitingLines.get(key);
+    if (line) return void line.push({ input, settle });
+    waitingLines.set(key, [{ input, settle }]);
+    // The line starts moving after the requests that arrived with this one have joined it.
+    setImmediate(async () => {
+      for (let group = waitingLines.get(key)!; group.length; ) {
+        // Whoever queued before the last unit went and is still waiting hears "sold out" now, without a query.
+        const stillHoping = group.filter((waiting) => {
+          const recalled = recalledSoldOut(waiting.input.items);
+          if (recalled) waiting.settle({ error: recalled });
+          return !recalled;
+        });
+        group.splice(0, group.length, ...stillHoping);
+        if (!group.length) break;
+        const taken = group.splice(0, MAX_TOGETHER);
+        const outcomes = await placing
+          .run(() => placeTogether(taken.map((w) => w.input)))
+          .catch((error: unknown) => taken.map((): Outcome => ({ error })));
+        taken.forEach((waiting, i) => waiting.settle(outcomes[i]));
+      }
+      waitingLines.delete(key);
+    });
+  });
+}
+
+export async function placeOrder(input: PlaceOrderInput): Promise<PlacedOrder> {
+  // Buyers who arrive after the last unit hear "sold out" without queueing behind those still placing.
+  const recalled = recalledSoldOut(input.items);
+  if (recalled) throw recalled;
+  const buyNow = input.items.length === 1 && !input.cartId;
+  const outcome = buyNow ? await placeInLine(input) : (await placing.run(() => placeTogether([input])))[0];
+  if ("error" in outcome) throw outcome.error;
+  return outcome.placed;
 }

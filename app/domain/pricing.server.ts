@@ -68,9 +68,11 @@ export type PricingRow = {
   batchNameZh: string | null;
   batchNameEn: string | null;
   batchReadyDate: Date | null;
+  batchRemaining: number | null;
 };
 
-async function loadRows(items: PricingItem[]): Promise<PricingRow[]> {
+/** What pricing reads for these items: it depends only on their variants, quantities and deals. */
+export async function loadPricingRows(items: PricingItem[]): Promise<PricingRow[]> {
   const wanted = JSON.stringify(
     items.map((item, ord) => ({
       ord,
@@ -88,14 +90,14 @@ async function loadRows(items: PricingItem[]): Promise<PricingRow[]> {
       w."status"::text AS "workshopStatus", w."shipFromZh", w."shipFromEn", w."shipWithinHours", w."coldChain", w."premiumRateBp", w."villageFundRateBp",
       d."id" AS "dealId", d."showId" AS "dealShowId", d."priceFen" AS "dealPriceFen", d."quantityCap" AS "dealCap", d."sold" AS "dealSold",
       d."startsAt" AS "dealStartsAt", d."endsAt" AS "dealEndsAt", d."stoppedAt" AS "dealStoppedAt",
-      b."id" AS "batchId", b."nameZh" AS "batchNameZh", b."nameEn" AS "batchNameEn", b."readyDate" AS "batchReadyDate"
+      b."id" AS "batchId", b."nameZh" AS "batchNameZh", b."nameEn" AS "batchNameEn", b."readyDate" AS "batchReadyDate", b."remaining" AS "batchRemaining"
     FROM jsonb_to_recordset(${wanted}::jsonb) AS i(ord int, variant_id text, quantity int, deal_id text)
     JOIN "Variant" v ON v."id" = i.variant_id
     JOIN "Product" p ON p."id" = v."productId"
     JOIN "Workshop" w ON w."id" = p."workshopId"
     LEFT JOIN "FlashDeal" d ON d."id" = i.deal_id AND d."variantId" = v."id"
     LEFT JOIN LATERAL (
-      SELECT bb."id", bb."nameZh", bb."nameEn", bb."readyDate" FROM "Batch" bb
+      SELECT bb."id", bb."nameZh", bb."nameEn", bb."readyDate", bb."capacity" - bb."reserved" AS "remaining" FROM "Batch" bb
       WHERE p."preorder" AND bb."productId" = p."id" AND bb."status" = 'open' AND bb."capacity" - bb."reserved" >= i.quantity
       ORDER BY bb."readyDate" LIMIT 1
     ) b ON true
@@ -156,7 +158,13 @@ function priceLine(item: PricingItem, row: PricingRow | undefined, now: Date) {
     flashDealId: deal ? deal.id : null,
     deal,
     batch: row.batchId
-      ? { id: row.batchId, nameZh: row.batchNameZh!, nameEn: row.batchNameEn!, readyDate: row.batchReadyDate! }
+      ? {
+          id: row.batchId,
+          nameZh: row.batchNameZh!,
+          nameEn: row.batchNameEn!,
+          readyDate: row.batchReadyDate!,
+          remaining: row.batchRemaining!,
+        }
       : null,
     perishable: row.perishable,
     preorder: row.preorder,
@@ -256,6 +264,6 @@ export function assertItemsShape(items: PricingItem[]) {
 /** Prices what a visitor wants to buy, from today's catalogue, stock and deals. */
 export async function priceItems(items: PricingItem[], now = new Date()): Promise<PricedCheckout> {
   assertItemsShape(items);
-  const rows = await loadRows(items);
+  const rows = await loadPricingRows(items);
   return priceRows(items, rows, now);
 }

@@ -13,8 +13,13 @@ export async function getUserId(request: Request): Promise<string | null> {
 }
 
 export async function getOptionalViewer(request: Request): Promise<Viewer | null> {
-  const userId = await getUserId(request);
-  return userId ? getViewer(userId) : null;
+  return viewerFromCookie(request.headers.get("Cookie"));
+}
+
+/** The signed-in viewer from a Cookie header alone, for handlers that run outside Remix (server/buy-now.ts). */
+export async function viewerFromCookie(cookieHeader: string | null): Promise<Viewer | null> {
+  const userId = (await sessionStorage.getSession(cookieHeader)).get("userId");
+  return typeof userId === "string" ? getViewer(userId) : null;
 }
 
 function loginRedirect(request: Request): never {

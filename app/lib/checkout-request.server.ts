@@ -7,7 +7,7 @@ import { getLocale, translator } from "./locale.server";
 const MONEY_FIELD = /(price|total|amount|fen|cost|shipping|discount|subtotal|yuan)/i;
 
 /** The name of the first field a client may not send about money, if any. */
-export function forbiddenMoneyField(form: FormData): string | null {
+export function forbiddenMoneyField(form: FormData | URLSearchParams): string | null {
   for (const name of form.keys()) {
     // A customisation note's field carries a variant id, whose random letters must not read as a word.
     if (MONEY_FIELD.test(name.startsWith("note-") ? "note" : name)) return name;

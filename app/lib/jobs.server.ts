@@ -1,10 +1,11 @@
 // The domain's one way to schedule background work. server/jobs.ts installs the PostgreSQL-backed queue
 // (pg-boss); until it does (scripts, tests that call the job functions directly) nothing is scheduled, and
 // the periodic sweep still catches whatever a lost job would have done.
-export type JobOptions = { startAfter?: Date; singletonKey?: string };
+export type Job = { data: object; startAfter?: Date; singletonKey?: string };
 
 export interface JobQueue {
-  send(name: string, data: object, options?: JobOptions): Promise<void>;
+  /** Queues these jobs of one kind together (one insert, however many). */
+  send(name: string, jobs: Job[]): Promise<void>;
 }
 
 declare global {
@@ -12,8 +13,8 @@ declare global {
 }
 
 export const jobs: JobQueue = {
-  async send(name, data, options) {
-    await globalThis.__cunboJobs?.send(name, data, options);
+  async send(name, list) {
+    if (list.length) await globalThis.__cunboJobs?.send(name, list);
   },
 };
 

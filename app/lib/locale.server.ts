@@ -11,7 +11,11 @@ export const localeCookie = createCookie(LOCALE_COOKIE, {
 });
 
 export async function getLocale(request: Request): Promise<Locale> {
-  const value = await localeCookie.parse(request.headers.get("Cookie"));
+  return localeFromCookie(request.headers.get("Cookie"));
+}
+
+export async function localeFromCookie(cookieHeader: string | null): Promise<Locale> {
+  const value = await localeCookie.parse(cookieHeader);
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 

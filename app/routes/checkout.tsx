@@ -1,53 +1,48 @@
 // Checkout: the cart's lines, or one item bought straight from a live room's pinned card
 // (`?variantId=…&showId=…&pinId=…`). `?sheet=1` renders it without the site header, to sit in a sheet over the stream.
-import { getFormProps, getInputProps, getSelectProps, useForm } from "@conform-to/react";
+import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { CheckoutSummary } from "~/components/checkout/checkout-summary";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Button, Field, FieldError, inputClass } from "~/components/ui/field";
 import { cartItems } from "~/domain/cart.server";
-import { placeOrder, RESERVATION_MINUTES } from "~/domain/checkout.server";
+import { RESERVATION_MINUTES } from "~/domain/checkout.server";
 import { DomainError } from "~/domain/errors.server";
 import { configuredProviderName } from "~/domain/payments/provider.server";
-import { startPayment } from "~/domain/payments/start.server";
 import { priceItems, type PricingItem } from "~/domain/pricing.server";
 import { getOptionalViewer } from "~/lib/auth.server";
 import { cartOwner } from "~/lib/cart-session.server";
-import { domainMessage, forbiddenMoneyField } from "~/lib/checkout-request.server";
+import { domainMessage } from "~/lib/checkout-request.server";
 import { env } from "~/lib/env.server";
 import { getLocale } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
 import { PROVINCES } from "~/lib/provinces";
-import { recalledSoldOut } from "~/domain/sold-out-memo.server";
-import { BuyNowSchema, CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "~/lib/checkout-schema";
+import { sendBuyNow } from "~/lib/buy-now-client";
+import { buyNowItem, submitCheckout } from "~/lib/checkout-submission.server";
+import { CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "~/lib/checkout-schema";
 
 export const meta: MetaFunction = () => [{ title: "确认订单 · 村播 Cunbo" }];
 
 /** The one item of a buy-now, if this is one; a quantity out of bounds is a 400 with the reason. */
-async function buyNowFrom(request: Request, params: URLSearchParams | FormData): Promise<PricingItem | null> {
-  if (!params.get("variantId")) return null;
-  const parsed = BuyNowSchema.safeParse(
-    Object.fromEntries([...params.entries()].filter(([, v]) => typeof v === "string" && v !== "")),
-  );
-  if (parsed.success) return parsed.data;
+async function buyNowFrom(request: Request, params: URLSearchParams): Promise<PricingItem | null> {
+  const item = buyNowItem(params);
+  if (item !== "invalid") return item;
   const message = await domainMessage(request, new DomainError("checkout:error.quantity", 400, { max: MAX_QUANTITY }));
   throw new Response(message, { status: 400 });
-}
-
-async function itemsFor(request: Request, buyNow: PricingItem | null) {
-  if (buyNow) return { items: [buyNow], cartId: null };
-  const { owner } = await cartOwner(request);
-  return cartItems(owner);
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const buyNow = await buyNowFrom(request, url.searchParams);
-  const [viewer, { items }] = await Promise.all([getOptionalViewer(request), itemsFor(request, buyNow)]);
+  const [viewer, { items }] = await Promise.all([
+    getOptionalViewer(request),
+    buyNow ? { items: [buyNow] } : cartOwner(request).then(({ owner }) => cartItems(owner)),
+  ]);
   const base = {
     sheet: url.searchParams.get("sheet") === "1",
     buyNow,
@@ -65,68 +60,25 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
-  const refuse = async (messageKey: string, status = 400) =>
-    data(
-      parseWithZod(form, { schema: CheckoutSchema }).reply({
-        formErrors: [await domainMessage(request, new DomainError(messageKey, status))],
-      }),
-      {
-        status,
-      },
-    );
-  if (forbiddenMoneyField(form)) return refuse("checkout:error.clientMoney");
-  const buyNow = await buyNowFrom(request, form);
-  if (!buyNow && form.has("quantity")) return refuse("checkout:error.clientQuantity");
-  const submission = parseWithZod(form, { schema: CheckoutSchema });
-  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
-
-  const { items, cartId } = await itemsFor(request, buyNow);
-  const noteErrors: Record<string, string[]> = {};
-  const withNotes = items.map((item) => {
-    const note = String(form.get(`note-${item.variantId}`) ?? "").trim();
-    if (note.length > NOTE_MAX) noteErrors[`note-${item.variantId}`] = ["checkout:error.note"];
-    return { ...item, customisationNote: note || item.customisationNote || null };
+  const outcome = await submitCheckout(await request.formData(), {
+    locale: await getLocale(request),
+    baseUrl: env().PUBLIC_URL ?? new URL(request.url).origin,
+    userId: async () => (await getOptionalViewer(request))?.id ?? null,
+    cart: async () => cartItems((await cartOwner(request)).owner),
   });
-  if (Object.keys(noteErrors).length) return data(submission.reply({ fieldErrors: noteErrors }), { status: 400 });
-
-  // In a flash sale most late buyers are answered here, before any query.
-  const recalled = recalledSoldOut(withNotes);
-  if (recalled)
-    return data(submission.reply({ formErrors: [await domainMessage(request, recalled)] }), { status: 409 });
-
-  const viewer = await getOptionalViewer(request);
-  const { quote, sheet, ...contact } = submission.value;
-  let placed;
-  try {
-    placed = await placeOrder({
-      userId: viewer?.id ?? null,
-      items: withNotes,
-      contact,
-      paymentProvider: configuredProviderName(),
-      quote,
-      cartId,
-    });
-  } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data(submission.reply({ formErrors: [await domainMessage(request, error)] }), { status: error.status });
-  }
-  const orderPage = `/orders/${placed.id}?${new URLSearchParams({ token: placed.accessToken, ...(sheet ? { sheet: "1" } : {}) })}`;
-  try {
-    const baseUrl = env().PUBLIC_URL ?? new URL(request.url).origin;
-    return redirect(await startPayment(placed, { baseUrl, locale: await getLocale(request), sheet: sheet === "1" }));
-  } catch (error) {
-    // The order and its hold stand; the buyer can press "pay" on the order page once the provider answers.
-    console.error(`Could not start the payment of order ${placed.id}:`, error);
-    return redirect(`${orderPage}&payError=1`);
-  }
+  return outcome.kind === "redirect" ? redirect(outcome.url) : data(outcome.reply, { status: outcome.status });
 }
 
 export default function CheckoutPage() {
   const { t, i18n } = useTranslation("checkout");
   const { priced, buyNow, sheet, provider, holdMinutes, defaults } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const actionResult = useActionData<typeof action>();
   const navigation = useNavigation();
+  const navigate = useNavigate();
+  // A buy-now with JavaScript goes to the lean endpoint built for flash sales; without it, the form posts here.
+  const [buyNowResult, setBuyNowResult] = useState<SubmissionResult<string[]>>();
+  const [buying, setBuying] = useState<"idle" | "sending" | "noAnswer">("idle");
+  const lastResult = buyNowResult ?? actionResult;
   const [form, fields] = useForm<z.input<typeof CheckoutSchema>>({
     id: "checkout",
     lastResult,
@@ -135,6 +87,22 @@ export default function CheckoutPage() {
     shouldRevalidate: "onInput",
     defaultValue: defaults,
     onValidate: ({ formData }) => parseWithZod(formData, { schema: CheckoutSchema }),
+    onSubmit(event, { formData }) {
+      if (!buyNow) return;
+      event.preventDefault();
+      setBuying("sending");
+      void sendBuyNow(formData).then((answer) => {
+        if (!answer) return setBuying("noAnswer");
+        if ("reply" in answer) {
+          setBuyNowResult(answer.reply);
+          return setBuying("idle");
+        }
+        // Stripe's page cannot open inside the live room's sheet, so there the payment takes the whole window.
+        if (sheet && provider === "stripe") window.top!.location.assign(answer.redirectTo);
+        else if (answer.redirectTo.startsWith("/")) navigate(answer.redirectTo);
+        else window.location.assign(answer.redirectTo);
+      });
+    },
   });
   const tr = (errors?: string[]) => errors?.map((key) => (key.startsWith("checkout:") ? t(key) : key));
   const en = i18n.language === "en";
@@ -271,11 +239,14 @@ export default function CheckoutPage() {
                 value == null ? null : <input key={name} type="hidden" name={name} value={String(value)} />,
               )
             : null}
-          <FieldError id={form.errorId} errors={form.errors} />
+          <FieldError
+            id={form.errorId}
+            errors={buying === "noAnswer" ? [...(form.errors ?? []), t("error.noAnswer")] : form.errors}
+          />
           <Button
             type="submit"
             className="w-full text-lg"
-            disabled={priced.hasProblems || navigation.state === "submitting"}
+            disabled={priced.hasProblems || navigation.state === "submitting" || buying === "sending"}
           >
             {t("checkout.placeOrder", { amount: formatMoney(priced.totalFen, i18n.language) })}
           </Button>

@@ -7,11 +7,12 @@
 // Uses the PostgreSQL in DATABASE_URL (a fresh database on it, dropped afterwards) or an embedded one.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import http from "node:http";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { BUY_NOW_PATH } from "../../app/lib/buy-now-client.ts";
 import { freePort, startEmbeddedPostgres } from "../../server/embedded-postgres.ts";
+import { BurstClient } from "./burst-client.ts";
 
 const { values: args } = parseArgs({
   // Positionals name the benchmarks to run (tests/bench/run.ts); the flags are this one's.
@@ -38,7 +39,7 @@ const ADDRESS = {
   street: "良渚街道 88 号",
 };
 
-type Outcome = { ok: boolean; status: number; ms: number; at: number; text: string };
+type Outcome = { ok: boolean; status: number; ms: number; text: string };
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
@@ -79,33 +80,6 @@ async function startAppServer(databaseUrl: string): Promise<{ url: string; child
   return { url: `http://127.0.0.1:${port}`, child };
 }
 
-function request(
-  agent: http.Agent,
-  url: string,
-  method: string,
-  body?: string,
-): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      {
-        method,
-        agent,
-        headers: body
-          ? { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body) }
-          : {},
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on("error", (error) => (body === undefined ? reject(error) : resolve({ status: 0, text: String(error) })));
-    req.end(body);
-  });
-}
-
 async function newHotVariant(client: pg.Client, stock: number) {
   const { rows } = await client.query(`
     SELECT p."id" AS "productId", s."id" AS "showId", pin."id" AS "pinId"
@@ -121,48 +95,30 @@ async function newHotVariant(client: pg.Client, stock: number) {
 
 /** BUYERS concurrent order-placing requests (the live room's buy-now sheet, as its JavaScript submits it). */
 async function flashSale(url: string, target: { variantId: string; showId: string; pinId: string }) {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: BUYERS });
   // The buyers already have the live room's checkout sheet open before the deal starts: their connections (and
   // the server's database pool) are warm.
-  const sheet = new URLSearchParams({
-    variantId: target.variantId,
-    showId: target.showId,
-    pinId: target.pinId,
-    sheet: "1",
-  });
-  await Promise.all(
-    Array.from({ length: BUYERS }, () => request(agent, `${url}/checkout.data?${sheet}`, "GET").catch(() => null)),
-  );
+  const buyers = await BurstClient.open(url, BUYERS);
+  const item = { variantId: target.variantId, showId: target.showId, pinId: target.pinId };
+  await buyers.burst("GET", `/checkout?${new URLSearchParams({ ...item, sheet: "1" })}`);
   // The floor of this machine's HTTP stack: the same burst against the cheapest route there is.
   const floorStart = performance.now();
-  const floor = await Promise.all(
-    Array.from({ length: BUYERS }, async () => {
-      const sent = performance.now();
-      await request(agent, `${url}/healthz`, "GET").catch(() => null);
-      return performance.now() - sent;
-    }),
-  );
+  const floor = await buyers.burst("GET", "/healthz");
   const floorSeconds = (performance.now() - floorStart) / 1000;
-  const body = new URLSearchParams({
-    ...ADDRESS,
-    variantId: target.variantId,
-    quantity: "1",
-    showId: target.showId,
-    pinId: target.pinId,
-  }).toString();
+  const body = new URLSearchParams({ ...ADDRESS, ...item, quantity: "1", sheet: "1" }).toString();
   const start = performance.now();
   const startedAt = Date.now();
-  const outcomes = await Promise.all(
-    Array.from({ length: BUYERS }, async (): Promise<Outcome> => {
-      const sent = performance.now();
-      const { status, text } = await request(agent, `${url}/checkout.data`, "POST", body);
-      const at = performance.now();
-      return { ok: status === 202 && text.includes("/pay/local/"), status, ms: at - sent, at: at - start, text };
-    }),
-  );
+  const answers = await buyers.burst("POST", BUY_NOW_PATH, body, { Accept: "application/json" });
   const seconds = (performance.now() - start) / 1000;
-  agent.destroy();
-  return { outcomes, seconds, startedAt, floor: { latencies: floor.sort((a, b) => a - b), seconds: floorSeconds } };
+  buyers.close();
+  const outcomes = answers.map(
+    ({ status, body: text, ms }): Outcome => ({ ok: status === 200 && text.includes("/pay/local/"), status, ms, text }),
+  );
+  return {
+    outcomes,
+    seconds,
+    startedAt,
+    floor: { latencies: floor.map((f) => f.ms).sort((a, b) => a - b), seconds: floorSeconds },
+  };
 }
 
 /** The baseline: the same number of bare conditional UPDATEs on one hot row, over a pool of the same size. */
@@ -220,7 +176,7 @@ export async function runFlashSale() {
       const successes = outcomes.filter((o) => o.ok);
       const unexpected = outcomes.filter((o) => !o.ok && o.status !== 409);
       const oversold = Math.max(0, successes.length - UNITS, check.held - UNITS, check.orders - UNITS, -check.stock);
-      const lastSuccess = Math.max(...successes.map((o) => o.at)) / 1000;
+      const lastSuccess = Math.max(...successes.map((o) => o.ms)) / 1000;
       const latencies = outcomes.map((o) => o.ms).sort((a, b) => a - b);
       // When the holds were taken (dated by PostgreSQL) and when buyers heard so (HTTP) are both reported;
       // the ratio compares like with like: holds taken per second against bare UPDATEs per second.

@@ -135,6 +135,7 @@ const checkout: Record<keyof typeof zh, string> = {
   "error.notRefundable": "Nothing left to refund on this order",
   "error.lapsedRefunded": "The items sold out while you were paying; your money has been refunded in full",
   "error.busy": "Too many people are ordering right now: please try again shortly",
+  "error.noAnswer": "The network dropped before the order's answer arrived: please try again",
 };
 
 export default checkout;

@@ -1,0 +1,98 @@
+// One checkout submission, from the form's fields to what the buyer sees next: the payment page, or the form
+// again with its errors. Shared by the checkout page's action (every form, with or without JavaScript) and the
+// lean buy-now endpoint (server/buy-now.ts) that the live room's sheet posts to, so both follow the same rules.
+import { parseWithZod } from "@conform-to/zod/v4";
+import type { SubmissionResult } from "@conform-to/react";
+import { placeOrder } from "~/domain/checkout.server";
+import { DomainError } from "~/domain/errors.server";
+import { configuredProviderName } from "~/domain/payments/provider.server";
+import { startPayment } from "~/domain/payments/start.server";
+import type { PricingItem } from "~/domain/pricing.server";
+import { recalledSoldOut } from "~/domain/sold-out-memo.server";
+import { BuyNowSchema, CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "./checkout-schema";
+import { forbiddenMoneyField } from "./checkout-request.server";
+import type { Locale } from "./i18n";
+import { translator } from "./locale.server";
+
+export type CheckoutFields = FormData | URLSearchParams;
+
+export type CheckoutOutcome =
+  | { kind: "redirect"; url: string }
+  | { kind: "reply"; status: number; reply: SubmissionResult<string[]> };
+
+export type CheckoutRequest = {
+  locale: Locale;
+  /** Where payment pages send the buyer back to. */
+  baseUrl: string;
+  /** Read only when an order is about to be placed, so a sold-out answer costs no query. */
+  userId: () => Promise<string | null>;
+  /** The cart's items, for a checkout that is not a buy-now (the buy-now endpoint has none). */
+  cart?: () => Promise<{ items: PricingItem[]; cartId: string | null }>;
+};
+
+/** The one item of a buy-now (`variantId` present), `"invalid"` when its fields are out of bounds, else null. */
+export function buyNowItem(fields: CheckoutFields | URLSearchParams): PricingItem | "invalid" | null {
+  if (!fields.get("variantId")) return null;
+  const parsed = BuyNowSchema.safeParse(
+    Object.fromEntries([...fields.entries()].filter(([, v]) => typeof v === "string" && v !== "")),
+  );
+  return parsed.success ? parsed.data : "invalid";
+}
+
+export async function submitCheckout(fields: CheckoutFields, request: CheckoutRequest): Promise<CheckoutOutcome> {
+  const t = translator(request.locale);
+  const message = (error: DomainError) => t(error.messageKey, error.values);
+  const submission = parseWithZod(fields, { schema: CheckoutSchema });
+  const refuse = (error: DomainError, status = error.status): CheckoutOutcome => ({
+    kind: "reply",
+    status,
+    reply: submission.reply({ formErrors: [message(error)] }),
+  });
+
+  if (forbiddenMoneyField(fields)) return refuse(new DomainError("checkout:error.clientMoney", 400));
+  const buyNow = buyNowItem(fields);
+  if (buyNow === "invalid") return refuse(new DomainError("checkout:error.quantity", 400, { max: MAX_QUANTITY }));
+  if (!buyNow && fields.has("quantity")) return refuse(new DomainError("checkout:error.clientQuantity", 400));
+  if (submission.status !== "success") return { kind: "reply", status: 400, reply: submission.reply() };
+
+  const { items, cartId } = buyNow
+    ? { items: [buyNow], cartId: null }
+    : ((await request.cart?.()) ?? { items: [], cartId: null });
+  const noteErrors: Record<string, string[]> = {};
+  const withNotes = items.map((item) => {
+    const note = String(fields.get(`note-${item.variantId}`) ?? "").trim();
+    if (note.length > NOTE_MAX) noteErrors[`note-${item.variantId}`] = ["checkout:error.note"];
+    return { ...item, customisationNote: note || item.customisationNote || null };
+  });
+  if (Object.keys(noteErrors).length)
+    return { kind: "reply", status: 400, reply: submission.reply({ fieldErrors: noteErrors }) };
+
+  // In a flash sale most late buyers are answered here, before any query.
+  const recalled = recalledSoldOut(withNotes);
+  if (recalled) return refuse(recalled);
+
+  const { quote, sheet, ...contact } = submission.value;
+  let placed;
+  try {
+    placed = await placeOrder({
+      userId: await request.userId(),
+      items: withNotes,
+      contact,
+      paymentProvider: configuredProviderName(),
+      quote,
+      cartId,
+    });
+  } catch (error) {
+    if (error instanceof DomainError) return refuse(error);
+    throw error;
+  }
+  try {
+    const context = { baseUrl: request.baseUrl, locale: request.locale, sheet: sheet === "1" };
+    return { kind: "redirect", url: await startPayment(placed, context) };
+  } catch (error) {
+    // The order and its hold stand; the buyer can press "pay" on the order page once the provider answers.
+    console.error(`Could not start the payment of order ${placed.id}:`, error);
+    const query = new URLSearchParams({ token: placed.accessToken, ...(sheet ? { sheet: "1" } : {}), payError: "1" });
+    return { kind: "redirect", url: `/orders/${placed.id}?${query}` };
+  }
+}
