@@ -253,7 +253,11 @@ const attributionKey = (items: PricingItem[]) =>
   JSON.stringify(items.map((i) => [i.variantId, i.flashDealId ?? null, i.showId ?? null, i.pinId ?? null]));
 
 /** Reads each distinct thing once for the whole group: buyers of the same item at the same moment share it. */
-async function readOnce<T>(inputs: PlaceOrderInput[], key: (input: PlaceOrderInput) => string, read: (input: PlaceOrderInput) => Promise<T>) {
+async function readOnce<T>(
+  inputs: PlaceOrderInput[],
+  key: (input: PlaceOrderInput) => string,
+  read: (input: PlaceOrderInput) => Promise<T>,
+) {
   const keys = inputs.map(key);
   const distinct = [...new Set(keys)];
   const values = await Promise.all(distinct.map((k) => read(inputs[keys.indexOf(k)])));
@@ -283,7 +287,11 @@ async function placeTogether(inputs: PlaceOrderInput[], attempt = 1): Promise<Ou
       (input) => input.items.map(itemKey).join(),
       (input) => (assertItemsShape(input.items), loadPricingRows(input.items)),
     ),
-    readOnce(inputs, (input) => attributionKey(input.items), (input) => resolveAttribution(input.items)),
+    readOnce(
+      inputs,
+      (input) => attributionKey(input.items),
+      (input) => resolveAttribution(input.items),
+    ),
   ]);
   const allowance = new Allowance();
   const outcomes: Outcome[] = [];
@@ -363,7 +371,7 @@ function placeInLine(input: PlaceOrderInput): Promise<Outcome> {
     waitingLines.set(key, [{ input, settle }]);
     // The line starts moving after the requests that arrived with this one have joined it.
     setImmediate(async () => {
-      for (let group = waitingLines.get(key)!; group.length; ) {
+      for (let group = waitingLines.get(key)!; group.length;) {
         // Whoever queued before the last unit went and is still waiting hears "sold out" now, without a query.
         const stillHoping = group.filter((waiting) => {
           const recalled = recalledSoldOut(waiting.input.items);

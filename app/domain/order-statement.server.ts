@@ -17,7 +17,15 @@ export function newId(): string {
 export type OrderRows = {
   order: Record<string, unknown> & { id: string };
   lines: Record<string, unknown>[];
-  reservations: { id: string; orderId: string; variantId: string; flashDealId: string | null; batchId: string | null; quantity: number; expiresAt: Date }[];
+  reservations: {
+    id: string;
+    orderId: string;
+    variantId: string;
+    flashDealId: string | null;
+    batchId: string | null;
+    quantity: number;
+    expiresAt: Date;
+  }[];
   holds: Hold[];
 };
 

@@ -17,8 +17,7 @@ import { translator } from "./locale.server";
 export type CheckoutFields = FormData | URLSearchParams;
 
 export type CheckoutOutcome =
-  | { kind: "redirect"; url: string }
-  | { kind: "reply"; status: number; reply: SubmissionResult<string[]> };
+  { kind: "redirect"; url: string } | { kind: "reply"; status: number; reply: SubmissionResult<string[]> };
 
 export type CheckoutRequest = {
   locale: Locale;

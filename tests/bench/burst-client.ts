@@ -96,7 +96,11 @@ export class BurstClient {
   /** Every connection sends the same request at once; the answers come back in connection order. */
   burst(method: string, path: string, form?: string, headers: Record<string, string> = {}): Promise<BurstResponse[]> {
     const body = form ? Buffer.from(form) : Buffer.alloc(0);
-    const lines = [`${method} ${path} HTTP/1.1`, `Host: ${this.host}`, ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`)];
+    const lines = [
+      `${method} ${path} HTTP/1.1`,
+      `Host: ${this.host}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+    ];
     if (form) lines.push("Content-Type: application/x-www-form-urlencoded", `Content-Length: ${body.length}`);
     const request = Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`), body]);
     return Promise.all(this.connections.map((connection) => connection.send(request)));

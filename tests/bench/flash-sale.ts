@@ -110,9 +110,12 @@ async function flashSale(url: string, target: { variantId: string; showId: strin
   const answers = await buyers.burst("POST", BUY_NOW_PATH, body, { Accept: "application/json" });
   const seconds = (performance.now() - start) / 1000;
   buyers.close();
-  const outcomes = answers.map(
-    ({ status, body: text, ms }): Outcome => ({ ok: status === 200 && text.includes("/pay/local/"), status, ms, text }),
-  );
+  const outcomes = answers.map(({ status, body: text, ms }): Outcome => ({
+    ok: status === 200 && text.includes("/pay/local/"),
+    status,
+    ms,
+    text,
+  }));
   return {
     outcomes,
     seconds,
