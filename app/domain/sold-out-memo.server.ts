@@ -2,11 +2,13 @@
 // arrive after the last unit hear "sold out" at once instead of each asking the database. It can only say
 // "sold out" for a moment (MEMO_MS) after the database itself said so; it never lets anything be sold, and
 // stock given back in this process clears it straight away (another process's return shows within MEMO_MS).
-import { SoldOut } from "./errors.server";
+import type { SoldOut } from "./errors.server";
 
 export const MEMO_MS = 500;
 
-type Entry = { until: number; messageKey: string; titleZh: string; titleEn: string };
+// The error itself is kept and handed out again: building one per late buyer (a stack trace each) was a
+// measurable part of answering a flash sale's crowd.
+type Entry = { until: number; error: SoldOut };
 
 declare global {
   // Shared by the app's build and the server's own modules (the expiry job gives stock back from there).
@@ -19,12 +21,7 @@ const key = (kind: "variant" | "deal", id: string) => `${kind}:${id}`;
 
 /** Remembers that nothing is left of a variant (or a deal's allowance), as the database just reported. */
 export function rememberSoldOut(kind: "variant" | "deal", id: string, error: SoldOut) {
-  memo.set(key(kind, id), {
-    until: Date.now() + MEMO_MS,
-    messageKey: error.messageKey,
-    titleZh: String(error.values.titleZh ?? ""),
-    titleEn: String(error.values.titleEn ?? ""),
-  });
+  memo.set(key(kind, id), { until: Date.now() + MEMO_MS, error });
 }
 
 /** The remembered SoldOut for any of these items, if one is fresh. */
@@ -35,8 +32,7 @@ export function recalledSoldOut(items: { variantId: string; flashDealId?: string
       memo.get(key("variant", item.variantId)),
       item.flashDealId ? memo.get(key("deal", item.flashDealId)) : undefined,
     ]) {
-      if (entry && entry.until > now)
-        return new SoldOut(entry.messageKey, { titleZh: entry.titleZh, titleEn: entry.titleEn });
+      if (entry && entry.until > now) return entry.error;
     }
   }
   return null;

@@ -41,15 +41,19 @@ export function buyNowItem(fields: CheckoutFields | URLSearchParams): PricingIte
 export async function submitCheckout(fields: CheckoutFields, request: CheckoutRequest): Promise<CheckoutOutcome> {
   const t = translator(request.locale);
   const message = (error: DomainError) => t(error.messageKey, error.values);
+  const buyNow = buyNowItem(fields);
+  // In a flash sale most buyers arrive after the last unit: they hear so before the rest of the form is read
+  // (there is nothing left to correct it for, so the reply carries no field values back).
+  const gone = buyNow && buyNow !== "invalid" ? recalledSoldOut([buyNow]) : null;
+  if (gone) return { kind: "reply", status: gone.status, reply: { status: "error", error: { "": [message(gone)] } } };
+
   const submission = parseWithZod(fields, { schema: CheckoutSchema });
   const refuse = (error: DomainError, status = error.status): CheckoutOutcome => ({
     kind: "reply",
     status,
     reply: submission.reply({ formErrors: [message(error)] }),
   });
-
   if (forbiddenMoneyField(fields)) return refuse(new DomainError("checkout:error.clientMoney", 400));
-  const buyNow = buyNowItem(fields);
   if (buyNow === "invalid") return refuse(new DomainError("checkout:error.quantity", 400, { max: MAX_QUANTITY }));
   if (!buyNow && fields.has("quantity")) return refuse(new DomainError("checkout:error.clientQuantity", 400));
   if (submission.status !== "success") return { kind: "reply", status: 400, reply: submission.reply() };
@@ -66,7 +70,7 @@ export async function submitCheckout(fields: CheckoutFields, request: CheckoutRe
   if (Object.keys(noteErrors).length)
     return { kind: "reply", status: 400, reply: submission.reply({ fieldErrors: noteErrors }) };
 
-  // In a flash sale most late buyers are answered here, before any query.
+  // A cart holding something that has just run out is answered before any query.
   const recalled = recalledSoldOut(withNotes);
   if (recalled) return refuse(recalled);
 

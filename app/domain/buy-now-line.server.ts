@@ -1,0 +1,126 @@
+// The line of buy-nows for one variant. In a flash sale thousands of buyers tap at once; they join the line in
+// the order they arrive, and the line shares the stock out among everyone waiting in one step (share-out.server.ts),
+// telling those who cannot have any at once, and writes each group with one statement. A group's statement is
+// sent while the previous one may still be running: PostgreSQL queues it on the hot row and runs it the moment the
+// previous one commits, so this process's busy event loop never sits between two statements.
+import type { Gate } from "~/lib/gate";
+import { LevelsMoved } from "./order-statement.server";
+import type { PlaceOrderInput } from "./order-rows.server";
+import {
+  hasRead,
+  newReading,
+  readFor,
+  shareOut,
+  writeShare,
+  type Outcome,
+  type Reading,
+  type Waiting,
+} from "./share-out.server";
+import { forgetSoldOut, recalledSoldOut } from "./sold-out-memo.server";
+
+/** At most this many buy-nows share one statement, so one statement stays a few milliseconds long. */
+const MAX_TOGETHER = 250;
+/** Statements of one line in flight at once: one running, one waiting on the hot row behind it. */
+const MAX_WRITING = 2;
+/** A reading is trusted this long; then, between statements, the line reads again. */
+const READING_MS = 1_000;
+
+type Line = { waiting: Waiting[]; reading: Reading | null; reads: number; writes: number; due: boolean };
+
+declare global {
+  // Shared by the app's build and the server's own modules, which both place orders.
+  var __cunboBuyNowLines: Map<string, Line> | undefined;
+}
+const lines = (globalThis.__cunboBuyNowLines ??= new Map<string, Line>());
+
+/** Whoever is waiting for what has just run out hears "sold out" now, without a query. */
+function settleRecalled(line: Line) {
+  line.waiting = line.waiting.filter((waiting) => {
+    const recalled = recalledSoldOut(waiting.input.items);
+    if (recalled) waiting.settle({ error: recalled });
+    return !recalled;
+  });
+}
+
+function finish(key: string, line: Line) {
+  if (lines.get(key) === line && !line.waiting.length && !line.reads && !line.writes && !line.due) lines.delete(key);
+}
+
+/** Moves the line on once the requests that arrived in this turn of the event loop have joined it. */
+function schedule(key: string, line: Line, gate: Gate) {
+  if (line.due) return;
+  line.due = true;
+  setImmediate(() => {
+    line.due = false;
+    advance(key, line, gate);
+  });
+}
+
+/** Moves the line on: reads what it lacks, shares out what it can and sends the statements. */
+function advance(key: string, line: Line, gate: Gate) {
+  settleRecalled(line);
+  const stale = line.reading && Date.now() - line.reading.at > READING_MS;
+  if (stale && !line.writes) line.reading = null;
+  while (line.waiting.length && !line.reads && line.writes < MAX_WRITING) {
+    const group = line.waiting.slice(0, MAX_TOGETHER).map((waiting) => waiting.input);
+    if (!line.reading || !hasRead(line.reading, group)) {
+      // A reading is only ever refreshed between statements, so its levels always include those in flight.
+      if (line.writes && !line.reading) return;
+      const reading = line.reading ?? newReading();
+      line.reads++;
+      void gate
+        .run(() => readFor(reading, group))
+        .then(
+          () => (line.reading = reading),
+          (error: unknown) => {
+            for (const waiting of line.waiting.splice(0, group.length)) waiting.settle({ error });
+          },
+        )
+        .finally(() => {
+          line.reads--;
+          advance(key, line, gate);
+        });
+      return;
+    }
+    const share = shareOut(line.reading, line.waiting.splice(0, group.length));
+    settleRecalled(line);
+    if (!share.length) continue;
+    line.writes++;
+    void gate
+      .run(() => writeShare(share))
+      .catch((error: unknown) => {
+        // Whatever went wrong, the levels the reading shared out by can no longer be trusted.
+        line.reading = null;
+        if (error instanceof LevelsMoved) {
+          // Read again and share these out again, first in line; what this line remembered as gone may not be.
+          const holds = share.flatMap((s) => s.rows.holds);
+          forgetSoldOut(
+            holds.map((h) => h.variantId),
+            holds.flatMap((h) => (h.flashDealId ? [h.flashDealId] : [])),
+          );
+          line.waiting.unshift(...share.map((s) => s.waiting));
+        } else for (const { waiting } of share) waiting.settle({ error });
+      })
+      .finally(() => {
+        line.writes--;
+        advance(key, line, gate);
+      });
+  }
+  finish(key, line);
+}
+
+/** Joins the line of buy-nows for the order's one variant, and resolves when the order is placed or refused. */
+export function placeInLine(input: PlaceOrderInput, gate: Gate): Promise<Outcome> {
+  const key = input.items[0].variantId;
+  return new Promise((settle) => {
+    const line = lines.get(key);
+    if (line) {
+      line.waiting.push({ input, settle });
+      return schedule(key, line, gate);
+    }
+    // The first in line starts the reading at once: it is what the rest of a crowd will wait for.
+    const started: Line = { waiting: [{ input, settle }], reading: null, reads: 0, writes: 0, due: false };
+    lines.set(key, started);
+    advance(key, started, gate);
+  });
+}
