@@ -20,6 +20,10 @@ describe("buying from a live room", () => {
     const { show, pin } = await liveTeaShow();
     const viewer = await newContext(browser, baseUrl);
     const room = await viewer.newPage();
+    const posts: string[] = [];
+    room.on("request", (request) => {
+      if (request.method() === "POST") posts.push(new URL(request.url()).pathname);
+    });
     await room.goto(`/live/${show.id}`);
     await expect.poll(() => room.getByTestId("pinned-card").textContent()).toContain(pin.product.titleZh);
     await room.getByRole("button", { name: "立即购买" }).click();
@@ -39,6 +43,8 @@ describe("buying from a live room", () => {
     await sheet.getByLabel("详细地址（街道、小区、门牌号）").fill("径山镇径山村 12 号");
     await sheet.getByRole("button", { name: /^提交订单/ }).click();
     await expect.poll(() => sheet.getByText("测试支付 · 不会产生真实扣款").isVisible(), { timeout: 10_000 }).toBe(true);
+    // The sheet placed the order through the lean endpoint built for flash-sale crowds.
+    expect(posts).toContain("/buy-now");
     const orderHref = (await sheet.getByRole("link", { name: "查看订单" }).getAttribute("href"))!;
     await sheet.getByRole("button", { name: "支付成功" }).click();
     await expect
@@ -75,5 +81,30 @@ describe("buying from a live room", () => {
     await studio.getByText("已发货 1 个包裹").waitFor();
 
     await expect.poll(() => orderPage.locator("main").textContent(), { timeout: 10_000 }).toContain("SF1234567890123");
+  });
+
+  it("a buyer who taps after the last unit went hears it sold out beside the button, with the address still filled in", async () => {
+    const { show, pin, variant } = await liveTeaShow();
+    const room = await (await newContext(browser, baseUrl)).newPage();
+    await room.goto(`/live/${show.id}`);
+    await room.getByRole("button", { name: "立即购买" }).click();
+    await room
+      .getByTestId("buy-sheet")
+      .getByRole("button", { name: /^立即购买 · ¥/ })
+      .click();
+    const sheet = room.frameLocator('[data-testid="checkout-frame"]');
+    await expect.poll(() => sheet.getByText(pin.product.titleZh).first().isVisible(), { timeout: 10_000 }).toBe(true);
+    await sheet.getByLabel("收货人姓名").fill("李师傅");
+    await sheet.getByLabel("手机号（中国大陆）").fill("13912345678");
+    await sheet.getByLabel("省份").selectOption("浙江省");
+    await sheet.getByLabel("城市").fill("湖州市");
+    await sheet.getByLabel("区 / 县").fill("安吉县");
+    await sheet.getByLabel("详细地址（街道、小区、门牌号）").fill("递铺街道 8 号");
+    // While they typed, the crowd took the last unit.
+    await db.variant.update({ where: { id: variant.id }, data: { stock: 0 } });
+    await sheet.getByRole("button", { name: /^提交订单/ }).click();
+    await expect.poll(() => sheet.getByText("库存不足，已售罄").isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await sheet.getByLabel("详细地址（街道、小区、门牌号）").inputValue()).toBe("递铺街道 8 号");
+    await room.screenshot({ path: "tests/artifacts/live-room-sold-out.png" });
   });
 });

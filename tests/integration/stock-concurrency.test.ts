@@ -50,11 +50,11 @@ function watch(variantId: string, dealId?: string) {
   };
 }
 
-async function attempt(variantId: string, flashDealId?: string) {
+async function attempt(variantId: string, flashDealId?: string, quantity = 1) {
   try {
     await placeOrder({
       userId: null,
-      items: [{ variantId, quantity: 1, flashDealId }],
+      items: [{ variantId, quantity, flashDealId }],
       contact: ADDRESS,
       paymentProvider: "local",
     });
@@ -134,6 +134,55 @@ describe("stock under a flash sale", () => {
     // Not one unit of the plentiful item stayed held by an order that failed on the scarce one.
     expect((await db.variant.findUniqueOrThrow({ where: { id: plenty.id } })).stock).toBe(95);
     expect(await db.reservation.count({ where: { variantId: plenty.id } })).toBe(5);
+  });
+
+  it("buy-nows that arrive together are served in the order they came, each whole or not at all", async () => {
+    const variant = await newVariant(5);
+    // 3 fits, the next 3 does not (2 left), 2 fits, then nothing is left for the 1.
+    const results = await Promise.all([3, 3, 2, 1].map((quantity) => attempt(variant.id, undefined, quantity)));
+    expect(results.map((r) => (r === "reserved" ? "reserved" : (r as SoldOut).messageKey))).toEqual([
+      "reserved",
+      "checkout:error.soldOut",
+      "reserved",
+      "checkout:error.soldOut",
+    ]);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(0);
+  });
+
+  it("stock taken behind the line's back (another process, a cart) is never oversold, and every buyer hears an answer", async () => {
+    const variant = await newVariant(150);
+    const stop = watch(variant.id);
+    // Another process selling the same variant, one unit at a time, while this one's line shares its reading out.
+    const elsewhere = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await elsewhere.connect();
+    let takenElsewhere = 0;
+    const otherProcess = (async () => {
+      for (let i = 0; i < 100; i++) {
+        const { rowCount } = await elsewhere.query(
+          `UPDATE "Variant" SET "stock" = "stock" - 1 WHERE "id" = $1 AND "stock" >= 1`,
+          [variant.id],
+        );
+        takenElsewhere += rowCount ?? 0;
+      }
+    })();
+    const waves = await Promise.all(
+      Array.from({ length: 8 }, async (_, wave) => {
+        await new Promise((resolve) => setTimeout(resolve, wave * 15));
+        return Promise.all(Array.from({ length: 50 }, () => attempt(variant.id)));
+      }),
+    );
+    await otherProcess;
+    await elsewhere.end();
+    const { lowestStock } = await stop();
+    const results = waves.flat();
+    const reserved = results.filter((r) => r === "reserved").length;
+    expect(results.filter((r) => r !== "reserved").every((r) => r instanceof SoldOut)).toBe(true);
+    expect(lowestStock).toBeGreaterThanOrEqual(0);
+    const stock = (await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock;
+    expect(stock).toBeGreaterThanOrEqual(0);
+    expect(reserved + takenElsewhere + stock).toBe(150);
+    expect(await db.reservation.count({ where: { variantId: variant.id, status: "held" } })).toBe(reserved);
+    expect(reserved).toBeGreaterThan(0);
   });
 
   it("the database itself refuses negative stock, an overfilled deal and an overbooked batch", async () => {
