@@ -57,7 +57,7 @@ export async function readFor(reading: Reading, inputs: PlaceOrderInput[]): Prom
     if (!reading.attribution.has(attributionKey(items))) attribution.set(attributionKey(items), items);
   }
   const [rowValues, attributionValues] = await Promise.all([
-    Promise.all([...rows.values()].map((items) => (assertItemsShape(items), loadPricingRows(items)))),
+    Promise.all([...rows.values()].map(loadPricingRows)),
     Promise.all([...attribution.values()].map(resolveAttribution)),
   ]);
   [...rows.keys()].forEach((key, i) => reading.rows.set(key, rowValues[i]));
@@ -111,6 +111,7 @@ export function shareOut(reading: Reading, group: Waiting[]): Share {
   for (const waiting of group) {
     try {
       const { input } = waiting;
+      assertItemsShape(input.items);
       const priced = priceRows(input.items, reading.rows.get(rowsKey(input.items))!, now);
       if (input.quote && input.quote !== priced.quote) throw new Conflict("checkout:error.priceChanged");
       const needs = wants(reading, priced);
