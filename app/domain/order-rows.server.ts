@@ -1,8 +1,8 @@
 // One order as the rows the order statement writes (order, line snapshots, reservations, holds), and the
 // buyer's view of it once placed.
-import { randomBytes, randomInt } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import type { Attribution } from "./attribution.server";
-import { newId, type OrderRows } from "./order-statement.server";
+import { newId, newOrderNumber, type OrderRows } from "./order-statement.server";
 import type { PayableOrder } from "./payments/provider.server";
 import type { PricedCheckout, PricingItem } from "./pricing.server";
 
@@ -33,20 +33,6 @@ export type PlaceOrderInput = {
 /** What the buyer's next step (paying) needs of an order just placed. */
 export type PlacedOrder = PayableOrder & { paymentProvider: string; paymentRef: string | null };
 
-const NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "2-digit",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-function orderNumber(now: Date): string {
-  const day = SHANGHAI_DAY.format(now).replace(/-/g, "");
-  const tail = Array.from({ length: 6 }, () => NUMBER_ALPHABET[randomInt(NUMBER_ALPHABET.length)]).join("");
-  return `CB${day}${tail}`;
-}
-
 /** The rows of one order, priced and attributed; `expiresAt` ends its holds. */
 export function orderRows(
   input: PlaceOrderInput,
@@ -58,7 +44,7 @@ export function orderRows(
   const id = newId();
   const order = {
     id,
-    number: orderNumber(now),
+    number: newOrderNumber(now),
     userId: input.userId,
     accessToken: randomBytes(24).toString("base64url"),
     status: "pending_payment",

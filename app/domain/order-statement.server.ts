@@ -2,7 +2,7 @@
 // (conditional UPDATEs) that make them real. A single statement is its own transaction, so a hot row is locked only
 // while PostgreSQL runs it and commits, never across a round trip to this process; and one statement can carry
 // many orders (a flash sale's buy-nows, placed together), each hot row then taken once for all of them.
-import { randomBytes } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { SoldOut } from "./errors.server";
@@ -29,11 +29,27 @@ export type OrderRows = {
   holds: Hold[];
 };
 
+const NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
+const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Asia/Shanghai",
+  year: "2-digit",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The number a buyer reads out to a workshop: the Shanghai date and six letters. Drawn again if already taken. */
+export function newOrderNumber(now: Date): string {
+  const day = SHANGHAI_DAY.format(now).replace(/-/g, "");
+  const tail = Array.from({ length: 6 }, () => NUMBER_ALPHABET[randomInt(NUMBER_ALPHABET.length)]).join("");
+  return `CB${day}${tail}`;
+}
+
 // The statement refuses itself (rolling back every hold it took) when a hold did not fit. Its message says how
 // many holds of each kind did fit, so a one-order statement learns what ran out without asking the database again.
 const SHORTFALL = "cunbo: a stock hold did not fit";
 const messageOf = (error: unknown) => String((error as Error)?.message ?? "");
 const isDeadlock = (error: unknown) => /deadlock detected|40P01/.test(messageOf(error));
+const isNumberTaken = (error: unknown) => messageOf(error).includes("Order_number_key");
 
 /** Thrown when the holds of several orders did not all fit: the levels they were shared out by had moved. */
 export class LevelsMoved extends Error {}
@@ -49,18 +65,14 @@ async function shortfallFrom(error: unknown, holds: Hold[]): Promise<SoldOut | n
   return new SoldOut("checkout:error.batchFull", names);
 }
 
-/**
- * Writes every order or none. One order whose holds do not fit throws the SoldOut it met; several throw
- * LevelsMoved (the caller shares the stock out again). `cartId` empties those lines of a cart checkout's cart.
- */
-export async function writeOrders(orders: OrderRows[], cartId: string | null = null): Promise<StockLevels> {
+function statementFor(orders: OrderRows[], cartId: string | null): Prisma.Sql {
   const lines = orders.flatMap((o) => o.lines);
   const reservations = orders.flatMap((o) => o.reservations);
   const holds = orders.flatMap((o) => o.holds);
   // Everything new is written first and the holds are taken last, so a hot row is locked only from its UPDATE
   // to the commit. If a hold does not fit, the statement refuses itself and nothing of it remains.
   const written = Prisma.sql`(SELECT count(*) FROM emptied_cart) >= 0`;
-  const statement = Prisma.sql`
+  return Prisma.sql`
     WITH new_orders AS (
       INSERT INTO "Order" SELECT * FROM jsonb_populate_recordset(NULL::"Order", ${JSON.stringify(orders.map((o) => o.order))}::jsonb) RETURNING "id"),
     new_lines AS (
@@ -84,17 +96,33 @@ export async function writeOrders(orders: OrderRows[], cartId: string | null = n
       END AS refused,
       ${HELD_LEVELS}
     FROM hold_check`;
+}
 
+/**
+ * Writes every order or none. One order whose holds do not fit throws the SoldOut it met; several throw
+ * LevelsMoved (the caller shares the stock out again). `cartId` empties those lines of a cart checkout's cart.
+ */
+export async function writeOrders(orders: OrderRows[], cartId: string | null = null): Promise<StockLevels> {
   for (let attempt = 1; ; attempt++) {
     try {
-      const [row] = await db.$queryRaw<{ deals: unknown; variants: unknown; batches: unknown }[]>(statement);
+      const [row] = await db.$queryRaw<{ deals: unknown; variants: unknown; batches: unknown }[]>(
+        statementFor(orders, cartId),
+      );
       return levelsFrom(row);
     } catch (error) {
       if (orders.length > 1 && messageOf(error).includes(SHORTFALL)) throw new LevelsMoved();
-      const soldOut = await shortfallFrom(error, holds);
+      const soldOut = await shortfallFrom(
+        error,
+        orders.flatMap((o) => o.holds),
+      );
       if (soldOut) throw soldOut;
       // Two multi-item orders can still cross on rows of different tables; PostgreSQL undoes one, which tries again.
       if (isDeadlock(error) && attempt < 3) continue;
+      // Six letters a day leave room for a billion numbers, so two orders can still draw the same one.
+      if (isNumberTaken(error) && attempt < 5) {
+        for (const { order } of orders) order.number = newOrderNumber(new Date());
+        continue;
+      }
       throw error;
     }
   }
