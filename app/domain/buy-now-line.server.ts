@@ -4,9 +4,10 @@
 // sent while the previous one may still be running: PostgreSQL queues it on the hot row and runs it the moment the
 // previous one commits, so this process's busy event loop never sits between two statements.
 import type { Gate } from "~/lib/gate";
-import { LevelsMoved } from "./order-statement.server";
+import { LevelsMoved, SubmittedBefore } from "./order-statement.server";
 import type { PlaceOrderInput } from "./order-rows.server";
 import {
+  answerSubmittedBefore,
   hasRead,
   newReading,
   readFor,
@@ -42,6 +43,21 @@ function settleRecalled(line: Line) {
   });
 }
 
+/**
+ * How many from the front of the line go together: up to MAX_TOGETHER, and never one form twice (sent again while
+ * the first was still in line), which waits for the next group and then finds the first's order.
+ */
+function groupSize(waiting: Waiting[]): number {
+  const forms = new Set<string>();
+  let size = 0;
+  for (const { input } of waiting) {
+    if (size === MAX_TOGETHER || (input.submissionKey && forms.has(input.submissionKey))) break;
+    if (input.submissionKey) forms.add(input.submissionKey);
+    size++;
+  }
+  return size;
+}
+
 function finish(key: string, line: Line) {
   if (lines.get(key) === line && !line.waiting.length && !line.reads && !line.writes && !line.due) lines.delete(key);
 }
@@ -62,7 +78,7 @@ function advance(key: string, line: Line, gate: Gate) {
   const stale = line.reading && Date.now() - line.reading.at > READING_MS;
   if (stale && !line.writes) line.reading = null;
   while (line.waiting.length && !line.reads && line.writes < MAX_WRITING) {
-    const group = line.waiting.slice(0, MAX_TOGETHER).map((waiting) => waiting.input);
+    const group = line.waiting.slice(0, groupSize(line.waiting)).map((waiting) => waiting.input);
     if (!line.reading || !hasRead(line.reading, group)) {
       // A reading is only ever refreshed between statements, so its levels always include those in flight.
       if (line.writes && !line.reading) return;
@@ -87,19 +103,30 @@ function advance(key: string, line: Line, gate: Gate) {
     if (!share.length) continue;
     line.writes++;
     void gate
-      .run(() => writeShare(share))
+      .run(async () => {
+        try {
+          await writeShare(share);
+        } catch (error) {
+          // Whatever went wrong, the levels the reading shared out by can no longer be trusted.
+          line.reading = null;
+          if (error instanceof LevelsMoved) {
+            // Read again and share these out again, first in line; what this line remembered as gone may not be.
+            const holds = share.flatMap((s) => s.rows.holds);
+            forgetSoldOut(
+              holds.map((h) => h.variantId),
+              holds.flatMap((h) => (h.flashDealId ? [h.flashDealId] : [])),
+            );
+            line.waiting.unshift(...share.map((s) => s.waiting));
+          } else if (error instanceof SubmittedBefore) {
+            const unanswered = await answerSubmittedBefore(share);
+            // Sending the rest again only makes sense if some were answered; else tell them instead of looping.
+            if (unanswered.length === share.length) throw error;
+            line.waiting.unshift(...unanswered);
+          } else throw error;
+        }
+      })
       .catch((error: unknown) => {
-        // Whatever went wrong, the levels the reading shared out by can no longer be trusted.
-        line.reading = null;
-        if (error instanceof LevelsMoved) {
-          // Read again and share these out again, first in line; what this line remembered as gone may not be.
-          const holds = share.flatMap((s) => s.rows.holds);
-          forgetSoldOut(
-            holds.map((h) => h.variantId),
-            holds.flatMap((h) => (h.flashDealId ? [h.flashDealId] : [])),
-          );
-          line.waiting.unshift(...share.map((s) => s.waiting));
-        } else for (const { waiting } of share) waiting.settle({ error });
+        for (const { waiting } of share) waiting.settle({ error });
       })
       .finally(() => {
         line.writes--;

@@ -4,7 +4,8 @@
 import { Gate } from "~/lib/gate";
 import { placeInLine } from "./buy-now-line.server";
 import { RESERVATION_MINUTES, type PlacedOrder, type PlaceOrderInput } from "./order-rows.server";
-import { newReading, readFor, shareOut, writeShare, type Outcome } from "./share-out.server";
+import { SubmittedBefore } from "./order-statement.server";
+import { answerSubmittedBefore, newReading, readFor, shareOut, writeShare, type Outcome } from "./share-out.server";
 import { recalledSoldOut } from "./sold-out-memo.server";
 
 export { RESERVATION_MINUTES };
@@ -23,7 +24,12 @@ function placeAlone(input: PlaceOrderInput): Promise<Outcome> {
         const reading = newReading();
         await readFor(reading, [input]);
         const share = shareOut(reading, [waiting]);
-        if (share.length) await writeShare(share, input.cartId ?? null);
+        if (!share.length) return;
+        await writeShare(share, input.cartId ?? null).catch(async (error: unknown) => {
+          if (!(error instanceof SubmittedBefore)) throw error;
+          // The form's earlier order answers it; orders are never deleted, so one is always there to find.
+          if ((await answerSubmittedBefore(share)).length) throw new Error("A resent checkout's order was not found");
+        });
       })
       .catch((error: unknown) => settle({ error }));
   });

@@ -25,13 +25,15 @@ export type PlaceOrderInput = {
   paymentProvider: string;
   /** The fingerprint of the prices the buyer was shown; when it no longer matches, nothing is placed. */
   quote?: string | null;
+  /** The checkout form's key: a second order from the same form is not placed; the first is answered again. */
+  submissionKey?: string | null;
   /** The cart the items came from: its lines go once the order holds their stock. */
   cartId?: string | null;
   holdMs?: number;
 };
 
 /** What the buyer's next step (paying) needs of an order just placed. */
-export type PlacedOrder = PayableOrder & { paymentProvider: string; paymentRef: string | null };
+export type PlacedOrder = PayableOrder & { status: string; paymentProvider: string; paymentRef: string | null };
 
 /** The rows of one order, priced and attributed; `expiresAt` ends its holds. */
 export function orderRows(
@@ -61,6 +63,7 @@ export function orderRows(
     currency: "CNY",
     paymentProvider: input.paymentProvider,
     paymentRef: input.paymentProvider === "local" ? `local_${id}` : null,
+    submissionKey: input.submissionKey ?? null,
     expiresAt,
     createdAt: now,
     updatedAt: now,

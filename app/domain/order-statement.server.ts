@@ -50,9 +50,13 @@ const SHORTFALL = "cunbo: a stock hold did not fit";
 const messageOf = (error: unknown) => String((error as Error)?.message ?? "");
 const isDeadlock = (error: unknown) => /deadlock detected|40P01/.test(messageOf(error));
 const isNumberTaken = (error: unknown) => messageOf(error).includes("Order_number_key");
+const isSubmittedBefore = (error: unknown) => messageOf(error).includes("Order_submissionKey_key");
 
 /** Thrown when the holds of several orders did not all fit: the levels they were shared out by had moved. */
 export class LevelsMoved extends Error {}
+
+/** Thrown when an order's checkout form already placed an order (sent twice): nothing of the group was written. */
+export class SubmittedBefore extends Error {}
 
 async function shortfallFrom(error: unknown, holds: Hold[]): Promise<SoldOut | null> {
   const fitted = new RegExp(`${SHORTFALL} \\(deals (\\d+), variants (\\d+)\\)`).exec(messageOf(error));
@@ -100,7 +104,7 @@ function statementFor(orders: OrderRows[], cartId: string | null): Prisma.Sql {
 
 /**
  * Writes every order or none. One order whose holds do not fit throws the SoldOut it met; several throw
- * LevelsMoved (the caller shares the stock out again). `cartId` empties those lines of a cart checkout's cart.
+ * LevelsMoved (the caller shares the stock out again); a form sent twice throws SubmittedBefore. `cartId` empties those lines of a cart checkout's cart.
  */
 export async function writeOrders(orders: OrderRows[], cartId: string | null = null): Promise<StockLevels> {
   for (let attempt = 1; ; attempt++) {
@@ -111,6 +115,7 @@ export async function writeOrders(orders: OrderRows[], cartId: string | null = n
       return levelsFrom(row);
     } catch (error) {
       if (orders.length > 1 && messageOf(error).includes(SHORTFALL)) throw new LevelsMoved();
+      if (isSubmittedBefore(error)) throw new SubmittedBefore();
       const soldOut = await shortfallFrom(
         error,
         orders.flatMap((o) => o.holds),

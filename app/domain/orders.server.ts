@@ -108,32 +108,37 @@ export async function orderForViewer(orderId: string, access: OrderAccess): Prom
   return present(order);
 }
 
+const PAYABLE = {
+  id: true,
+  number: true,
+  accessToken: true,
+  userId: true,
+  status: true,
+  totalFen: true,
+  shippingFen: true,
+  email: true,
+  expiresAt: true,
+  paymentProvider: true,
+  paymentRef: true,
+  submissionKey: true,
+  lines: {
+    select: {
+      titleZh: true,
+      titleEn: true,
+      variantNameZh: true,
+      variantNameEn: true,
+      unitPriceFen: true,
+      quantity: true,
+    },
+  },
+} as const;
+
 /** What a payment provider needs to know to take payment for the order. */
 export async function payableOrder(orderId: string) {
-  return db.order.findUnique({
-    where: { id: orderId },
-    select: {
-      id: true,
-      number: true,
-      accessToken: true,
-      userId: true,
-      status: true,
-      totalFen: true,
-      shippingFen: true,
-      email: true,
-      expiresAt: true,
-      paymentProvider: true,
-      paymentRef: true,
-      lines: {
-        select: {
-          titleZh: true,
-          titleEn: true,
-          variantNameZh: true,
-          variantNameEn: true,
-          unitPriceFen: true,
-          quantity: true,
-        },
-      },
-    },
-  });
+  return db.order.findUnique({ where: { id: orderId }, select: PAYABLE });
+}
+
+/** The orders these checkout forms already placed, as a payment provider needs them. */
+export async function ordersPlacedFrom(submissionKeys: string[]) {
+  return db.order.findMany({ where: { submissionKey: { in: submissionKeys } }, select: PAYABLE });
 }

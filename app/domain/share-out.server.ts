@@ -9,6 +9,7 @@ import { Conflict, SoldOut } from "./errors.server";
 import { announceStock } from "./order-events.server";
 import { orderRows, placedOrder, type PlacedOrder, type PlaceOrderInput } from "./order-rows.server";
 import { writeOrders, type OrderRows } from "./order-statement.server";
+import { ordersPlacedFrom } from "./orders.server";
 import {
   assertItemsShape,
   loadPricingRows,
@@ -154,4 +155,20 @@ export async function writeShare(share: Share, cartId: string | null = null): Pr
   // Viewers hear the new stock level once for the whole group.
   void announceStock(levels).catch((error: unknown) => console.warn("Could not announce stock:", error));
   return levels;
+}
+
+/**
+ * Answers each order of the share whose checkout form already placed one with that earlier order (the buyer sent
+ * the form again after its answer was lost on the way); returns the others, to be shared out again.
+ */
+export async function answerSubmittedBefore(share: Share): Promise<Waiting[]> {
+  const keyOf = (waiting: Waiting) => waiting.input.submissionKey ?? null;
+  const earlier = await ordersPlacedFrom(share.flatMap(({ waiting }) => keyOf(waiting) ?? []));
+  const rest: Waiting[] = [];
+  for (const { waiting } of share) {
+    const order = earlier.find((o) => o.submissionKey !== null && o.submissionKey === keyOf(waiting));
+    if (order) waiting.settle({ placed: order });
+    else rest.push(waiting);
+  }
+  return rest;
 }

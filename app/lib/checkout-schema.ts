@@ -20,6 +20,8 @@ export const ContactSchema = z.object({
 
 export const CheckoutSchema = ContactSchema.extend({
   quote: z.string().max(64).optional(),
+  /** Drawn when the form is shown: the same form sent twice places one order. */
+  submission: z.string().max(64).optional(),
   sheet: z.literal("1").optional(),
 });
 

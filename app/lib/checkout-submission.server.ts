@@ -74,7 +74,7 @@ export async function submitCheckout(fields: CheckoutFields, request: CheckoutRe
   const recalled = recalledSoldOut(withNotes);
   if (recalled) return refuse(recalled);
 
-  const { quote, sheet, ...contact } = submission.value;
+  const { quote, sheet, submission: submissionKey, ...contact } = submission.value;
   let placed;
   try {
     placed = await placeOrder({
@@ -84,18 +84,25 @@ export async function submitCheckout(fields: CheckoutFields, request: CheckoutRe
       paymentProvider: configuredProviderName(),
       quote,
       cartId,
+      submissionKey,
     });
   } catch (error) {
     if (error instanceof DomainError) return refuse(error);
     throw error;
   }
+  const orderPage = () => {
+    const query = new URLSearchParams({ token: placed.accessToken, ...(sheet ? { sheet: "1" } : {}) });
+    return `/orders/${placed.id}?${query}`;
+  };
+  // The same form sent again after its order was paid, cancelled or let go: the buyer sees that order as it is.
+  if (placed.status !== "pending_payment" || placed.expiresAt <= new Date())
+    return { kind: "redirect", url: orderPage() };
   try {
     const context = { baseUrl: request.baseUrl, locale: request.locale, sheet: sheet === "1" };
     return { kind: "redirect", url: await startPayment(placed, context) };
   } catch (error) {
     // The order and its hold stand; the buyer can press "pay" on the order page once the provider answers.
     console.error(`Could not start the payment of order ${placed.id}:`, error);
-    const query = new URLSearchParams({ token: placed.accessToken, ...(sheet ? { sheet: "1" } : {}), payError: "1" });
-    return { kind: "redirect", url: `/orders/${placed.id}?${query}` };
+    return { kind: "redirect", url: `${orderPage()}&payError=1` };
   }
 }

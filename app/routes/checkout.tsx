@@ -48,6 +48,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     buyNow,
     provider: configuredProviderName(),
     holdMinutes: RESERVATION_MINUTES,
+    // Drawn for each showing of the form: sending it twice (a retry after a lost answer) places one order.
+    submission: crypto.randomUUID(),
   };
   const defaults = { contactName: viewer?.name ?? "", email: viewer?.email ?? "" };
   if (items.length === 0) return { ...base, defaults, priced: null };
@@ -71,7 +73,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CheckoutPage() {
   const { t, i18n } = useTranslation("checkout");
-  const { priced, buyNow, sheet, provider, holdMinutes, defaults } = useLoaderData<typeof loader>();
+  const { priced, buyNow, sheet, provider, holdMinutes, defaults, submission } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const navigate = useNavigate();
@@ -233,6 +235,7 @@ export default function CheckoutPage() {
             {t("checkout.payWith")}: <strong>{t(`checkout.provider.${provider}`)}</strong>
           </p>
           <input type="hidden" name="quote" value={priced.quote} />
+          <input type="hidden" name="submission" value={submission} />
           {sheet ? <input type="hidden" name="sheet" value="1" /> : null}
           {buyNow
             ? Object.entries(buyNow).map(([name, value]) =>

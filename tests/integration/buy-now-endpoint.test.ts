@@ -110,4 +110,24 @@ describe("the buy-now endpoint", () => {
     expect(third.status).toBe(409);
     expect(third.answer.reply?.error?.[""]?.[0]).toMatch(/is sold out/);
   });
+
+  it("the same form sent twice (a retry after a lost answer) places one order, and answers with it each time", async () => {
+    const variant = await newVariant(5);
+    const buyer = new Visitor(baseUrl);
+    const form = { ...ADDRESS, variantId: variant.id, submission: crypto.randomUUID() };
+    const first = await buyNow(buyer, form);
+    const again = await buyNow(buyer, form);
+    expect(again.status).toBe(200);
+    expect(again.answer.redirectTo).toBe(first.answer.redirectTo);
+    expect(await db.order.count({ where: { submissionKey: form.submission } })).toBe(1);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(4);
+
+    // Once paid, the same form sends the buyer to the order itself rather than to pay again.
+    const payUrl = new URL(first.answer.redirectTo!, baseUrl);
+    const token = payUrl.searchParams.get("token")!;
+    expect((await buyer.post(payUrl.pathname + payUrl.search, { outcome: "succeed", token })).status).toBe(302);
+    const afterPaying = await buyNow(buyer, form);
+    expect(afterPaying.answer.redirectTo).toBe(`/orders/${payUrl.pathname.split("/").pop()}?token=${token}`);
+    expect(await db.order.count({ where: { submissionKey: form.submission } })).toBe(1);
+  });
 });

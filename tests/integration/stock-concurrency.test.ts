@@ -185,6 +185,25 @@ describe("stock under a flash sale", () => {
     expect(reserved).toBeGreaterThan(0);
   });
 
+  it("one checkout form sent again while its first sending is still in line places one order, answered to both", async () => {
+    const variant = await newVariant(10);
+    const send = () =>
+      placeOrder({
+        userId: null,
+        items: [{ variantId: variant.id, quantity: 1 }],
+        contact: ADDRESS,
+        paymentProvider: "local",
+        submissionKey: "the-same-form",
+      });
+    const sendings = [send(), send()];
+    const others = Array.from({ length: 5 }, () => attempt(variant.id));
+    const [first, second] = await Promise.all(sendings);
+    expect(await Promise.all(others)).toEqual(Array(5).fill("reserved"));
+    expect(second.id).toBe(first.id);
+    expect(await db.order.count({ where: { submissionKey: "the-same-form" } })).toBe(1);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(4);
+  });
+
   it("the database itself refuses negative stock, an overfilled deal and an overbooked batch", async () => {
     const variant = await newVariant(1);
     await expect(db.$executeRaw`UPDATE "Variant" SET "stock" = "stock" - 2 WHERE "id" = ${variant.id}`).rejects.toThrow(
