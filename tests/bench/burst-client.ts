@@ -93,17 +93,31 @@ export class BurstClient {
     return new BurstClient(`${hostname}:${port}`, connections);
   }
 
-  /** Every connection sends the same request at once; the answers come back in connection order. */
-  burst(method: string, path: string, form?: string, headers: Record<string, string> = {}): Promise<BurstResponse[]> {
-    const body = form ? Buffer.from(form) : Buffer.alloc(0);
-    const lines = [
+  /**
+   * Every connection sends its request at once (the same form for all, or one per connection); the answers come
+   * back in connection order. Requests are encoded before the first is written.
+   */
+  burst(
+    method: string,
+    path: string,
+    form?: string | ((connection: number) => string),
+    headers: Record<string, string> = {},
+  ): Promise<BurstResponse[]> {
+    const head = [
       `${method} ${path} HTTP/1.1`,
       `Host: ${this.host}`,
       ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
     ];
-    if (form) lines.push("Content-Type: application/x-www-form-urlencoded", `Content-Length: ${body.length}`);
-    const request = Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`), body]);
-    return Promise.all(this.connections.map((connection) => connection.send(request)));
+    const encode = (text?: string) => {
+      const body = text ? Buffer.from(text) : Buffer.alloc(0);
+      const lines = text
+        ? [...head, "Content-Type: application/x-www-form-urlencoded", `Content-Length: ${body.length}`]
+        : head;
+      return Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`), body]);
+    };
+    const shared = typeof form === "function" ? null : encode(form);
+    const requests = this.connections.map((_, i) => shared ?? encode((form as (connection: number) => string)(i)));
+    return Promise.all(this.connections.map((connection, i) => connection.send(requests[i])));
   }
 
   close() {

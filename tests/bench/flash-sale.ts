@@ -105,7 +105,15 @@ async function flashSale(url: string, target: { variantId: string; showId: strin
   const floorStart = performance.now();
   const floor = await buyers.burst("GET", "/healthz");
   const floorSeconds = (performance.now() - floorStart) / 1000;
-  const body = new URLSearchParams({ ...ADDRESS, ...item, quantity: "1", sheet: "1" }).toString();
+  // Each buyer's sheet carries its own form key, as the checkout page draws one per showing.
+  const body = (buyer: number) =>
+    new URLSearchParams({
+      ...ADDRESS,
+      ...item,
+      quantity: "1",
+      sheet: "1",
+      submission: `${target.variantId}-${buyer}`,
+    }).toString();
   const start = performance.now();
   const startedAt = Date.now();
   const answers = await buyers.burst("POST", BUY_NOW_PATH, body, { Accept: "application/json" });
