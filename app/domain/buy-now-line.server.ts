@@ -15,6 +15,7 @@ import {
   writeShare,
   type Outcome,
   type Reading,
+  type Share,
   type Waiting,
 } from "./share-out.server";
 import { forgetSoldOut, recalledSoldOut } from "./sold-out-memo.server";
@@ -72,6 +73,30 @@ function schedule(key: string, line: Line, gate: Gate) {
   });
 }
 
+/**
+ * A group's statement failed and nothing of it was written: its orders go back to the front of the line (stock
+ * was taken elsewhere), or are answered with the orders their forms already placed; anything else, they are told.
+ */
+async function recover(line: Line, share: Share, error: unknown) {
+  // Whatever went wrong, the levels the reading shared out by can no longer be trusted.
+  line.reading = null;
+  if (error instanceof LevelsMoved) {
+    // What this line remembered as gone may not be: the fresh reading will say.
+    const holds = share.flatMap((s) => s.rows.holds);
+    forgetSoldOut(
+      holds.map((h) => h.variantId),
+      holds.flatMap((h) => (h.flashDealId ? [h.flashDealId] : [])),
+    );
+    line.waiting.unshift(...share.map((s) => s.waiting));
+    return;
+  }
+  if (!(error instanceof SubmittedBefore)) throw error;
+  const unanswered = await answerSubmittedBefore(share);
+  // Sending the rest again only makes sense if some were answered; else tell them instead of looping.
+  if (unanswered.length === share.length) throw error;
+  line.waiting.unshift(...unanswered);
+}
+
 /** Moves the line on: reads what it lacks, shares out what it can and sends the statements. */
 function advance(key: string, line: Line, gate: Gate) {
   settleRecalled(line);
@@ -103,28 +128,7 @@ function advance(key: string, line: Line, gate: Gate) {
     if (!share.length) continue;
     line.writes++;
     void gate
-      .run(async () => {
-        try {
-          await writeShare(share);
-        } catch (error) {
-          // Whatever went wrong, the levels the reading shared out by can no longer be trusted.
-          line.reading = null;
-          if (error instanceof LevelsMoved) {
-            // Read again and share these out again, first in line; what this line remembered as gone may not be.
-            const holds = share.flatMap((s) => s.rows.holds);
-            forgetSoldOut(
-              holds.map((h) => h.variantId),
-              holds.flatMap((h) => (h.flashDealId ? [h.flashDealId] : [])),
-            );
-            line.waiting.unshift(...share.map((s) => s.waiting));
-          } else if (error instanceof SubmittedBefore) {
-            const unanswered = await answerSubmittedBefore(share);
-            // Sending the rest again only makes sense if some were answered; else tell them instead of looping.
-            if (unanswered.length === share.length) throw error;
-            line.waiting.unshift(...unanswered);
-          } else throw error;
-        }
-      })
+      .run(() => writeShare(share).catch((error: unknown) => recover(line, share, error)))
       .catch((error: unknown) => {
         for (const { waiting } of share) waiting.settle({ error });
       })
