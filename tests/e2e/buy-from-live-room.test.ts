@@ -1,7 +1,7 @@
 // The whole journey of one parcel: a viewer in a live room buys the pinned product from the sheet over the stream
 // with the local provider and sees the order paid; the workshop finds it in its packing room, accepts, packs and
 // ships it with a tracking number; the buyer's order page, left open, shows the tracking number by itself.
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { DESKTOP, launchBrowser, logIn, newContext } from "../helpers/browser";
@@ -15,6 +15,26 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 
+type Address = { name: string; phone: string; city: string; district: string; street: string };
+
+/** Taps "buy now" on the pinned card and then in the sheet, and fills in a Zhejiang address in the checkout there. */
+async function buyNowInSheet(room: Page, title: string, address: Address) {
+  await room.getByRole("button", { name: "立即购买" }).click();
+  await room
+    .getByTestId("buy-sheet")
+    .getByRole("button", { name: /^立即购买 · ¥/ })
+    .click();
+  const sheet = room.frameLocator('[data-testid="checkout-frame"]');
+  await expect.poll(() => sheet.getByText(title).first().isVisible(), { timeout: 10_000 }).toBe(true);
+  await sheet.getByLabel("收货人姓名").fill(address.name);
+  await sheet.getByLabel("手机号（中国大陆）").fill(address.phone);
+  await sheet.getByLabel("省份").selectOption("浙江省");
+  await sheet.getByLabel("城市").fill(address.city);
+  await sheet.getByLabel("区 / 县").fill(address.district);
+  await sheet.getByLabel("详细地址（街道、小区、门牌号）").fill(address.street);
+  return sheet;
+}
+
 describe("buying from a live room", () => {
   it("a viewer buys the pinned product in the room, the workshop ships it, and the buyer sees the tracking number", async () => {
     const { show, pin } = await liveTeaShow();
@@ -26,21 +46,14 @@ describe("buying from a live room", () => {
     });
     await room.goto(`/live/${show.id}`);
     await expect.poll(() => room.getByTestId("pinned-card").textContent()).toContain(pin.product.titleZh);
-    await room.getByRole("button", { name: "立即购买" }).click();
-    await room
-      .getByTestId("buy-sheet")
-      .getByRole("button", { name: /^立即购买 · ¥/ })
-      .click();
-
     // The checkout sits in the sheet, over the stream.
-    const sheet = room.frameLocator('[data-testid="checkout-frame"]');
-    await expect.poll(() => sheet.getByText(pin.product.titleZh).first().isVisible(), { timeout: 10_000 }).toBe(true);
-    await sheet.getByLabel("收货人姓名").fill("王阿姨");
-    await sheet.getByLabel("手机号（中国大陆）").fill("13812345678");
-    await sheet.getByLabel("省份").selectOption("浙江省");
-    await sheet.getByLabel("城市").fill("杭州市");
-    await sheet.getByLabel("区 / 县").fill("余杭区");
-    await sheet.getByLabel("详细地址（街道、小区、门牌号）").fill("径山镇径山村 12 号");
+    const sheet = await buyNowInSheet(room, pin.product.titleZh, {
+      name: "王阿姨",
+      phone: "13812345678",
+      city: "杭州市",
+      district: "余杭区",
+      street: "径山镇径山村 12 号",
+    });
     await sheet.getByRole("button", { name: /^提交订单/ }).click();
     await expect.poll(() => sheet.getByText("测试支付 · 不会产生真实扣款").isVisible(), { timeout: 10_000 }).toBe(true);
     // The sheet placed the order through the lean endpoint built for flash-sale crowds.
@@ -87,19 +100,13 @@ describe("buying from a live room", () => {
     const { show, pin, variant } = await liveTeaShow();
     const room = await (await newContext(browser, baseUrl)).newPage();
     await room.goto(`/live/${show.id}`);
-    await room.getByRole("button", { name: "立即购买" }).click();
-    await room
-      .getByTestId("buy-sheet")
-      .getByRole("button", { name: /^立即购买 · ¥/ })
-      .click();
-    const sheet = room.frameLocator('[data-testid="checkout-frame"]');
-    await expect.poll(() => sheet.getByText(pin.product.titleZh).first().isVisible(), { timeout: 10_000 }).toBe(true);
-    await sheet.getByLabel("收货人姓名").fill("李师傅");
-    await sheet.getByLabel("手机号（中国大陆）").fill("13912345678");
-    await sheet.getByLabel("省份").selectOption("浙江省");
-    await sheet.getByLabel("城市").fill("湖州市");
-    await sheet.getByLabel("区 / 县").fill("安吉县");
-    await sheet.getByLabel("详细地址（街道、小区、门牌号）").fill("递铺街道 8 号");
+    const sheet = await buyNowInSheet(room, pin.product.titleZh, {
+      name: "李师傅",
+      phone: "13912345678",
+      city: "湖州市",
+      district: "安吉县",
+      street: "递铺街道 8 号",
+    });
     // While they typed, the crowd took the last unit.
     await db.variant.update({ where: { id: variant.id }, data: { stock: 0 } });
     await sheet.getByRole("button", { name: /^提交订单/ }).click();
