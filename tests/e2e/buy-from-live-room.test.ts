@@ -1,10 +1,11 @@
 // The whole journey of one parcel: a viewer in a live room buys the pinned product from the sheet over the stream
 // with the local provider and sees the order paid; the workshop finds it in its packing room, accepts, packs and
 // ships it with a tracking number; the buyer's order page, left open, shows the tracking number by itself.
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import { DESKTOP, launchBrowser, logIn, newContext } from "../helpers/browser";
+import { buyNowInSheet } from "../helpers/live-sheet";
 import { liveTeaShow } from "../helpers/market";
 import { startTestServer } from "../helpers/server";
 
@@ -14,26 +15,6 @@ beforeAll(async () => {
   baseUrl = (await startTestServer()).url;
   browser = await launchBrowser();
 });
-
-type Address = { name: string; phone: string; city: string; district: string; street: string };
-
-/** Taps "buy now" on the pinned card and then in the sheet, and fills in a Zhejiang address in the checkout there. */
-async function buyNowInSheet(room: Page, title: string, address: Address) {
-  await room.getByRole("button", { name: "立即购买" }).click();
-  await room
-    .getByTestId("buy-sheet")
-    .getByRole("button", { name: /^立即购买 · ¥/ })
-    .click();
-  const sheet = room.frameLocator('[data-testid="checkout-frame"]');
-  await expect.poll(() => sheet.getByText(title).first().isVisible(), { timeout: 10_000 }).toBe(true);
-  await sheet.getByLabel("收货人姓名").fill(address.name);
-  await sheet.getByLabel("手机号（中国大陆）").fill(address.phone);
-  await sheet.getByLabel("省份").selectOption("浙江省");
-  await sheet.getByLabel("城市").fill(address.city);
-  await sheet.getByLabel("区 / 县").fill(address.district);
-  await sheet.getByLabel("详细地址（街道、小区、门牌号）").fill(address.street);
-  return sheet;
-}
 
 describe("buying from a live room", () => {
   it("a viewer buys the pinned product in the room, the workshop ships it, and the buyer sees the tracking number", async () => {
