@@ -63,7 +63,19 @@ function finish(key: string, line: Line) {
   if (lines.get(key) === line && !line.waiting.length && !line.reads && !line.writes && !line.due) lines.delete(key);
 }
 
-/** Moves the line on once the requests that arrived in this turn of the event loop have joined it. */
+/** The fewest units left of what this order needs (its variant, its deal), as the line's reading has them. */
+function unitsLeft(reading: Reading, input: PlaceOrderInput): number {
+  const [{ variantId, flashDealId }] = input.items;
+  const levels = [`variant:${variantId}`, ...(flashDealId ? [`deal:${flashDealId}`] : [])].map(
+    (key) => reading.left.get(key)?.units ?? Infinity,
+  );
+  return Math.min(...levels);
+}
+
+/**
+ * Moves the line on once the requests that arrived in this turn of the event loop have joined it. (Under a crowd
+ * that turn can last as long as the crowd takes to come in: libuv keeps polling while sockets have data.)
+ */
 function schedule(key: string, line: Line, gate: Gate) {
   if (line.due) return;
   line.due = true;
@@ -147,6 +159,15 @@ export function placeInLine(input: PlaceOrderInput, gate: Gate): Promise<Outcome
     const line = lines.get(key);
     if (line) {
       line.waiting.push({ input, settle });
+      // Enough buyers are waiting to take all that is left: no later one can change who gets it, so share it out
+      // now rather than after the event loop has taken in the rest of the crowd.
+      if (
+        line.reading &&
+        !line.reads &&
+        line.writes < MAX_WRITING &&
+        line.waiting.length >= unitsLeft(line.reading, input)
+      )
+        return advance(key, line, gate);
       return schedule(key, line, gate);
     }
     // The first in line starts the reading at once: it is what the rest of a crowd will wait for.
