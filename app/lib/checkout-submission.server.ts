@@ -30,7 +30,7 @@ export type CheckoutRequest = {
 };
 
 /** The one item of a buy-now (`variantId` present), `"invalid"` when its fields are out of bounds, else null. */
-export function buyNowItem(fields: CheckoutFields | URLSearchParams): PricingItem | "invalid" | null {
+export function buyNowItem(fields: CheckoutFields): PricingItem | "invalid" | null {
   if (!fields.get("variantId")) return null;
   const parsed = BuyNowSchema.safeParse(
     Object.fromEntries([...fields.entries()].filter(([, v]) => typeof v === "string" && v !== "")),
@@ -70,10 +70,7 @@ export async function submitCheckout(fields: CheckoutFields, request: CheckoutRe
   if (Object.keys(noteErrors).length)
     return { kind: "reply", status: 400, reply: submission.reply({ fieldErrors: noteErrors }) };
 
-  // A cart holding something that has just run out is answered before any query.
-  const recalled = recalledSoldOut(withNotes);
-  if (recalled) return refuse(recalled);
-
+  // A cart holding something that has just run out is answered by placeOrder before any query.
   const { quote, sheet, submission: submissionKey, ...contact } = submission.value;
   let placed;
   try {
