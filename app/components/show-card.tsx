@@ -106,3 +106,16 @@ export function ShowRow({ show, now }: { show: ShowCardData; now: Date | string 
     </Link>
   );
 }
+
+/** Shows as rows in a grid: one column on a phone, up to three on a desktop. */
+export function ShowRows({ shows, now }: { shows: ShowCardData[]; now: Date | string }) {
+  return (
+    <ul className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3">
+      {shows.map((show) => (
+        <li key={show.id}>
+          <ShowRow show={show} now={now} />
+        </li>
+      ))}
+    </ul>
+  );
+}

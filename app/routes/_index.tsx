@@ -6,7 +6,7 @@ import { CategoryChips } from "~/components/category-chips";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";
 import { ProductGrid } from "~/components/product-card";
-import { ShowCard, ShowRow } from "~/components/show-card";
+import { ShowCard, ShowRows } from "~/components/show-card";
 import { WorkshopCard } from "~/components/workshop-card";
 import { featuredProducts, listCategories, listWorkshops } from "~/domain/catalogue.server";
 import { homeSchedule } from "~/domain/show-schedule.server";
@@ -52,13 +52,7 @@ export default function Home() {
 
       <PageSection id="upcoming" title={t("home.upcoming")}>
         {schedule.upcoming.length ? (
-          <ul className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3">
-            {schedule.upcoming.map((show) => (
-              <li key={show.id}>
-                <ShowRow show={show} now={now} />
-              </li>
-            ))}
-          </ul>
+          <ShowRows shows={schedule.upcoming} now={now} />
         ) : (
           <p className="rounded-2xl bg-white p-4 text-stone-700 ring-1 ring-stone-200">{t("home.noUpcoming")}</p>
         )}
@@ -84,13 +78,7 @@ export default function Home() {
 
       {schedule.recent.length ? (
         <PageSection id="replays" title={t("home.recent")}>
-          <ul className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3">
-            {schedule.recent.map((show) => (
-              <li key={show.id}>
-                <ShowRow show={show} now={now} />
-              </li>
-            ))}
-          </ul>
+          <ShowRows shows={schedule.recent} now={now} />
         </PageSection>
       ) : null}
     </main>

@@ -8,7 +8,7 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";
 import { Price } from "~/components/price";
 import { ProductFacts } from "~/components/product-facts";
-import { ShowRow } from "~/components/show-card";
+import { ShowRows } from "~/components/show-card";
 import { chooseVariant } from "~/components/variant-picker";
 import { getProduct } from "~/domain/catalogue.server";
 import { showsFeaturingProduct } from "~/domain/show-schedule.server";
@@ -150,13 +150,7 @@ export default function ProductPage() {
 
       {shows.length ? (
         <PageSection id="shows" title={t("product.inShows")} className="px-3 sm:px-0">
-          <ul className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3">
-            {shows.map((show) => (
-              <li key={show.id}>
-                <ShowRow show={show} now={now} />
-              </li>
-            ))}
-          </ul>
+          <ShowRows shows={shows} now={now} />
         </PageSection>
       ) : null}
     </main>
