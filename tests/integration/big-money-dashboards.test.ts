@@ -2,6 +2,7 @@
 // 32-bit sum of fen holds (¥21.47 M). Every page still answers, with figures equal to plain bigint SQL.
 import { beforeAll, describe, expect, it } from "vitest";
 import { adminDashboard, hostDashboard, workshopDashboard } from "~/domain/dashboards.server";
+import { hostPanelFigures } from "~/domain/show-stats.server";
 import { workshopImpact } from "~/domain/workshop-impact.server";
 import { db } from "~/lib/db.server";
 import { formatMoney } from "~/lib/money";
@@ -117,6 +118,14 @@ describe("dashboards over a ledger past ¥110 M", () => {
     const dashboard = await host.get("/host/dashboard");
     expect(dashboard.status).toBe(200);
     expect(await dashboard.text()).toContain(formatMoney(commission));
-    expect((await host.get(`/host/shows/${showId}`)).status).toBe(200);
+    const [lines] = await db.$queryRawUnsafe<{ fen: string }[]>(
+      `SELECT sum(l."lineTotalFen")::text AS fen FROM "OrderLine" l JOIN "Order" o ON o.id = l."orderId"
+       WHERE l."showId" = $1 AND o.status IN ('paid', 'fulfilled')`,
+      showId,
+    );
+    expect((await hostPanelFigures(showId)).salesFen).toBe(Number(lines.fen));
+    const panel = await host.get(`/host/shows/${showId}`);
+    expect(panel.status).toBe(200);
+    expect(await panel.text()).toContain(formatMoney(Number(lines.fen)));
   });
 });
