@@ -2,6 +2,7 @@
 // (sales and their reversals), never a number typed in or recomputed from prices; days are Shanghai days.
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { fenRow } from "~/lib/fen-sums.server";
 import { queueCounts } from "./fulfilment-queue.server";
 
 const DAY = 86_400_000;
@@ -11,6 +12,8 @@ export const DASHBOARD_DAYS = 30;
 
 export type DayFigure = { day: string; fen: number };
 export type NamedFigure = { id: string; labelZh: string; labelEn: string; fen: number };
+// Sums over the whole ledger pass 2^31 fen (¥21.47 M) at a real market's size: SQL keeps them bigint.
+type Summed<T> = { [K in keyof T]: T[K] extends number ? bigint : T[K] };
 
 /** Midnight in Shanghai, `days` days before today's, as a UTC instant. */
 export function shanghaiDayStart(now: Date, daysBack = 0): Date {
@@ -33,37 +36,43 @@ export function fillDays(rows: DayFigure[], from: Date, days: number): DayFigure
   });
 }
 
-// A date cast is cheaper than to_char over thousands of rows; its text form is YYYY-MM-DD.
-const dayOf = Prisma.sql`((le."createdAt" + interval '8 hours')::date)::text`;
+// The Shanghai calendar day whatever the session's TimeZone; a date cast is cheaper than to_char over thousands of
+// rows, and its text form is YYYY-MM-DD.
+const dayOf = Prisma.sql`((le."createdAt" AT TIME ZONE 'Asia/Shanghai')::date)::text`;
 
 async function workshopMoney(workshopId: string, from: Date) {
   const [byDay, byShow, byProduct, totals] = await Promise.all([
-    db.$queryRaw<DayFigure[]>`
-      SELECT ${dayOf} AS day, sum(le."amountFen")::int AS fen
+    db.$queryRaw<Summed<DayFigure>[]>`
+      SELECT ${dayOf} AS day, sum(le."amountFen")::bigint AS fen
       FROM "LedgerEntry" le JOIN "OrderLine" ol ON ol.id = le."orderLineId"
       WHERE ol."workshopId" = ${workshopId} AND le."createdAt" >= ${from}
       GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<NamedFigure[]>`
-      SELECT s.id, s.title AS "labelZh", s.title AS "labelEn", sum(le."amountFen")::int AS fen
+    db.$queryRaw<Summed<NamedFigure>[]>`
+      SELECT s.id, s.title AS "labelZh", s.title AS "labelEn", sum(le."amountFen")::bigint AS fen
       FROM "LedgerEntry" le JOIN "OrderLine" ol ON ol.id = le."orderLineId" JOIN "Show" s ON s.id = ol."showId"
       WHERE ol."workshopId" = ${workshopId} AND le."createdAt" >= ${from}
       GROUP BY s.id, s.title ORDER BY fen DESC LIMIT 12`,
-    db.$queryRaw<NamedFigure[]>`
-      SELECT p.id, p."titleZh" AS "labelZh", p."titleEn" AS "labelEn", sum(le."amountFen")::int AS fen
+    db.$queryRaw<Summed<NamedFigure>[]>`
+      SELECT p.id, p."titleZh" AS "labelZh", p."titleEn" AS "labelEn", sum(le."amountFen")::bigint AS fen
       FROM "LedgerEntry" le JOIN "OrderLine" ol ON ol.id = le."orderLineId" JOIN "Product" p ON p.id = ol."productId"
       WHERE ol."workshopId" = ${workshopId} AND le."createdAt" >= ${from}
       GROUP BY p.id ORDER BY fen DESC LIMIT 12`,
-    db.$queryRaw<{ sales: number; premium: number; village: number; workshop: number; periodPremium: number }[]>`
-      SELECT coalesce(sum(le."amountFen"), 0)::int AS sales,
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::int AS premium,
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::int AS village,
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workshop'), 0)::int AS workshop,
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium' AND le."createdAt" >= ${from}), 0)::int
+    db.$queryRaw<{ sales: bigint; premium: bigint; village: bigint; workshop: bigint; periodPremium: bigint }[]>`
+      SELECT coalesce(sum(le."amountFen"), 0)::bigint AS sales,
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::bigint AS premium,
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::bigint AS village,
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workshop'), 0)::bigint AS workshop,
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium' AND le."createdAt" >= ${from}), 0)::bigint
                AS "periodPremium"
       FROM "LedgerEntry" le JOIN "OrderLine" ol ON ol.id = le."orderLineId"
       WHERE ol."workshopId" = ${workshopId}`,
   ]);
-  return { byDay, byShow, byProduct, totals: totals[0] };
+  return {
+    byDay: byDay.map(fenRow),
+    byShow: byShow.map(fenRow),
+    byProduct: byProduct.map(fenRow),
+    totals: fenRow(totals[0]),
+  };
 }
 
 /**
@@ -105,7 +114,7 @@ export async function workshopDashboard(workshopId: string, now = new Date()) {
 }
 
 export async function hostDashboard(hostId: string) {
-  const shows = await db.$queryRaw<
+  const rows = await db.$queryRaw<
     {
       id: string;
       title: string;
@@ -113,13 +122,13 @@ export async function hostDashboard(hostId: string) {
       scheduledAt: Date;
       peakViewers: number;
       orders: number;
-      salesFen: number;
-      commissionFen: number;
+      salesFen: bigint;
+      commissionFen: bigint;
     }[]
   >`
     SELECT s.id, s.title, s.status::text AS status, s."scheduledAt", s."peakViewers",
-           coalesce(m.orders, 0)::int AS orders, coalesce(m.sales, 0)::int AS "salesFen",
-           coalesce(m.commission, 0)::int AS "commissionFen"
+           coalesce(m.orders, 0)::int AS orders, coalesce(m.sales, 0)::bigint AS "salesFen",
+           coalesce(m.commission, 0)::bigint AS "commissionFen"
     FROM "Show" s
     LEFT JOIN (
       SELECT ol."showId",
@@ -132,13 +141,13 @@ export async function hostDashboard(hostId: string) {
     ) m ON m."showId" = s.id
     WHERE s."hostId" = ${hostId}
     ORDER BY s."scheduledAt" DESC LIMIT 50`;
-  const withConversion = shows.map((show) => ({
+  const shows = rows.map(fenRow).map((show) => ({
     ...show,
     conversion: show.peakViewers > 0 ? show.orders / show.peakViewers : null,
   }));
   const sum = (key: "orders" | "salesFen" | "commissionFen") => shows.reduce((total, show) => total + show[key], 0);
   return {
-    shows: withConversion,
+    shows,
     totals: { orders: sum("orders"), salesFen: sum("salesFen"), commissionFen: sum("commissionFen") },
   };
 }
@@ -146,24 +155,24 @@ export async function hostDashboard(hostId: string) {
 export async function adminDashboard(now = new Date()) {
   const from = shanghaiDayStart(now, DASHBOARD_DAYS - 1);
   const [byDay, villages, byWorkshop, totals, pendingWorkshops, pendingHosts] = await Promise.all([
-    db.$queryRaw<DayFigure[]>`
-      SELECT ${dayOf} AS day, sum(le."amountFen")::int AS fen FROM "LedgerEntry" le
+    db.$queryRaw<Summed<DayFigure>[]>`
+      SELECT ${dayOf} AS day, sum(le."amountFen")::bigint AS fen FROM "LedgerEntry" le
       WHERE le."createdAt" >= ${from} GROUP BY 1 ORDER BY 1`,
-    db.$queryRaw<{ villageZh: string; villageEn: string | null; fen: number }[]>`
+    db.$queryRaw<{ villageZh: string; villageEn: string | null; fen: bigint }[]>`
       SELECT v."villageZh", (SELECT min(w."villageEn") FROM "Workshop" w WHERE w."villageZh" = v."villageZh") AS "villageEn",
              v.fen
-      FROM (SELECT le."villageZh", sum(le."amountFen")::int AS fen FROM "LedgerEntry" le
+      FROM (SELECT le."villageZh", sum(le."amountFen")::bigint AS fen FROM "LedgerEntry" le
             WHERE le.account = 'village' AND le."villageZh" IS NOT NULL GROUP BY 1) v
       ORDER BY v.fen DESC`,
-    db.$queryRaw<NamedFigure[]>`
-      SELECT w.id, w."nameZh" AS "labelZh", w."nameEn" AS "labelEn", sum(le."amountFen")::int AS fen
+    db.$queryRaw<Summed<NamedFigure>[]>`
+      SELECT w.id, w."nameZh" AS "labelZh", w."nameEn" AS "labelEn", sum(le."amountFen")::bigint AS fen
       FROM "LedgerEntry" le JOIN "OrderLine" ol ON ol.id = le."orderLineId" JOIN "Workshop" w ON w.id = ol."workshopId"
       GROUP BY w.id ORDER BY fen DESC`,
-    db.$queryRaw<{ sales: number; platform: number; premium: number; village: number }[]>`
-      SELECT coalesce(sum(le."amountFen"), 0)::int AS sales,
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'platform'), 0)::int AS platform,
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::int AS premium,
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::int AS village
+    db.$queryRaw<{ sales: bigint; platform: bigint; premium: bigint; village: bigint }[]>`
+      SELECT coalesce(sum(le."amountFen"), 0)::bigint AS sales,
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'platform'), 0)::bigint AS platform,
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::bigint AS premium,
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::bigint AS village
       FROM "LedgerEntry" le`,
     db.workshop.findMany({
       where: { status: "pending" },
@@ -176,14 +185,14 @@ export async function adminDashboard(now = new Date()) {
       select: { id: true, displayNameZh: true, displayNameEn: true, villageZh: true, villageEn: true, createdAt: true },
     }),
   ]);
-  const salesByDay = fillDays(byDay, from, DASHBOARD_DAYS);
+  const salesByDay = fillDays(byDay.map(fenRow), from, DASHBOARD_DAYS);
   return {
     from,
     salesByDay,
     periodSalesFen: salesByDay.reduce((sum, day) => sum + day.fen, 0),
-    villages,
-    byWorkshop,
-    totals: totals[0],
+    villages: villages.map(fenRow),
+    byWorkshop: byWorkshop.map(fenRow),
+    totals: fenRow(totals[0]),
     pendingWorkshops,
     pendingHosts,
   };

@@ -85,9 +85,9 @@ function statementFor(orders: OrderRows[], cartId: string | null): Prisma.Sql {
     new_reservations AS (
       -- A hold is dated by the database, the moment it is taken.
       INSERT INTO "Reservation" ("id", "orderId", "variantId", "flashDealId", "batchId", "quantity", "status", "expiresAt", "createdAt")
-      SELECT r."id", r."orderId", r."variantId", r."flashDealId", r."batchId", r."quantity", 'held', r."expiresAt", now() AT TIME ZONE 'UTC'
+      SELECT r."id", r."orderId", r."variantId", r."flashDealId", r."batchId", r."quantity", 'held', r."expiresAt", now()
       FROM jsonb_to_recordset(${JSON.stringify(reservations)}::jsonb)
-        AS r("id" text, "orderId" text, "variantId" text, "flashDealId" text, "batchId" text, "quantity" int, "expiresAt" timestamp(3))
+        AS r("id" text, "orderId" text, "variantId" text, "flashDealId" text, "batchId" text, "quantity" int, "expiresAt" timestamptz(3))
       WHERE (SELECT count(*) FROM new_lines) = ${lines.length} RETURNING "id"),
     emptied_cart AS (
       DELETE FROM "CartLine" WHERE "cartId" = ${cartId}

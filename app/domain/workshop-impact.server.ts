@@ -1,6 +1,7 @@
 // A workshop's public impact: what the live streams brought its workers (the 共富价 premium) and its village
 // collective, this month and in all, month by month. From the ledger only, so nobody can type a number in.
 import { db } from "~/lib/db.server";
+import { fenRow } from "~/lib/fen-sums.server";
 import { shanghaiMonthStart } from "./dashboards.server";
 
 export const IMPACT_MONTHS = 12;
@@ -14,6 +15,7 @@ function monthsBefore(monthStart: Date, n: number): Date {
 }
 
 type Shares = { salesFen: number; premiumFen: number; villageFen: number; workshopFen: number; orders: number };
+type SummedShares = { salesFen: bigint; premiumFen: bigint; villageFen: bigint; workshopFen: bigint; orders: number };
 
 export async function workshopImpact(slug: string, now = new Date()) {
   const workshop = await db.workshop.findFirst({
@@ -37,28 +39,29 @@ export async function workshopImpact(slug: string, now = new Date()) {
   const monthStart = shanghaiMonthStart(now);
   const firstMonth = monthsBefore(monthStart, IMPACT_MONTHS - 1);
   const [totals, months, parcels] = await Promise.all([
-    db.$queryRaw<(Shares & { period: string })[]>`
+    db.$queryRaw<(SummedShares & { period: string })[]>`
       SELECT CASE WHEN le."createdAt" >= ${monthStart} THEN 'month' ELSE 'before' END AS period,
-             coalesce(sum(le."amountFen"), 0)::int AS "salesFen",
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::int AS "premiumFen",
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::int AS "villageFen",
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workshop'), 0)::int AS "workshopFen",
+             coalesce(sum(le."amountFen"), 0)::bigint AS "salesFen",
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::bigint AS "premiumFen",
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::bigint AS "villageFen",
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workshop'), 0)::bigint AS "workshopFen",
              count(DISTINCT le."orderId") FILTER (WHERE le.kind = 'sale')::int AS orders
       FROM "LedgerEntry" le JOIN "OrderLine" ol ON ol.id = le."orderLineId"
       WHERE ol."workshopId" = ${workshop.id}
       GROUP BY 1`,
-    db.$queryRaw<{ month: string; premiumFen: number; villageFen: number }[]>`
-      SELECT to_char(le."createdAt" + interval '8 hours', 'YYYY-MM') AS month,
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::int AS "premiumFen",
-             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::int AS "villageFen"
+    db.$queryRaw<{ month: string; premiumFen: bigint; villageFen: bigint }[]>`
+      SELECT to_char(le."createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::bigint AS "premiumFen",
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::bigint AS "villageFen"
       FROM "LedgerEntry" le
       WHERE le."workshopId" = ${workshop.id} AND le.account IN ('workers_premium', 'village') AND le."createdAt" >= ${firstMonth}
       GROUP BY 1 ORDER BY 1`,
     db.fulfilmentOrder.count({ where: { workshopId: workshop.id, status: { in: ["shipped", "delivered"] } } }),
   ]);
   const empty: Shares = { salesFen: 0, premiumFen: 0, villageFen: 0, workshopFen: 0, orders: 0 };
-  const month = totals.find((row) => row.period === "month") ?? { ...empty, period: "month" };
-  const before = totals.find((row) => row.period === "before") ?? { ...empty, period: "before" };
+  const periods = totals.map(fenRow);
+  const month = periods.find((row) => row.period === "month") ?? { ...empty, period: "month" };
+  const before = periods.find((row) => row.period === "before") ?? { ...empty, period: "before" };
   const allTime: Shares = {
     salesFen: month.salesFen + before.salesFen,
     premiumFen: month.premiumFen + before.premiumFen,
@@ -66,7 +69,7 @@ export async function workshopImpact(slug: string, now = new Date()) {
     workshopFen: month.workshopFen + before.workshopFen,
     orders: month.orders + before.orders,
   };
-  const byMonth = new Map(months.map((row) => [row.month, row]));
+  const byMonth = new Map(months.map((row) => [row.month, fenRow(row)]));
   const series = Array.from({ length: IMPACT_MONTHS }, (_, i) => {
     const key = new Date(monthsBefore(firstMonth, -i).getTime() + SHANGHAI_OFFSET).toISOString().slice(0, 7);
     return { month: key, premiumFen: byMonth.get(key)?.premiumFen ?? 0, villageFen: byMonth.get(key)?.villageFen ?? 0 };

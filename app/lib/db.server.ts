@@ -9,8 +9,13 @@ declare global {
 
 export type Db = PrismaClient;
 
+// Every connection talks UTC, whatever the database's own TimeZone (Asia/Shanghai on most databases in China):
+// Prisma's pg adapter sends instants without an offset and relabels the offsets it reads as +00:00
+// (prisma/orm#26786, #28629), so on any other session zone every timestamptz it reads or writes is hours off.
+const SESSION_OPTIONS = "-c TimeZone=UTC";
+
 export function createDb(connectionString: string, max = 10): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
+  return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, options: SESSION_OPTIONS }) });
 }
 
 function lazyDb(): PrismaClient {

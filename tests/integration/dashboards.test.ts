@@ -22,11 +22,11 @@ let showIds: string[];
 
 /** Plain SQL, written apart from the dashboards' own queries: the sum of ledger amounts matching a condition. */
 async function ledgerSum(where: string, ...values: unknown[]): Promise<number> {
-  const rows = await db.$queryRawUnsafe<{ fen: number | null }[]>(
-    `SELECT sum("amountFen")::int AS fen FROM "LedgerEntry" WHERE ${where}`,
+  const rows = await db.$queryRawUnsafe<{ fen: bigint | null }[]>(
+    `SELECT sum("amountFen")::bigint AS fen FROM "LedgerEntry" WHERE ${where}`,
     ...values,
   );
-  return rows[0].fen ?? 0;
+  return Number(rows[0].fen ?? 0);
 }
 
 const OF_BERRY_LINES = `"orderLineId" IN (SELECT id FROM "OrderLine" WHERE "workshopId" = $1)`;
