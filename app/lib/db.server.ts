@@ -1,25 +1,23 @@
-// The one Prisma client. A guarded global, because server/ (run from source) and the Remix build
-// both import this module and must share one connection pool.
+// The one Prisma client, kept by the singleton helper so that every copy of this module in a process (the
+// build's, and a test's own from source) shares one connection pool.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
-
-declare global {
-  var __cunboDb: PrismaClient | undefined;
-}
+import { existingSingleton, singleton } from "./singleton.server";
 
 export type Db = PrismaClient;
+
+const DB = "db";
 
 export function createDb(connectionString: string, max = 10): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max }) });
 }
 
 function lazyDb(): PrismaClient {
-  if (!globalThis.__cunboDb) {
+  return singleton(DB, () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
-    globalThis.__cunboDb = createDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
-  }
-  return globalThis.__cunboDb;
+    return createDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+  });
 }
 
 // Created on first use, so tests and scripts can set DATABASE_URL before anything connects.
@@ -30,3 +28,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** Closes the pool if anything opened one (a process that never queried has nothing to close). */
+export async function disconnectDb(): Promise<void> {
+  await existingSingleton<PrismaClient>(DB)?.$disconnect();
+}
