@@ -17,6 +17,7 @@ import { installedPublisher, installPublisher } from "./lib/events.server";
 import { installJobQueue, JOB } from "./lib/jobs.server";
 import { showRoom } from "./lib/live-state";
 import { localeFromCookie } from "./lib/locale.server";
+import { shareRateLimits } from "./lib/rate-limits.server";
 import { sessionStorage } from "./lib/session.server";
 import { TokenBuckets } from "./lib/token-bucket";
 
@@ -41,6 +42,7 @@ export const serverApi = {
   // socket.io (server/realtime.ts and its rooms).
   installPublisher,
   installedPublisher,
+  shareRateLimits,
   rearmRunningDeals,
   getLiveState,
   postChat,

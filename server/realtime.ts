@@ -60,6 +60,8 @@ export async function attachRealtime(
       io.to(event.room).emit(event.type, event.payload);
     },
   });
+  // Chat limits follow a user to whichever process they reconnect to.
+  if (redis) app.shareRateLimits(redis, prefix);
 
   const { sessionStorage } = app;
   io.use(async (socket, next) => {
@@ -95,6 +97,7 @@ export async function attachRealtime(
     close: async () => {
       viewers.stop();
       io.close();
+      if (redis) app.shareRateLimits(null);
       await redis?.close().catch(() => {});
     },
   };
