@@ -13,4 +13,30 @@ export default tseslint.config(
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
   },
+  {
+    // server/ reaches the app only through the Remix build (server/app-build.ts): importing app source here would
+    // give the process a second copy of every module, with its own gates, memos and error classes. Types are fine.
+    files: ["server/**/*.ts"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./(app|prisma)/|~/)",
+              allowTypeImports: true,
+              message: "server/ reaches the app only through the build: use the API that server/app-build.ts loads.",
+            },
+          ],
+        },
+      ],
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportExpression[source.value=/^(\\.\\.\\/(app|prisma)\\/|~\\/)/]",
+          message: "server/ reaches the app only through the build: use the API that server/app-build.ts loads.",
+        },
+      ],
+    },
+  },
 );

@@ -8,6 +8,9 @@ import { renderToPipeableStream } from "react-dom/server";
 
 const ABORT_DELAY = 5_000;
 
+// server/ reaches the app only through the build, by this export (see server/app-build.ts).
+export { serverApi } from "./server-api.server";
+
 // React 18.3's renderToPipeableStream sends its whole 2 KB buffer when a multi-byte character (all of our
 // Chinese) does not fit at the end, padding the page with NUL bytes (facebook/react#31134). Those bytes are
 // never part of the page, so each chunk's trailing NULs are dropped.

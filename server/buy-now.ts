@@ -5,10 +5,7 @@
 // than answering "sold out" does. Answers JSON: `{ redirectTo }` (where to pay), or `{ reply }` (the form's
 // errors) with its 4xx.
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { viewerFromCookie } from "../app/lib/auth.server.ts";
-import { submitCheckout } from "../app/lib/checkout-submission.server.ts";
-import { env } from "../app/lib/env.server.ts";
-import { localeFromCookie } from "../app/lib/locale.server.ts";
+import type { ServerApi } from "./app-build.ts";
 
 const FORM_TYPE = "application/x-www-form-urlencoded";
 const MAX_BODY_BYTES = 16 * 1024;
@@ -44,7 +41,7 @@ function origin(req: IncomingMessage): string {
   return `${protocol}://${req.headers.host}`;
 }
 
-export function buyNowHandler(options: { publicUrl?: string } = {}) {
+export function buyNowHandler(app: ServerApi, options: { publicUrl?: string } = {}) {
   return async (req: IncomingMessage, res: ServerResponse) => {
     try {
       if (!req.headers["content-type"]?.startsWith(FORM_TYPE)) {
@@ -57,10 +54,10 @@ export function buyNowHandler(options: { publicUrl?: string } = {}) {
         return;
       }
       const cookie = req.headers.cookie ?? null;
-      const outcome = await submitCheckout(new URLSearchParams(body), {
-        locale: await localeFromCookie(cookie),
-        baseUrl: options.publicUrl ?? env().PUBLIC_URL ?? origin(req),
-        userId: async () => (await viewerFromCookie(cookie))?.id ?? null,
+      const outcome = await app.submitCheckout(new URLSearchParams(body), {
+        locale: await app.localeFromCookie(cookie),
+        baseUrl: options.publicUrl ?? app.env().PUBLIC_URL ?? origin(req),
+        userId: async () => (await app.viewerFromCookie(cookie))?.id ?? null,
       });
       if (outcome.kind === "redirect") send(res, 200, { redirectTo: outcome.url });
       else send(res, outcome.status, { reply: outcome.reply });

@@ -2,15 +2,13 @@
 // No business rules here.
 import { createServer as createHttpServer } from "node:http";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
-import type { ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
 import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import morgan from "morgan";
-import { BUY_NOW_PATH } from "../app/lib/buy-now-client.ts";
+import { loadAppBuild, type ServerApi } from "./app-build.ts";
 import { buyNowHandler } from "./buy-now.ts";
 import { attachRealtime, type Realtime } from "./realtime.ts";
 import { stripeWebhookHandler } from "./webhooks.ts";
@@ -32,12 +30,12 @@ declare module "@remix-run/node" {
   }
 }
 
-export type RunningServer = { url: string; close: () => Promise<void>; io: Realtime["io"] };
+/** `app` is the server-facing API of the build this server runs (its pool, its publisher…). */
+export type RunningServer = { url: string; close: () => Promise<void>; io: Realtime["io"]; app: ServerApi };
 
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const root = process.cwd();
-  const buildDir = path.resolve(options.buildDir ?? "build");
-  const build = (await import(pathToFileURL(path.join(buildDir, "index.js")).href)) as ServerBuild;
+  const { build, api } = await loadAppBuild(options.buildDir);
   const app = express();
   app.disable("x-powered-by");
   app.set("trust proxy", 1);
@@ -56,7 +54,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.post(["/login", "/signup"], authLimiter);
 
   // Signatures are computed over the exact bytes Stripe sent, so this route reads the raw body.
-  app.post("/webhooks/stripe", express.raw({ type: "application/json", limit: "1mb" }), stripeWebhookHandler());
+  app.post("/webhooks/stripe", express.raw({ type: "application/json", limit: "1mb" }), stripeWebhookHandler(api));
 
   // Routes that store uploads write where /uploads serves from.
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: () => ({ uploadDir }) }));
@@ -64,9 +62,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // These two answer ahead of Express: in a flash sale they take thousands of requests in one instant, and each
   // layer in front of them (Express's router, compression, helmet's headers, three static-file lookups) would
   // multiply that work. Measured in tests/bench/flash-sale.ts.
-  const buyNow = buyNowHandler({ publicUrl: options.publicUrl });
+  const buyNow = buyNowHandler(api, { publicUrl: options.publicUrl });
   const httpServer = createHttpServer((req, res) => {
-    if (req.url === BUY_NOW_PATH && req.method === "POST") void buyNow(req, res);
+    if (req.url === api.BUY_NOW_PATH && req.method === "POST") void buyNow(req, res);
     else if (req.url === "/healthz" && req.method === "GET") {
       res.writeHead(200, { "Content-Type": "application/json", "Content-Length": 11, "Cache-Control": "no-store" });
       res.end('{"ok":true}');
@@ -76,7 +74,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // request that is already on its way (Node's 5 s default turns bursts into connection resets).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const realtime = await attachRealtime(httpServer, { publicUrl: options.publicUrl, redisUrl: options.redisUrl });
+  const realtime = await attachRealtime(httpServer, api, { publicUrl: options.publicUrl, redisUrl: options.redisUrl });
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     // A flash sale's crowd connects at once: a deep accept queue (the kernel caps it at somaxconn) keeps
@@ -89,6 +87,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   return {
     url,
     io: realtime.io,
+    app: api,
     close: async () => {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await realtime.close();

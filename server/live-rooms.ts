@@ -2,10 +2,8 @@
 // ask for the state again after a reconnect that was not recovered (`resync`), and chat. Everything else a
 // client sees is pushed by the domain through the publisher.
 import type { Server, Socket } from "socket.io";
-import { postChat } from "../app/domain/chat.server.ts";
-import { getLiveState } from "../app/domain/live-state.server.ts";
-import { showRoom, type LiveState } from "../app/lib/live-state.ts";
-import { TokenBuckets } from "../app/lib/token-bucket.ts";
+import type { LiveState } from "../app/lib/live-state.ts";
+import type { ServerApi } from "./app-build.ts";
 import type { ViewerCounts } from "./viewer-counts.ts";
 
 const SHOW_ID = /^[a-z0-9]{20,40}$/;
@@ -50,9 +48,11 @@ function replier(ack: unknown): Reply {
   return typeof ack === "function" ? (ack as Reply) : () => {};
 }
 
-export function liveRooms(io: Server, viewers: ViewerCounts) {
-  const requestState = stateCoalescer((showId) => getLiveState(showId));
-  const joins = new TokenBuckets(5, 2000);
+export function liveRooms(io: Server, viewers: ViewerCounts, app: ServerApi) {
+  const { showRoom } = app;
+  const requestState = stateCoalescer((showId) => app.getLiveState(showId));
+  // Per socket, so this process's memory is the right place (a socket lives in one process).
+  const joins = new app.TokenBuckets(5, 2000);
 
   async function sendState(socket: Socket, showId: string) {
     try {
@@ -96,13 +96,10 @@ export function liveRooms(io: Server, viewers: ViewerCounts) {
       if (!userId) return reply({ error: "live:chat.error.signIn" });
       if (!showId) return reply({ error: "live:chat.error.notJoined" });
       try {
-        await postChat(showId, userId, text);
+        await app.postChat(showId, userId, text);
         reply({ ok: true });
       } catch (error) {
-        if (error && typeof error === "object" && "messageKey" in error) {
-          const { messageKey, values } = error as { messageKey: string; values?: Record<string, string | number> };
-          return reply({ error: messageKey, values });
-        }
+        if (error instanceof app.DomainError) return reply({ error: error.messageKey, values: error.values });
         console.error("[realtime] chat:", error);
         reply({ error: "common:error.body" });
       }

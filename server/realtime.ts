@@ -4,9 +4,7 @@
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
 import { Server } from "socket.io";
-import { rearmRunningDeals } from "../app/domain/flash-deals.server.ts";
-import { db } from "../app/lib/db.server.ts";
-import { installPublisher } from "../app/lib/events.server.ts";
+import type { ServerApi } from "./app-build.ts";
 import { liveRooms } from "./live-rooms.ts";
 import { connectRedis, redisPrefix, type Redis } from "./redis.ts";
 import { startViewerCounts } from "./viewer-counts.ts";
@@ -29,7 +27,11 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 export type RealtimeOptions = { publicUrl?: string; redisUrl?: string };
 export type Realtime = { io: Server; redis: Redis | null; close: () => Promise<void> };
 
-export async function attachRealtime(httpServer: HttpServer, options: RealtimeOptions = {}): Promise<Realtime> {
+export async function attachRealtime(
+  httpServer: HttpServer,
+  app: ServerApi,
+  options: RealtimeOptions = {},
+): Promise<Realtime> {
   const redis = options.redisUrl ? await connectRedis(options.redisUrl) : null;
   const prefix = redisPrefix(process.env.DATABASE_URL);
   const io = new Server(httpServer, {
@@ -51,17 +53,17 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
         }
       : {}),
   });
-  attachOrderRooms(io);
-  attachWorkshopRooms(io);
-  installPublisher({
+  attachOrderRooms(io, app);
+  attachWorkshopRooms(io, app);
+  app.installPublisher({
     publish(event) {
       io.to(event.room).emit(event.type, event.payload);
     },
   });
+  // Chat limits follow a user to whichever process they reconnect to.
+  if (redis) app.shareRateLimits(redis, prefix);
 
-  // Imported here, not at the top: the session store reads SESSION_SECRET when first loaded, and `npm start` sets
-  // it only after this module is imported.
-  const { sessionStorage } = await import("../app/lib/session.server.ts");
+  const { sessionStorage } = app;
   io.use(async (socket, next) => {
     socket.data.userId = null;
     socket.data.showId = null;
@@ -78,16 +80,16 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
     redis,
     prefix,
     onPeak: (showId, total) => {
-      db.$executeRaw`UPDATE "Show" SET "peakViewers" = ${total}
+      app.db.$executeRaw`UPDATE "Show" SET "peakViewers" = ${total}
         WHERE id = ${showId} AND status = 'live' AND "peakViewers" < ${total}`.catch((error: Error) =>
         console.error(`[realtime] peak viewers: ${error.message}`),
       );
     },
   });
-  liveRooms(io, viewers);
-  await rearmRunningDeals().catch((error: Error) =>
-    console.error(`[realtime] re-arming flash deals: ${error.message}`),
-  );
+  liveRooms(io, viewers, app);
+  await app
+    .rearmRunningDeals()
+    .catch((error: Error) => console.error(`[realtime] re-arming flash deals: ${error.message}`));
 
   return {
     io,
@@ -95,6 +97,7 @@ export async function attachRealtime(httpServer: HttpServer, options: RealtimeOp
     close: async () => {
       viewers.stop();
       io.close();
+      if (redis) app.shareRateLimits(null);
       await redis?.close().catch(() => {});
     },
   };

@@ -18,8 +18,7 @@ async function main() {
   console.log(`[cunbo] listening ${server.url}${process.env.REDIS_URL ? " (rooms shared through Redis)" : ""}`);
   const shutdown = async () => {
     await server.close();
-    const { db } = await import("../app/lib/db.server.ts");
-    await db.$disconnect();
+    await server.app.disconnectDb();
     process.exit(0);
   };
   process.once("SIGINT", () => void shutdown());

@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import pg from "pg";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { startServer } from "./index.ts";
 import { startJobs } from "./jobs.ts";
@@ -30,6 +31,21 @@ function newestMtime(dir: string): number {
     newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
   }
   return newest;
+}
+
+/**
+ * Seeds a database without workshops (the seed's own test), in a child process: the seed runs app code from
+ * source, which the serving process never loads. Asked here first so that a seeded database costs no child.
+ */
+async function seedIfEmpty(databaseUrl: string) {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  const { rows } = await client
+    .query<{ seeded: boolean }>(`SELECT EXISTS (SELECT 1 FROM "Workshop") AS seeded`)
+    .finally(() => client.end());
+  if (rows[0].seeded) return;
+  const result = spawnSync(process.execPath, ["--import", "tsx", "prisma/seed-demo.ts"], { stdio: "inherit" });
+  if (result.status !== 0) throw new Error("seeding the database failed");
 }
 
 function buildIfNeeded() {
@@ -62,14 +78,7 @@ async function main() {
   const applied = await migrate(databaseUrl);
   say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
 
-  const { db } = await import("../app/lib/db.server.ts");
-  const { seed } = await import("../prisma/seed.ts");
-  const { seeded } = await seed(db);
-  if (seeded) {
-    const { seedDemoOrders } = await import("../prisma/demo-orders.ts");
-    const orders = await seedDemoOrders();
-    say(`seeded the demo market (workshops, products, hosts, shows, demo accounts) and ${orders} paid demo orders`);
-  }
+  await seedIfEmpty(databaseUrl);
 
   buildIfNeeded();
   const jobs = await startJobs(databaseUrl);
@@ -88,7 +97,7 @@ async function main() {
     say(`${signal}: shutting down`);
     await server.close();
     await jobs.stop();
-    await db.$disconnect();
+    await server.app.disconnectDb();
     await stopDatabase?.();
     process.exit(0);
   };

@@ -3,14 +3,13 @@
 // handling failed.
 import type { RequestHandler } from "express";
 import Stripe from "stripe";
-import { handleStripeEvent } from "../app/domain/payments/stripe-webhook.server.ts";
-import { env } from "../app/lib/env.server.ts";
+import type { ServerApi } from "./app-build.ts";
 
 export const STRIPE_TOLERANCE_SECONDS = 300;
 
-export function stripeWebhookHandler(): RequestHandler {
+export function stripeWebhookHandler(app: ServerApi): RequestHandler {
   return async (req, res) => {
-    const secret = env().STRIPE_WEBHOOK_SECRET;
+    const secret = app.env().STRIPE_WEBHOOK_SECRET;
     if (!secret) {
       res.status(404).type("text").send("Stripe webhooks are not configured here.");
       return;
@@ -32,7 +31,7 @@ export function stripeWebhookHandler(): RequestHandler {
       return;
     }
     try {
-      const outcome = await handleStripeEvent(event);
+      const outcome = await app.handleStripeEvent(event);
       res.status(200).json({ received: true, outcome });
     } catch (error) {
       console.error(`Stripe event ${event.id} (${event.type}) failed:`, error);

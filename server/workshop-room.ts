@@ -1,38 +1,36 @@
 // Who may listen to a workshop's packing queue (`workshop:<id>`): its members and admins, known by the session
 // cookie the browser sends with the socket's handshake. Anyone else is told no and never joins.
 import type { Server, Socket } from "socket.io";
-import { db } from "../app/lib/db.server.ts";
+import type { ServerApi } from "./app-build.ts";
 
 type JoinRequest = { workshopId?: unknown };
 type Ack = (reply: { ok: boolean }) => void;
 
-async function userIdOf(socket: Socket): Promise<string | null> {
+async function userIdOf(app: ServerApi, socket: Socket): Promise<string | null> {
   const cookie = socket.handshake.headers.cookie;
   if (!cookie?.includes("__session=")) return null;
-  // Imported on first use: the session store reads SESSION_SECRET when loaded, which `npm start` sets late.
-  const { sessionStorage } = await import("../app/lib/session.server.ts");
-  const session = await sessionStorage.getSession(cookie).catch(() => null);
+  const session = await app.sessionStorage.getSession(cookie).catch(() => null);
   const userId = session?.get("userId");
   return typeof userId === "string" ? userId : null;
 }
 
-export async function mayWatchWorkshop(userId: string | null, workshopId: string): Promise<boolean> {
+export async function mayWatchWorkshop(app: ServerApi, userId: string | null, workshopId: string): Promise<boolean> {
   if (!userId) return false;
-  const user = await db.user.findUnique({
+  const user = await app.db.user.findUnique({
     where: { id: userId },
     select: { isAdmin: true, memberships: { where: { workshopId }, select: { id: true } } },
   });
   return Boolean(user && (user.isAdmin || user.memberships.length > 0));
 }
 
-export function attachWorkshopRooms(io: Server) {
+export function attachWorkshopRooms(io: Server, app: ServerApi) {
   io.on("connection", (socket) => {
     socket.on("workshop:join", async (request: JoinRequest, ack?: Ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       const workshopId = request?.workshopId;
       if (typeof workshopId !== "string" || workshopId.length > 64) return reply({ ok: false });
       try {
-        if (!(await mayWatchWorkshop(await userIdOf(socket), workshopId))) return reply({ ok: false });
+        if (!(await mayWatchWorkshop(app, await userIdOf(app, socket), workshopId))) return reply({ ok: false });
         await socket.join(`workshop:${workshopId}`);
         reply({ ok: true });
       } catch (error) {

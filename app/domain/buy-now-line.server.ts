@@ -4,6 +4,7 @@
 // sent while the previous one may still be running: PostgreSQL queues it on the hot row and runs it the moment the
 // previous one commits, so this process's busy event loop never sits between two statements.
 import type { Gate } from "~/lib/gate";
+import { singleton } from "~/lib/singleton.server";
 import { LevelsMoved, SubmittedBefore } from "./order-statement.server";
 import type { PlaceOrderInput } from "./order-rows.server";
 import {
@@ -29,11 +30,7 @@ const READING_MS = 1_000;
 
 type Line = { waiting: Waiting[]; reading: Reading | null; reads: number; writes: number; due: boolean };
 
-declare global {
-  // Shared by the app's build and the server's own modules, which both place orders.
-  var __cunboBuyNowLines: Map<string, Line> | undefined;
-}
-const lines = (globalThis.__cunboBuyNowLines ??= new Map<string, Line>());
+const lines = singleton("checkout:buy-now-lines", () => new Map<string, Line>());
 
 /** Whoever is waiting for what has just run out hears "sold out" now, without a query. */
 function settleRecalled(line: Line) {

@@ -3,19 +3,15 @@
 import { db } from "~/lib/db.server";
 import { events } from "~/lib/events.server";
 import { showRoom, type ChatLine } from "~/lib/live-state";
-import { TokenBuckets } from "~/lib/token-bucket";
+import { takeRateLimit, type RateLimit } from "~/lib/rate-limits.server";
 import { Conflict, DomainError, InvalidInput, NotAllowed, NotFound } from "./errors.server";
 
 export const CHAT_MAX_LENGTH = 120;
 export const SLOW_MODE_CHOICES = [0, 5, 10, 30, 60] as const;
-/** Five messages in a burst, then one every three seconds, per user and per process. */
+/** Five messages in a burst, then one every three seconds, per user (across processes when they share Redis). */
 export const CHAT_BURST = 5;
 export const CHAT_REFILL_MS = 3000;
-
-declare global {
-  var __cunboChatBuckets: TokenBuckets | undefined;
-}
-const buckets = (globalThis.__cunboChatBuckets ??= new TokenBuckets(CHAT_BURST, CHAT_REFILL_MS));
+const CHAT_LIMIT: RateLimit = { name: "chat", burst: CHAT_BURST, refillMs: CHAT_REFILL_MS };
 
 // Control characters, zero-width characters and bidirectional overrides: invisible, and used to spoof text.
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
@@ -50,7 +46,7 @@ export async function postChat(showId: string, userId: string, raw: unknown): Pr
     const wait = Math.ceil((last + show.slowModeSeconds * 1000 - Date.now()) / 1000);
     if (wait > 0) throw new DomainError("live:chat.error.slow", 429, { seconds: wait });
   }
-  if (!buckets.take(userId)) throw new DomainError("live:chat.error.rateLimited", 429);
+  if (!(await takeRateLimit(CHAT_LIMIT, userId))) throw new DomainError("live:chat.error.rateLimited", 429);
   const user = await db.user.findUnique({ where: { id: userId }, select: { name: true } });
   if (!user) throw new NotAllowed();
   const message = await db.chatMessage.create({

@@ -5,6 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { events } from "~/lib/events.server";
 import { showRoom, type DealEnd, type DealView } from "~/lib/live-state";
+import { singleton } from "~/lib/singleton.server";
 import { Conflict, InvalidInput } from "./errors.server";
 import { dealSelect, toDealView } from "./live-state.server";
 import { lockShow } from "./shows.server";
@@ -14,11 +15,7 @@ export const DEAL_MAX_SECONDS = 20 * 60;
 
 export type DealInput = { variantId: string; priceFen: number; quantityCap: number; durationSeconds: number };
 
-declare global {
-  var __cunboDealTimers: Map<string, NodeJS.Timeout> | undefined;
-}
-// Shared by every copy of this module in the process (server/ runs from source, routes from the build).
-const timers = (globalThis.__cunboDealTimers ??= new Map());
+const timers = singleton("live:deal-timers", () => new Map<string, NodeJS.Timeout>());
 
 function publishEnd(showId: string, end: DealEnd) {
   events.publish({ room: showRoom(showId), type: "deal:end", payload: end });

@@ -2,6 +2,7 @@
 // arrive after the last unit hear "sold out" at once instead of each asking the database. It can only say
 // "sold out" for a moment (MEMO_MS) after the database itself said so; it never lets anything be sold, and
 // stock given back in this process clears it straight away (another process's return shows within MEMO_MS).
+import { singleton } from "~/lib/singleton.server";
 import type { SoldOut } from "./errors.server";
 
 export const MEMO_MS = 500;
@@ -10,12 +11,7 @@ export const MEMO_MS = 500;
 // measurable part of answering a flash sale's crowd.
 type Entry = { until: number; error: SoldOut };
 
-declare global {
-  // Shared by the app's build and the server's own modules (the expiry job gives stock back from there).
-  var __cunboSoldOut: Map<string, Entry> | undefined;
-}
-
-const memo = (globalThis.__cunboSoldOut ??= new Map<string, Entry>());
+const memo = singleton("checkout:sold-out-memo", () => new Map<string, Entry>());
 
 const key = (kind: "variant" | "deal", id: string) => `${kind}:${id}`;
 

@@ -1,11 +1,8 @@
-// The one Prisma client. A guarded global, because server/ (run from source) and the Remix build
-// both import this module and must share one connection pool.
+// The one Prisma client, kept by the singleton helper so that every copy of this module in a process (the
+// build's, and a test's own from source) shares one connection pool.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
-
-declare global {
-  var __cunboDb: PrismaClient | undefined;
-}
+import { existingSingleton, singleton } from "./singleton.server";
 
 export type Db = PrismaClient;
 
@@ -13,18 +10,18 @@ export type Db = PrismaClient;
 // Prisma's pg adapter sends instants without an offset and relabels the offsets it reads as +00:00
 // (prisma/orm#26786, #28629), so on any other session zone every timestamptz it reads or writes is hours off.
 const SESSION_OPTIONS = "-c TimeZone=UTC";
+const DB = "db";
 
 export function createDb(connectionString: string, max = 10): PrismaClient {
   return new PrismaClient({ adapter: new PrismaPg({ connectionString, max, options: SESSION_OPTIONS }) });
 }
 
 function lazyDb(): PrismaClient {
-  if (!globalThis.__cunboDb) {
+  return singleton(DB, () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
-    globalThis.__cunboDb = createDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
-  }
-  return globalThis.__cunboDb;
+    return createDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+  });
 }
 
 // Created on first use, so tests and scripts can set DATABASE_URL before anything connects.
@@ -35,3 +32,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/** Closes the pool if anything opened one (a process that never queried has nothing to close). */
+export async function disconnectDb(): Promise<void> {
+  await existingSingleton<PrismaClient>(DB)?.$disconnect();
+}

@@ -1,6 +1,8 @@
 // The domain's one way to schedule background work. server/jobs.ts installs the PostgreSQL-backed queue
 // (pg-boss); until it does (scripts, tests that call the job functions directly) nothing is scheduled, and
 // the periodic sweep still catches whatever a lost job would have done.
+import { singleton } from "./singleton.server";
+
 export type Job = { data: object; startAfter?: Date; singletonKey?: string };
 
 export interface JobQueue {
@@ -8,18 +10,17 @@ export interface JobQueue {
   send(name: string, jobs: Job[]): Promise<void>;
 }
 
-declare global {
-  var __cunboJobs: JobQueue | undefined;
-}
+// One per process, so that a domain function run from any copy of this module reaches the installed queue.
+const installed = singleton("jobs:queue", () => ({ queue: undefined as JobQueue | undefined }));
 
 export const jobs: JobQueue = {
   async send(name, list) {
-    if (list.length) await globalThis.__cunboJobs?.send(name, list);
+    if (list.length) await installed.queue?.send(name, list);
   },
 };
 
 export function installJobQueue(queue: JobQueue | undefined) {
-  globalThis.__cunboJobs = queue;
+  installed.queue = queue;
 }
 
 /** Job names shared by the domain (which sends) and server/jobs.ts (which works them). */

@@ -26,13 +26,13 @@ async function startCunbo(port: number) {
   const { startServer } = await import("../../server/index.ts");
   const server = await startServer({ port, host: "127.0.0.1" });
   // Wrap the publisher the realtime layer installed, to note when each pin was published (bench only).
-  const publisher = globalThis.__cunboPublisher!;
-  globalThis.__cunboPublisher = {
+  const publisher = server.app.installedPublisher()!;
+  server.app.installPublisher({
     publish(event) {
       if (event.type === "pin") emitted.set((event.payload as { pinId: string }).pinId, now());
       publisher.publish(event);
     },
-  };
+  });
   return server.close;
 }
 

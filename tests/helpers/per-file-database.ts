@@ -2,6 +2,7 @@
 // one Prisma client (created on first use) connects to it. Dropped when the file is done.
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
+import { disconnectDb } from "~/lib/db.server";
 import { withAdmin } from "./postgres.ts";
 
 const baseUrl = inject("pgBaseUrl");
@@ -12,6 +13,6 @@ process.env.DATABASE_URL = `${baseUrl}/${name}`;
 process.env.SESSION_SECRET ??= "test-session-secret-0123456789";
 
 afterAll(async () => {
-  await globalThis.__cunboDb?.$disconnect();
+  await disconnectDb();
   await withAdmin(baseUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
 });

@@ -137,6 +137,27 @@ describe("live rooms across two processes", () => {
     expect(peak.peakViewers).toBeGreaterThanOrEqual(1386); // the seed's peak stays until beaten
   });
 
+  it("keeps a user's chat limit when they reconnect to the other process", async () => {
+    needRedis();
+    const user = await new Visitor(a).logIn("staff.umbrella@cunbo.test");
+    const onA = await joinShow(a, showId, { cookie: user.cookieHeader() });
+    const repliesOnA = [];
+    for (let i = 0; i < 6; i++) repliesOnA.push(await onA.chat(`A 第 ${i} 条`));
+    expect(repliesOnA.slice(0, 5)).toEqual(Array(5).fill({ ok: true }));
+    expect(repliesOnA[5]).toMatchObject({ error: "live:chat.error.rateLimited" });
+    onA.close();
+
+    // A fresh allowance would take five more at once; the shared one has at most the next steady message.
+    const onB = await joinShow(b, showId, { cookie: user.cookieHeader() });
+    const repliesOnB = [];
+    for (let i = 0; i < 5; i++) repliesOnB.push(await onB.chat(`B 第 ${i} 条`));
+    const accepted = repliesOnB.filter((reply) => reply.ok);
+    expect(accepted.length).toBeLessThanOrEqual(1);
+    expect(repliesOnB.filter((reply) => !reply.ok).map((reply) => reply.error)).toEqual(
+      Array(5 - accepted.length).fill("live:chat.error.rateLimited"),
+    );
+  });
+
   it("keeps connection state recovery working through the Redis Streams adapter", async () => {
     needRedis();
     const viewer = await joinShow(b, showId);

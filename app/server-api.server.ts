@@ -1,0 +1,54 @@
+// What the process (server/) calls in the app. entry.server.tsx exports it, and server/ reads it from the Remix
+// build (build.entry.module), never from source: the serving process then holds one copy of every app module,
+// and so of every process-wide object (pool, gates, memos, timers) and of every error class.
+import { handleStripeEvent } from "./domain/payments/stripe-webhook.server";
+import { postChat } from "./domain/chat.server";
+import { DomainError } from "./domain/errors.server";
+import { rearmRunningDeals } from "./domain/flash-deals.server";
+import { getLiveState } from "./domain/live-state.server";
+import { tokensMatch } from "./domain/orders.server";
+import { expireOrder, sweepLapsedOrders } from "./domain/reservations.server";
+import { viewerFromCookie } from "./lib/auth.server";
+import { BUY_NOW_PATH } from "./lib/buy-now-client";
+import { submitCheckout } from "./lib/checkout-submission.server";
+import { db, disconnectDb } from "./lib/db.server";
+import { env } from "./lib/env.server";
+import { installedPublisher, installPublisher } from "./lib/events.server";
+import { installJobQueue, JOB } from "./lib/jobs.server";
+import { showRoom } from "./lib/live-state";
+import { localeFromCookie } from "./lib/locale.server";
+import { shareRateLimits } from "./lib/rate-limits.server";
+import { sessionStorage } from "./lib/session.server";
+import { TokenBuckets } from "./lib/token-bucket";
+
+export const serverApi = {
+  env,
+  db,
+  disconnectDb,
+  sessionStorage,
+  DomainError,
+  // The buy-now endpoint (server/buy-now.ts).
+  BUY_NOW_PATH,
+  submitCheckout,
+  viewerFromCookie,
+  localeFromCookie,
+  // The Stripe webhook (server/webhooks.ts).
+  handleStripeEvent,
+  // The job queue (server/jobs.ts).
+  JOB,
+  installJobQueue,
+  expireOrder,
+  sweepLapsedOrders,
+  // socket.io (server/realtime.ts and its rooms).
+  installPublisher,
+  installedPublisher,
+  shareRateLimits,
+  rearmRunningDeals,
+  getLiveState,
+  postChat,
+  showRoom,
+  tokensMatch,
+  TokenBuckets,
+};
+
+export type ServerApi = typeof serverApi;
