@@ -2,7 +2,7 @@
 // build's, and a test's own from source) shares one connection pool.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
-import { existingSingleton, singleton } from "./singleton.server";
+import { dropSingleton, existingSingleton, singleton } from "./singleton.server";
 
 export type Db = PrismaClient;
 
@@ -33,7 +33,9 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
-/** Closes the pool if anything opened one (a process that never queried has nothing to close). */
+/** Closes the pool if anything opened one (a process that never queried has nothing to close); the next query opens a new one. */
 export async function disconnectDb(): Promise<void> {
-  await existingSingleton<PrismaClient>(DB)?.$disconnect();
+  const client = existingSingleton<PrismaClient>(DB);
+  dropSingleton(DB);
+  await client?.$disconnect();
 }

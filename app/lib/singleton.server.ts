@@ -21,3 +21,8 @@ export function singleton<T>(name: string, make: () => T): T {
 export function existingSingleton<T>(name: string): T | undefined {
   return globalThis.__cunboSingletons?.get(name) as T | undefined;
 }
+
+/** Forgets `name`, so the next `singleton(name, …)` makes a new one (after closing a pool, say). */
+export function dropSingleton(name: string): void {
+  globalThis.__cunboSingletons?.delete(name);
+}

@@ -2,6 +2,7 @@
 // opens plain sessions on it that keep that zone, as psql, a report or another program would see the data.
 import pg from "pg";
 import { inject } from "vitest";
+import { disconnectDb } from "../../app/lib/db.server.ts";
 import { withAdmin } from "./postgres.ts";
 
 function databaseName(): string {
@@ -13,8 +14,7 @@ export async function setDatabaseTimeZone(zone: string): Promise<void> {
   const name = databaseName().replace(/"/g, '""');
   await withAdmin(inject("pgBaseUrl"), (admin) => admin.query(`ALTER DATABASE "${name}" SET timezone TO '${zone}'`));
   // A session takes the database's settings when it opens, so sessions opened before would keep the old zone.
-  await globalThis.__cunboDb?.$disconnect();
-  globalThis.__cunboDb = undefined;
+  await disconnectDb();
 }
 
 /** One query on a session of its own, in the database's own TimeZone. */
