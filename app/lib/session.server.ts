@@ -52,6 +52,7 @@ const storage = () =>
       return id;
     },
     async readData(id) {
+      if (typeof id !== "string") return null;
       const row = await db.session.findUnique({ where: { id } });
       if (!row) return null;
       const now = Date.now();
@@ -84,7 +85,12 @@ const storage = () =>
   }));
 
 export const sessionStorage: SessionStorage = {
-  getSession: (...args) => storage().getSession(...args),
+  async getSession(...args) {
+    const session = await storage().getSession(...args);
+    // A cookie signed before sessions moved into the table holds the data itself, so its "id" is an object: it
+    // is not taken as anyone's session (it could never be ended), and the browser starts afresh.
+    return typeof session.id === "string" ? session : storage().getSession();
+  },
   commitSession: (...args) => storage().commitSession(...args),
   destroySession: (...args) => storage().destroySession(...args),
 };

@@ -136,4 +136,23 @@ describe("sessions", () => {
       expect((await withCookie(cookie, "/")).status).toBe(200);
     }
   });
+
+  it("a cookie signed before sessions moved into the table is a visitor's, who can still shop", async () => {
+    const user = await db.user.findUniqueOrThrow({ where: { email: await person() } });
+    const legacy = await createCookie("__session", { secrets: [process.env.SESSION_SECRET as string] }).serialize({
+      userId: user.id,
+    });
+    const cookie = legacy.split(";")[0];
+    expect((await withCookie(cookie, "/")).status).toBe(200);
+    expect(await opensAccount(cookie)).toBe(false);
+    const umbrella = await variantBySku("NY-FD-NV");
+    const added = await fetch(new URL("/cart", baseUrl), {
+      method: "POST",
+      body: new URLSearchParams({ intent: "add", variantId: umbrella.id, quantity: "1" }),
+      headers: { Cookie: cookie, Origin: baseUrl },
+      redirect: "manual",
+    });
+    expect(added.status).toBe(302);
+    expect(typeof (await sessionIdOf(added.headers.get("set-cookie") ?? ""))).toBe("string");
+  });
 });
