@@ -20,8 +20,9 @@ import { demoAccounts } from "~/lib/demo-accounts.server";
 import { beginLogin, tooManyAttempts } from "~/lib/login-limits.server";
 
 const LoginSchema = z.object({
-  email: z.email("account:error.email"),
-  password: z.string("account:error.password").min(1, "account:error.password"),
+  email: z.email("account:error.email").max(200, "account:error.email"),
+  // No account has a longer one (sign-up caps it at 200); the cap bounds the hashing work a request can ask for.
+  password: z.string("account:error.password").min(1, "account:error.password").max(1000, "account:login.invalid"),
   redirectTo: z.string().optional(),
 });
 
