@@ -4,7 +4,7 @@ import { getViewer, type Viewer } from "~/domain/accounts.server";
 import { assertCanRunShow, findShowForGuard } from "~/domain/shows.server";
 import { mergeGuestCart } from "~/domain/cart.server";
 import { db } from "./db.server";
-import { getSession, sessionStorage } from "./session.server";
+import { endSessionsOf, getSession, sessionStorage } from "./session.server";
 
 export async function getUserId(request: Request): Promise<string | null> {
   const session = await getSession(request);
@@ -74,24 +74,41 @@ export async function requireApprovedHost(request: Request) {
   return { viewer, hostId: viewer.host.id };
 }
 
-export async function createUserSession(request: Request, userId: string, redirectTo: string) {
-  const session = await getSession(request);
+/**
+ * Signs a user in on a fresh session: the id a visitor arrived with (perhaps one planted on them) is thrown
+ * away, so it never becomes a signed-in session. A guest's cart comes along.
+ */
+export async function createUserSession(
+  request: Request,
+  userId: string,
+  redirectTo: string,
+  clientAddress: string | undefined,
+) {
+  const previous = await getSession(request);
+  const guestCart = previous.get("cartToken");
+  if (typeof guestCart === "string") await mergeGuestCart(guestCart, userId);
+  await sessionStorage.destroySession(previous);
+  const session = await sessionStorage.getSession();
   session.set("userId", userId);
-  // What a guest put in their cart comes with them when they log in.
-  const guestCart = session.get("cartToken");
-  if (typeof guestCart === "string") {
-    await mergeGuestCart(guestCart, userId);
-    session.unset("cartToken");
-  }
+  if (clientAddress) session.set("ip", clientAddress);
+  const userAgent = request.headers.get("User-Agent");
+  if (userAgent) session.set("userAgent", userAgent);
   return redirect(safeRedirect(redirectTo), {
     headers: { "Set-Cookie": await sessionStorage.commitSession(session) },
   });
 }
 
+/** Ends this session for good: its row goes, so a copy of the old cookie opens nothing. */
 export async function logout(request: Request) {
   const session = await getSession(request);
-  session.unset("userId");
-  return redirect("/", { headers: { "Set-Cookie": await sessionStorage.commitSession(session) } });
+  return redirect("/", { headers: { "Set-Cookie": await sessionStorage.destroySession(session) } });
+}
+
+/** Ends every session of the signed-in user, this one included, and sends them to log in again. */
+export async function logoutEverywhere(request: Request, userId: string) {
+  await endSessionsOf(userId);
+  const session = await getSession(request);
+  return redirect("/login", { headers: { "Set-Cookie": await sessionStorage.destroySession(session) } });
 }
 
 /** Only same-site paths, so a crafted link cannot bounce a person to another site after log-in. */

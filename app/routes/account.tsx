@@ -1,21 +1,40 @@
-// My account: who I am, the roles I hold (and whether each is approved yet), and the way to each workspace.
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+// My account: who I am, the roles I hold (and whether each is approved yet), the way to each workspace, and the
+// devices I am signed in on (with "log out everywhere").
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
-import { requireViewer } from "~/lib/auth.server";
+import { logoutEverywhere, requireViewer } from "~/lib/auth.server";
+import { getSession, listSessionsOf } from "~/lib/session.server";
+import { formatDateTime } from "~/lib/shanghai-time";
 
 export const meta: MetaFunction = () => [{ title: "我的账户 · 村播 Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
+  const [current, sessions] = await Promise.all([getSession(request), listSessionsOf(viewer.id)]);
   return {
+    // Session ids are the keys to the sessions themselves: only whether each is this one leaves the server.
+    devices: sessions.map((s) => ({
+      current: s.id === current.id,
+      ip: s.ip,
+      userAgent: s.userAgent,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+    })),
     name: viewer.name,
     email: viewer.email,
     isAdmin: viewer.isAdmin,
     host: viewer.host,
     memberships: viewer.memberships.map((m) => ({ role: m.role, workshop: m.workshop })),
   };
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireViewer(request);
+  const intent = (await request.formData()).get("intent");
+  if (intent !== "logout-everywhere") throw new Response("Unknown action", { status: 400 });
+  return logoutEverywhere(request, viewer.id);
 }
 
 function StatusNote({ status }: { status: "pending" | "approved" | "rejected" }) {
@@ -30,7 +49,7 @@ function StatusNote({ status }: { status: "pending" | "approved" | "rejected" })
 
 export default function Account() {
   const { t, i18n } = useTranslation("account");
-  const { name, email, isAdmin, host, memberships } = useLoaderData<typeof loader>();
+  const { name, email, isAdmin, host, memberships, devices } = useLoaderData<typeof loader>();
   const en = i18n.language === "en";
   const row = "flex min-h-14 flex-wrap items-center justify-between gap-2 px-4 py-3";
   const link =
@@ -98,6 +117,44 @@ export default function Account() {
             </li>
           ))}
         </ul>
+      </section>
+
+      <section aria-labelledby="devices">
+        <h2 id="devices" className="text-lg font-semibold">
+          {t("account.devices")}
+        </h2>
+        <ul className="mt-2 divide-y divide-stone-200 rounded-2xl border border-stone-200 bg-white">
+          {devices.map((d) => (
+            <li key={d.createdAt + (d.userAgent ?? "")} className="space-y-1 px-4 py-3">
+              <span className="flex flex-wrap items-center justify-between gap-2">
+                <span className="line-clamp-2 text-sm break-all">{d.userAgent ?? t("account.device.unknown")}</span>
+                {d.current ? (
+                  <span className="shrink-0 rounded-full bg-leaf-600/10 px-3 py-1 text-sm text-leaf-700">
+                    {t("account.device.this")}
+                  </span>
+                ) : null}
+              </span>
+              <span className="block text-sm text-stone-600">
+                {t("account.device.seen", {
+                  date: formatDateTime(d.lastSeenAt, i18n.language),
+                  since: formatDateTime(d.createdAt, i18n.language),
+                })}
+                {d.ip ? ` · ${t("account.device.ip", { ip: d.ip })}` : null}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <Form method="post" className="mt-3 space-y-2">
+          <p className="text-sm text-stone-700">{t("account.logoutEverywhereHint")}</p>
+          <button
+            type="submit"
+            name="intent"
+            value="logout-everywhere"
+            className="min-h-11 rounded-full border border-red-300 bg-white px-5 text-red-700 hover:bg-red-50"
+          >
+            {t("account.logoutEverywhere")}
+          </button>
+        </Form>
       </section>
 
       <Form method="post" action="/logout">

@@ -1,13 +1,17 @@
 // The admin's desk: workshops and hosts awaiting approval first, then everyone with their status. Every
 // decision is a plain form post, so it works without JavaScript.
-import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { EndSessionsForm, EndSessionsSchema } from "~/components/end-sessions-form";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { findUserIdByEmail } from "~/domain/accounts.server";
 import { decideHost, decideWorkshop, listForReview } from "~/domain/approvals.server";
 import { NotFound } from "~/domain/errors.server";
 import { requireAdmin } from "~/lib/auth.server";
+import { endSessionsOf } from "~/lib/session.server";
 
 export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
 
@@ -38,7 +42,18 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const formData = await request.formData();
+  if (formData.get("intent") === "end-sessions") {
+    const submission = parseWithZod(formData, { schema: EndSessionsSchema });
+    if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+    const userId = await findUserIdByEmail(submission.value.email);
+    if (!userId) {
+      return data(submission.reply({ fieldErrors: { email: ["admin:endSessions.unknown"] } }), { status: 404 });
+    }
+    await endSessionsOf(userId);
+    return redirect("/admin?done=sessions-ended");
+  }
+  const parsed = DecisionSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) throw new Response("Unknown decision", { status: 400 });
   const { kind, id, decision } = parsed.data;
   try {
@@ -103,6 +118,7 @@ function DecisionButtons({
 export default function Admin() {
   const { t, i18n } = useTranslation("admin");
   const { pendingWorkshops, pendingHosts, workshops, hosts } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   const en = i18n.language === "en";
@@ -234,6 +250,8 @@ export default function Admin() {
           </ul>
         </section>
       </div>
+
+      <EndSessionsForm lastResult={lastResult} />
     </main>
   );
 }

@@ -1,20 +1,33 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { retryAfterText } from "~/components/retry-after";
 import { Button, Field, FieldError } from "~/components/ui/field";
 import { verifyLogin } from "~/domain/accounts.server";
 import { createUserSession, getUserId, safeRedirect } from "~/lib/auth.server";
 import { demoAccounts } from "~/lib/demo-accounts.server";
+import { beginLogin, tooManyAttempts } from "~/lib/login-limits.server";
 
 const LoginSchema = z.object({
-  email: z.email("account:error.email"),
-  password: z.string("account:error.password").min(1, "account:error.password"),
+  email: z.email("account:error.email").max(200, "account:error.email"),
+  // No account has a longer one (sign-up caps it at 200); the cap bounds the hashing work a request can ask for.
+  password: z.string("account:error.password").min(1, "account:error.password").max(1000, "account:login.invalid"),
   redirectTo: z.string().optional(),
 });
+
+// A refused attempt's Retry-After goes out with the page too, not only with the data of a scripted submit.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export const meta: MetaFunction = () => [{ title: "登录 · 村播 Cunbo" }];
 
@@ -23,23 +36,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { demo: demoAccounts() };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = await parseWithZod(formData, {
-    schema: LoginSchema.transform(async (value, ctx) => {
-      const user = await verifyLogin(value.email, value.password);
-      if (!user) {
-        ctx.addIssue({ code: "custom", message: "account:login.invalid" });
-        return z.NEVER;
-      }
-      return { ...value, user };
-    }),
-    async: true,
-  });
+export async function action({ request, context }: ActionFunctionArgs) {
+  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
-  return createUserSession(request, submission.value.user.id, safeRedirect(submission.value.redirectTo));
+  const { email, password, redirectTo } = submission.value;
+  // Limited here, in the one action every spelling of the URL reaches (/login, /login.data, /LOGIN/?index…).
+  const attempt = await beginLogin(context.clientAddress ?? "unknown", email);
+  if (attempt.refused) {
+    return tooManyAttempts(
+      submission.reply({ formErrors: ["account:tooMany.title"], hideFields: ["password"] }),
+      attempt.refused,
+    );
+  }
+  const user = await verifyLogin(email, password);
+  await attempt.settle(Boolean(user));
+  if (!user) {
+    return data(submission.reply({ formErrors: ["account:login.invalid"], hideFields: ["password"] }), {
+      status: 400,
+    });
+  }
+  return createUserSession(request, user.id, safeRedirect(redirectTo), context.clientAddress);
 }
 
 export default function LoginPage() {
@@ -74,7 +92,14 @@ export default function LoginPage() {
           {...getInputProps(fields.password, { type: "password" })}
           id={fields.password.id}
         />
-        <FieldError id={form.errorId} errors={tr(form.errors)} />
+        <FieldError
+          id={form.errorId}
+          errors={
+            lastResult && "retryAfterSeconds" in lastResult && typeof lastResult.retryAfterSeconds === "number"
+              ? [retryAfterText(t, lastResult.retryAfterSeconds)]
+              : tr(form.errors)
+          }
+        />
         <Button type="submit" className="w-full">
           {t("login.submit")}
         </Button>

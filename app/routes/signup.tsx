@@ -1,14 +1,23 @@
 import { getFormProps, getInputProps, useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  data,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { retryAfterText } from "~/components/retry-after";
 import { Button, Field, FieldError } from "~/components/ui/field";
 import { signUp } from "~/domain/accounts.server";
 import { Conflict } from "~/domain/errors.server";
 import { createUserSession, getUserId, safeRedirect } from "~/lib/auth.server";
+import { beginSignUp, tooManyAttempts } from "~/lib/login-limits.server";
 
 const SignUpSchema = z
   .object({
@@ -29,6 +38,9 @@ const SignUpSchema = z
     }
   });
 
+// A refused attempt's Retry-After goes out with the page too, not only with the data of a scripted submit.
+export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
+
 export const meta: MetaFunction = () => [{ title: "注册 · 村播 Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -36,14 +48,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const submission = parseWithZod(await request.formData(), { schema: SignUpSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
+  const refused = await beginSignUp(context.clientAddress ?? "unknown");
+  if (refused) {
+    return tooManyAttempts(
+      submission.reply({ formErrors: ["account:tooMany.title"], hideFields: ["password"] }),
+      refused,
+    );
+  }
   try {
     const user = await signUp(submission.value);
-    return createUserSession(request, user.id, safeRedirect(submission.value.redirectTo));
+    return createUserSession(request, user.id, safeRedirect(submission.value.redirectTo), context.clientAddress);
   } catch (error) {
     if (error instanceof Conflict) {
       return data(submission.reply({ fieldErrors: { email: [error.messageKey] }, hideFields: ["password"] }), {
@@ -125,7 +144,14 @@ export default function SignUpPage() {
           {...getInputProps(fields.village, { type: "text" })}
           id={fields.village.id}
         />
-        <FieldError id={form.errorId} errors={tr(form.errors)} />
+        <FieldError
+          id={form.errorId}
+          errors={
+            lastResult && "retryAfterSeconds" in lastResult && typeof lastResult.retryAfterSeconds === "number"
+              ? [retryAfterText(t, lastResult.retryAfterSeconds)]
+              : tr(form.errors)
+          }
+        />
         <Button type="submit" className="w-full">
           {t("signup.submit")}
         </Button>

@@ -1,5 +1,7 @@
 // A tiny cookie-keeping HTTP client for integration tests: real requests to the real server, as a browser
 // without JavaScript would make them (form posts, redirects not followed so tests can see them).
+import { request as httpRequest } from "node:http";
+
 export class Visitor {
   private cookies = new Map<string, string>();
 
@@ -37,4 +39,53 @@ export class Visitor {
     if (response.status !== 302) throw new Error(`log-in as ${email} failed with ${response.status}`);
     return this;
   }
+}
+
+export type RawAnswer = { status: number; headers: Headers; body: string };
+
+/**
+ * Posts a form from a chosen loopback source address (127.0.0.0/8 all reach the server), as distinct clients —
+ * a village's NAT, a guesser's many machines — would, since the server must not believe X-Forwarded-For.
+ */
+export function postFrom(
+  localAddress: string,
+  url: string,
+  fields: Record<string, string>,
+  extraHeaders: Record<string, string> = {},
+): Promise<RawAnswer> {
+  const target = new URL(url);
+  const body = new URLSearchParams(fields).toString();
+  return new Promise((resolve, reject) => {
+    const request = httpRequest(
+      {
+        host: target.hostname,
+        port: target.port,
+        path: `${target.pathname}${target.search}`,
+        method: "POST",
+        localAddress,
+        agent: false,
+        headers: {
+          "Content-Type": "application/x-www-form-urlencoded",
+          "Content-Length": Buffer.byteLength(body),
+          Origin: target.origin,
+          ...extraHeaders,
+        },
+      },
+      (response) => {
+        const chunks: Buffer[] = [];
+        response.on("data", (chunk: Buffer) => chunks.push(chunk));
+        response.on("end", () => {
+          const headers = new Headers();
+          for (const [name, value] of Object.entries(response.headers)) {
+            for (const one of Array.isArray(value) ? value : value === undefined ? [] : [value])
+              headers.append(name, one);
+          }
+          resolve({ status: response.statusCode ?? 0, headers, body: Buffer.concat(chunks).toString("utf8") });
+        });
+        response.on("error", reject);
+      },
+    );
+    request.on("error", reject);
+    request.end(body);
+  });
 }

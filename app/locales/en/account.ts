@@ -44,6 +44,17 @@ const account: Record<keyof typeof zh, string> = {
   "account.goStudioOf": "Open the studio of {{workshop}}",
   "account.goAdmin": "Open admin",
   "account.role.admin": "Admin",
+  "tooMany.title": "Too many attempts; try again later",
+  "tooMany.seconds": "Too many attempts. Try again in {{count}} s.",
+  "tooMany.minutes": "Too many attempts. Try again in {{count}} min.",
+  "account.devices": "Signed-in devices",
+  "account.device.unknown": "Unknown browser",
+  "account.device.this": "This device",
+  "account.device.seen": "Last used {{date}} · signed in {{since}}",
+  "account.device.ip": "Address {{ip}}",
+  "account.logoutEverywhere": "Log out everywhere",
+  "account.logoutEverywhereHint":
+    "Lost a phone, or logged in on someone else's computer? This makes every device (this one too) log in again.",
 };
 
 export default account;

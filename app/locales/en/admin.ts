@@ -22,6 +22,14 @@ const admin: Record<keyof typeof zh, string> = {
   "done.host-rejected": "Host rejected.",
   "done.saved": "Updated",
   dashboardLink: "Market dashboard: sales and village funds",
+  "endSessions.title": "Sign someone out everywhere",
+  "endSessions.hint":
+    "For a stolen phone, a taken-over account or a suspended seller: every device they are signed in on must log in again.",
+  "endSessions.emailLabel": "Their email",
+  "endSessions.submit": "End all their sessions",
+  "endSessions.email": "Enter a valid email address",
+  "endSessions.unknown": "No account uses this email",
+  "done.sessions-ended": "All of this person's sessions have ended: every device must log in again.",
 };
 
 export default admin;

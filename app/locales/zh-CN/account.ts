@@ -41,6 +41,16 @@ const account = {
   "account.goStudioOf": "进入 {{workshop}} 的工坊后台",
   "account.goAdmin": "进入平台管理",
   "account.role.admin": "管理员",
+  "tooMany.title": "尝试次数太多，请稍后再试",
+  "tooMany.seconds": "尝试次数太多，请 {{count}} 秒后再试。",
+  "tooMany.minutes": "尝试次数太多，请 {{count}} 分钟后再试。",
+  "account.devices": "登录的设备",
+  "account.device.unknown": "未知浏览器",
+  "account.device.this": "本机",
+  "account.device.seen": "最近使用 {{date}} · 登录于 {{since}}",
+  "account.device.ip": "地址 {{ip}}",
+  "account.logoutEverywhere": "退出所有设备",
+  "account.logoutEverywhereHint": "手机丢了或在别人的电脑上登录过？这会让所有设备（包括这一台）都需要重新登录。",
 } as const;
 
 export default account;

@@ -20,6 +20,13 @@ const admin = {
   "done.host-rejected": "已拒绝该主播。",
   "done.saved": "已更新",
   dashboardLink: "全市场看板：销售额、各村集体收入",
+  "endSessions.title": "让某人在所有设备上退出",
+  "endSessions.hint": "手机被偷、账户被盗用或暂停卖家时使用：对方所有已登录的设备都要重新登录。",
+  "endSessions.emailLabel": "对方的邮箱",
+  "endSessions.submit": "结束其全部登录",
+  "endSessions.email": "请输入有效的邮箱",
+  "endSessions.unknown": "没有使用这个邮箱的账户",
+  "done.sessions-ended": "已结束该用户的全部登录：每台设备都需要重新登录。",
 } as const;
 
 export default admin;

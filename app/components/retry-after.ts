@@ -1,0 +1,8 @@
+// The sentence telling someone refused for too many attempts when they may try again.
+import type { TFunction } from "i18next";
+
+export function retryAfterText(t: TFunction, seconds: number): string {
+  return seconds >= 120
+    ? t("account:tooMany.minutes", { count: Math.ceil(seconds / 60) })
+    : t("account:tooMany.seconds", { count: seconds });
+}
