@@ -4,60 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelUnpaidOrder } from "~/domain/reservations.server";
 import { refundOrder } from "~/domain/refunds.server";
 import { db } from "~/lib/db.server";
-import { Visitor } from "../helpers/http";
-import { ADDRESS, liveTeaShow, variantBySku } from "../helpers/market";
+import { variantBySku } from "../helpers/market";
 import { startTestServer } from "../helpers/server";
+import { configureStripe, effects, stripeCheckout, WEBHOOK_SECRET } from "../helpers/stripe-checkout";
 import { startStripeStandIn, type StripeStandIn } from "../helpers/stripe-stand-in";
 
-const SECRET = "whsec_test_cunbo";
 let baseUrl: string;
 let stripe: StripeStandIn;
+let stripeOrder: ReturnType<typeof stripeCheckout>["stripeOrder"];
+let deliver: ReturnType<typeof stripeCheckout>["deliver"];
+const SECRET = WEBHOOK_SECRET;
 
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: "sk_test_standin",
-    STRIPE_WEBHOOK_SECRET: SECRET,
-    STRIPE_API_HOST: stripe.url,
-  });
+  configureStripe(stripe);
   baseUrl = (await startTestServer()).url;
+  ({ stripeOrder, deliver } = stripeCheckout(baseUrl, stripe));
 });
 afterAll(() => stripe.close());
-
-/** A guest buys the pinned tea and a folding umbrella and is sent to Stripe's page. */
-async function stripeOrder() {
-  const { show, pin, variant: tea } = await liveTeaShow();
-  const umbrella = await variantBySku("NY-FD-NV");
-  const guest = new Visitor(baseUrl);
-  await guest.post("/cart", { intent: "add", variantId: tea.id, quantity: "1", showId: show.id, pinId: pin.id });
-  await guest.post("/cart", { intent: "add", variantId: umbrella.id, quantity: "1" });
-  const placed = await guest.post("/checkout", ADDRESS);
-  expect(placed.status).toBe(302);
-  const location = placed.headers.get("location")!;
-  expect(location.startsWith(`${stripe.url}/pay/cs_`)).toBe(true);
-  const sessionId = location.split("/").pop()!;
-  const order = await db.order.findFirstOrThrow({ where: { paymentRef: sessionId } });
-  return { guest, sessionId, order, umbrella };
-}
-
-function deliver(payload: string, signature = stripe.sign(payload, SECRET)) {
-  return fetch(`${baseUrl}/webhooks/stripe`, {
-    method: "POST",
-    body: payload,
-    headers: { "Content-Type": "application/json", "Stripe-Signature": signature },
-  });
-}
-
-async function effects(orderId: string) {
-  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-  return {
-    status: order.status,
-    paidAt: order.paidAt,
-    fulfilment: await db.fulfilmentOrder.count({ where: { orderId } }),
-    ledger: await db.ledgerEntry.count({ where: { orderId } }),
-    held: await db.reservation.count({ where: { orderId, status: "held" } }),
-  };
-}
 
 describe("the Stripe provider", () => {
   it("creates a Checkout Session with an idempotency key from the order, in CNY, for card, Alipay and WeChat Pay", async () => {
