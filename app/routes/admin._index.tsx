@@ -7,6 +7,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { decideHost, decideWorkshop, listForReview } from "~/domain/approvals.server";
 import { NotFound } from "~/domain/errors.server";
+import { countStuckRefunds } from "~/domain/payments/owed-refunds.server";
 import { requireAdmin } from "~/lib/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
@@ -33,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pendingHosts: review.pendingHosts.map((h) => ({ ...h, applied: day(h.createdAt) })),
     workshops: review.workshops,
     hosts: review.hosts,
+    stuckRefunds: await countStuckRefunds(),
   };
 }
 
@@ -102,7 +104,7 @@ function DecisionButtons({
 
 export default function Admin() {
   const { t, i18n } = useTranslation("admin");
-  const { pendingWorkshops, pendingHosts, workshops, hosts } = useLoaderData<typeof loader>();
+  const { pendingWorkshops, pendingHosts, workshops, hosts, stuckRefunds } = useLoaderData<typeof loader>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
   const en = i18n.language === "en";
@@ -113,6 +115,14 @@ export default function Admin() {
       <p className="mt-2">
         <Link to="/admin/dashboard" className="text-brand-700 underline">
           {t("dashboardLink")}
+        </Link>
+      </p>
+      <p>
+        <Link
+          to="/admin/refunds"
+          className={stuckRefunds > 0 ? "font-semibold text-red-700 underline" : "text-brand-700 underline"}
+        >
+          {t("refundsLink", { count: stuckRefunds })}
         </Link>
       </p>
       {done ? (
