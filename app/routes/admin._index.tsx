@@ -112,12 +112,10 @@ export default function Admin() {
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2">
+      <p className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
         <Link to="/admin/dashboard" className="text-brand-700 underline">
           {t("dashboardLink")}
         </Link>
-      </p>
-      <p>
         <Link
           to="/admin/refunds"
           className={stuckRefunds > 0 ? "font-semibold text-red-700 underline" : "text-brand-700 underline"}

@@ -126,6 +126,8 @@ describe("Stripe events in any order", () => {
     await until(async () => (await (await admin.get("/admin/refunds")).text()).includes(late.order.number));
     expect((await effects(late.order.id)).status).toBe("cancelled");
     expect(stripe.charges.get(late.chargeId)!.refunded).toBe(false);
+    // At once, then the job's first run and its two retries.
+    expect((await db.owedRefund.findUniqueOrThrow({ where: { orderId: late.order.id } })).attempts).toBe(4);
     expect(await (await admin.get("/admin")).text()).toContain('href="/admin/refunds"');
     const guest = await new Visitor(baseUrl).get("/admin/refunds");
     expect(guest.status).toBe(302);
