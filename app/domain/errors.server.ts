@@ -48,6 +48,13 @@ export class SoldOut extends DomainError {
   }
 }
 
+/** The payment provider did not answer (or refused for its own reasons): nothing changed; try again shortly. */
+export class ProviderUnavailable extends DomainError {
+  constructor(messageKey = "checkout:error.providerUnavailable") {
+    super(messageKey, 503);
+  }
+}
+
 /** A fulfilment (or other state machine) step that is not allowed from where the thing stands; the key says why. */
 export class InvalidTransition extends DomainError {
   constructor(messageKey: string, values: Record<string, string | number> = {}) {

@@ -4,7 +4,7 @@
 // that never left the workshop return to stock.
 import type { FulfilmentStatus } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { Conflict, NotFound } from "./errors.server";
+import { Conflict, NotFound, ProviderUnavailable } from "./errors.server";
 import { writeReversalEntries } from "./ledger.server";
 import { announceOrderUpdate, announceQueueUpdate, announceStock } from "./order-events.server";
 import { insertEvent } from "./payments/settle.server";
@@ -52,12 +52,13 @@ export async function refundOrder(input: {
   const targets = targetsOf(order, input.scope);
   if (targets.length === 0) throw new Conflict("checkout:error.notRefundable");
   const amountFen = amountOf(order, targets);
-  const { refundId } = await providerFor(order.paymentProvider).refund({
-    orderId: order.id,
-    paymentRef: order.paymentRef,
-    amountFen,
-    scope: input.scope,
-  });
+  const { refundId } = await providerFor(order.paymentProvider)
+    .refund({ orderId: order.id, paymentRef: order.paymentRef, amountFen, scope: input.scope })
+    .catch((error: unknown) => {
+      // No money moved and nothing is recorded: the same button works once the provider answers.
+      console.error(`Refund of order ${order.id} (${input.scope}) failed at the provider:`, error);
+      throw new ProviderUnavailable();
+    });
   await applyRefund({ ...input, provider: order.paymentProvider, refundId });
   return { refundId, amountFen };
 }

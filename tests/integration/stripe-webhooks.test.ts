@@ -144,6 +144,25 @@ describe("the Stripe provider", () => {
     await db.variant.update({ where: { id: umbrella.id }, data: { stock: umbrella.stock } });
   });
 
+  it("when Stripe's API fails, the buyer's pay and cancel are answered 503 with a message and change nothing; pressed again, they work", async () => {
+    const { sessionId, order, guest } = await stripeOrder();
+    const page = `/orders/${order.id}?token=${order.accessToken}`;
+    stripe.failNext("POST /v1/checkout/sessions", 1);
+    const pay = await guest.post(page, { intent: "pay", token: order.accessToken });
+    expect(pay.status).toBe(503);
+    expect(await pay.text()).toContain("支付机构暂时没有响应");
+    expect((await guest.post(page, { intent: "pay", token: order.accessToken })).status).toBe(302);
+
+    stripe.pay(sessionId);
+    await deliver(stripe.event("checkout.session.completed", stripe.session(sessionId)));
+    stripe.failNext("POST /v1/refunds", 1);
+    const cancel = await guest.post(page, { intent: "cancel", token: order.accessToken });
+    expect(cancel.status).toBe(503);
+    expect(await effects(order.id)).toMatchObject({ status: "paid", fulfilment: 2 });
+    expect((await guest.post(page, { intent: "cancel", token: order.accessToken })).status).toBe(302);
+    expect((await effects(order.id)).status).toBe("cancelled");
+  });
+
   it("refunds a workshop's part through Stripe once, and a dashboard refund of the rest reverses what is left", async () => {
     const { sessionId, order, umbrella } = await stripeOrder();
     const { chargeId } = stripe.pay(sessionId);
