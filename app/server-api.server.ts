@@ -1,7 +1,8 @@
 // What the process (server/) calls in the app. entry.server.tsx exports it, and server/ reads it from the Remix
 // build (build.entry.module), never from source: the serving process then holds one copy of every app module,
 // and so of every process-wide object (pool, gates, memos, timers) and of every error class.
-import { handleStripeEvent } from "./domain/payments/stripe-webhook.server";
+import { sweepOwedRefunds, workOwedRefund } from "./domain/payments/owed-refunds.server";
+import { receiveStripeWebhook } from "./domain/payments/stripe-webhook.server";
 import { postChat } from "./domain/chat.server";
 import { DomainError } from "./domain/errors.server";
 import { rearmRunningDeals } from "./domain/flash-deals.server";
@@ -33,12 +34,14 @@ export const serverApi = {
   viewerFromCookie,
   localeFromCookie,
   // The Stripe webhook (server/webhooks.ts).
-  handleStripeEvent,
+  receiveStripeWebhook,
   // The job queue (server/jobs.ts).
   JOB,
   installJobQueue,
   expireOrder,
   sweepLapsedOrders,
+  workOwedRefund,
+  sweepOwedRefunds,
   // socket.io (server/realtime.ts and its rooms).
   installPublisher,
   installedPublisher,

@@ -1,5 +1,6 @@
 // The PostgreSQL-backed job queue (pg-boss, in the `pgboss` schema): the reservation-expiry job that lets an
-// unpaid order's hold lapse on time, and a sweep every minute that catches any hold whose job was lost.
+// unpaid order's hold lapse on time, the owed-refund job that retries a refund with backoff, and sweeps every
+// minute that catch any hold or owed refund whose job was lost.
 import PgBoss from "pg-boss";
 import { loadAppBuild } from "./app-build.ts";
 
@@ -7,7 +8,12 @@ export type RunningJobs = { boss: PgBoss; stop: () => Promise<void> };
 
 export async function startJobs(
   connectionString: string,
-  options: { pollingIntervalSeconds?: number; buildDir?: string } = {},
+  options: {
+    pollingIntervalSeconds?: number;
+    buildDir?: string;
+    /** Tries after the first, and the first delay (doubling each time): by default ≈ 2–4 hours in all. */
+    owedRefundRetries?: { limit: number; delaySeconds: number };
+  } = {},
 ): Promise<RunningJobs> {
   const { api: app } = await loadAppBuild(options.buildDir);
   const { JOB } = app;
@@ -16,6 +22,14 @@ export async function startJobs(
   await boss.start();
   await boss.createQueue(JOB.reservationExpiry, { name: JOB.reservationExpiry, retryLimit: 5, retryDelay: 10 });
   await boss.createQueue(JOB.reservationSweep, { name: JOB.reservationSweep, policy: "singleton" });
+  const refundRetries = options.owedRefundRetries ?? { limit: 8, delaySeconds: 30 };
+  await boss.createQueue(JOB.owedRefund, {
+    name: JOB.owedRefund,
+    retryLimit: refundRetries.limit,
+    retryDelay: refundRetries.delaySeconds,
+    retryBackoff: true,
+  });
+  await boss.createQueue(JOB.owedRefundSweep, { name: JOB.owedRefundSweep, policy: "singleton" });
   const polling = { pollingIntervalSeconds: options.pollingIntervalSeconds ?? 2 };
   await boss.work<{ orderId: string }>(JOB.reservationExpiry, { ...polling, batchSize: 20 }, async (batch) => {
     for (const job of batch) await app.expireOrder(job.data.orderId);
@@ -24,6 +38,13 @@ export async function startJobs(
     await app.sweepLapsedOrders();
   });
   await boss.schedule(JOB.reservationSweep, "* * * * *");
+  await boss.work<{ orderId: string }>(JOB.owedRefund, { ...polling, includeMetadata: true }, async ([job]) => {
+    await app.workOwedRefund(job.data.orderId, job.retryCount >= job.retryLimit);
+  });
+  await boss.work(JOB.owedRefundSweep, polling, async () => {
+    await app.sweepOwedRefunds();
+  });
+  await boss.schedule(JOB.owedRefundSweep, "* * * * *");
   app.installJobQueue({
     async send(name, list) {
       await boss.insert(list.map((job) => ({ name, ...job })));

@@ -89,6 +89,13 @@ export const SoldOut = singleton(
 );
 export type SoldOut = InstanceType<typeof SoldOut>;
 
+/** The payment provider did not answer (or refused for its own reasons): nothing changed; try again shortly. */
+export class ProviderUnavailable extends DomainError {
+  constructor(messageKey = "checkout:error.providerUnavailable") {
+    super(messageKey, 503);
+  }
+}
+
 /** A fulfilment (or other state machine) step that is not allowed from where the thing stands; the key says why. */
 export const InvalidTransition = singleton(
   "error:InvalidTransition",

@@ -4,12 +4,12 @@
 // that never left the workshop return to stock.
 import type { FulfilmentStatus } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { Conflict, NotFound } from "./errors.server";
+import { Conflict, NotFound, ProviderUnavailable } from "./errors.server";
 import { writeReversalEntries } from "./ledger.server";
 import { announceOrderUpdate, announceQueueUpdate, announceStock } from "./order-events.server";
 import { insertEvent } from "./payments/settle.server";
 import { providerFor } from "./payments/provider.server";
-import { cancelUnpaidOrder, lockOrder, toHolds } from "./reservations.server";
+import { cancelUnpaidOrder, lockOrder, releaseHeld, toHolds } from "./reservations.server";
 import { returnStock, type StockLevels } from "./stock.server";
 
 /** "all", or one workshop's part: "workshop:<workshopId>". */
@@ -52,12 +52,13 @@ export async function refundOrder(input: {
   const targets = targetsOf(order, input.scope);
   if (targets.length === 0) throw new Conflict("checkout:error.notRefundable");
   const amountFen = amountOf(order, targets);
-  const { refundId } = await providerFor(order.paymentProvider).refund({
-    orderId: order.id,
-    paymentRef: order.paymentRef,
-    amountFen,
-    scope: input.scope,
-  });
+  const { refundId } = await providerFor(order.paymentProvider)
+    .refund({ orderId: order.id, paymentRef: order.paymentRef, amountFen, scope: input.scope })
+    .catch((error: unknown) => {
+      // No money moved and nothing is recorded: the same button works once the provider answers.
+      console.error(`Refund of order ${order.id} (${input.scope}) failed at the provider:`, error);
+      throw new ProviderUnavailable();
+    });
   await applyRefund({ ...input, provider: order.paymentProvider, refundId });
   return { refundId, amountFen };
 }
@@ -125,6 +126,54 @@ export async function applyRefund(input: {
   for (const target of result.targets) announceQueueUpdate(target.workshopId, target.id, "cancelled");
   if (result.levels) await announceStock(result.levels);
   announceOrderUpdate(input.orderId, result.status);
+  return true;
+}
+
+/**
+ * A whole refund the provider reports before Cunbo has taken the payment (its events come in any order): the
+ * order ends refunded with its holds given back, so the payment's event, when it comes, finds it refunded and
+ * queues nothing for packing. Returns false when the order was paid meanwhile: then it is refunded as paid.
+ */
+export async function refundBeforePayment(input: {
+  provider: string;
+  orderId: string;
+  paymentRef: string;
+  refundIds: string[];
+}): Promise<boolean> {
+  const now = new Date();
+  const result = await db.$transaction(async (tx) => {
+    const order = await lockOrder(tx, input.orderId);
+    if (!order) throw new NotFound("checkout:error.orderNotFound");
+    if (order.paidAt) return null;
+    for (const refundId of input.refundIds) {
+      await insertEvent(tx, {
+        provider: input.provider,
+        eventId: `refund:${refundId}`,
+        type: "refund.before-payment",
+        orderId: order.id,
+        payload: {},
+      });
+    }
+    if (order.status === "refunded") return { levels: null, changed: false };
+    const levels = await releaseHeld(tx, order.id);
+    // A late payment's own refund may be owed too: the money is back already, so there is nothing left to make.
+    await tx.owedRefund.updateMany({
+      where: { orderId: order.id, madeAt: null },
+      data: { madeAt: now, refundId: input.refundIds[0] ?? null, stuckAt: null },
+    });
+    await tx.order.update({
+      where: { id: order.id },
+      data: {
+        status: "refunded",
+        cancelledAt: order.status === "cancelled" ? undefined : now,
+        paymentRef: input.paymentRef,
+      },
+    });
+    return { levels, changed: true };
+  }, TX_OPTIONS);
+  if (!result) return false;
+  if (result.levels) await announceStock(result.levels);
+  if (result.changed) announceOrderUpdate(input.orderId, "refunded");
   return true;
 }
 

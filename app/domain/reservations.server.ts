@@ -16,12 +16,13 @@ export type LockedOrder = {
   shippingFen: number;
   paymentProvider: string;
   paymentRef: string | null;
+  paidAt: Date | null;
 };
 
 /** Locks the order's row for the rest of the transaction, so every change to one order happens in turn. */
 export async function lockOrder(tx: Tx, orderId: string): Promise<LockedOrder | null> {
   const rows = await tx.$queryRaw<LockedOrder[]>`
-    SELECT "id", "status", "expiresAt", "totalFen", "shippingFen", "paymentProvider", "paymentRef" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
+    SELECT "id", "status", "expiresAt", "totalFen", "shippingFen", "paymentProvider", "paymentRef", "paidAt" FROM "Order" WHERE "id" = ${orderId} FOR UPDATE`;
   return rows[0] ?? null;
 }
 

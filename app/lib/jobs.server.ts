@@ -27,4 +27,6 @@ export function installJobQueue(queue: JobQueue | undefined) {
 export const JOB = {
   reservationExpiry: "reservation-expiry",
   reservationSweep: "reservation-sweep",
+  owedRefund: "owed-refund",
+  owedRefundSweep: "owed-refund-sweep",
 } as const;

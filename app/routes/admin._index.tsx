@@ -10,6 +10,7 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { findUserIdByEmail } from "~/domain/accounts.server";
 import { decideHost, decideWorkshop, listForReview } from "~/domain/approvals.server";
 import { NotFound } from "~/domain/errors.server";
+import { countStuckRefunds } from "~/domain/payments/owed-refunds.server";
 import { requireAdmin } from "~/lib/auth.server";
 import { endSessionsOf } from "~/lib/session.server";
 
@@ -37,6 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     pendingHosts: review.pendingHosts.map((h) => ({ ...h, applied: day(h.createdAt) })),
     workshops: review.workshops,
     hosts: review.hosts,
+    stuckRefunds: await countStuckRefunds(),
   };
 }
 
@@ -117,7 +119,7 @@ function DecisionButtons({
 
 export default function Admin() {
   const { t, i18n } = useTranslation("admin");
-  const { pendingWorkshops, pendingHosts, workshops, hosts } = useLoaderData<typeof loader>();
+  const { pendingWorkshops, pendingHosts, workshops, hosts, stuckRefunds } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -126,9 +128,15 @@ export default function Admin() {
   return (
     <main id="main" className="mx-auto max-w-6xl space-y-8 px-4 py-6">
       <h1 className="text-2xl font-semibold">{t("title")}</h1>
-      <p className="mt-2">
+      <p className="mt-2 flex flex-wrap gap-x-6 gap-y-2">
         <Link to="/admin/dashboard" className="text-brand-700 underline">
           {t("dashboardLink")}
+        </Link>
+        <Link
+          to="/admin/refunds"
+          className={stuckRefunds > 0 ? "font-semibold text-red-700 underline" : "text-brand-700 underline"}
+        >
+          {t("refundsLink", { count: stuckRefunds })}
         </Link>
       </p>
       {done ? (

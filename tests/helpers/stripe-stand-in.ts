@@ -34,6 +34,8 @@ export async function startStripeStandIn() {
   const intents = new Map<string, Json>();
   const charges = new Map<string, Json>();
   const refunds = new Map<string, Json>();
+  // Calls that fail as Stripe's API does when it has an error on its side (and says retrying will not help).
+  const failures = new Map<string, number>();
 
   function route(method: string, path: string, query: URLSearchParams, body: Json): { status: number; body: Json } {
     const notFound = {
@@ -135,6 +137,13 @@ export async function startStripeStandIn() {
     const body = parseStripeForm(Buffer.concat(chunks).toString("utf8"));
     const idempotencyKey = (req.headers["idempotency-key"] as string | undefined) ?? null;
     requests.push({ method: req.method ?? "GET", path: target.pathname, idempotencyKey, body });
+    const failing = `${req.method} ${target.pathname}`;
+    if ((failures.get(failing) ?? 0) > 0) {
+      failures.set(failing, failures.get(failing)! - 1);
+      res.writeHead(500, { "Content-Type": "application/json", "Stripe-Should-Retry": "false" });
+      res.end(JSON.stringify({ error: { type: "api_error", message: "Stripe had an error (stand-in)" } }));
+      return;
+    }
     let result = idempotencyKey ? replays.get(idempotencyKey) : undefined;
     if (!result) {
       result = route(req.method ?? "GET", target.pathname, target.searchParams, body);
@@ -202,6 +211,11 @@ export async function startStripeStandIn() {
       return refund(chargeId, amount, {});
     },
     intent: (intentId: string) => intents.get(intentId)!,
+    refund: (refundId: string) => refunds.get(refundId)!,
+    /** The next `times` calls of `method path` (e.g. "POST /v1/refunds") fail with a 500 that must not be retried; 0 ends that. */
+    failNext(call: string, times = 1) {
+      failures.set(call, times);
+    },
     event(type: string, object: Json, eventId = id("evt")) {
       return JSON.stringify({
         id: eventId,

@@ -4,60 +4,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cancelUnpaidOrder } from "~/domain/reservations.server";
 import { refundOrder } from "~/domain/refunds.server";
 import { db } from "~/lib/db.server";
-import { Visitor } from "../helpers/http";
-import { ADDRESS, liveTeaShow, variantBySku } from "../helpers/market";
+import { variantBySku } from "../helpers/market";
 import { startTestServer } from "../helpers/server";
+import { configureStripe, effects, stripeCheckout, WEBHOOK_SECRET } from "../helpers/stripe-checkout";
 import { startStripeStandIn, type StripeStandIn } from "../helpers/stripe-stand-in";
 
-const SECRET = "whsec_test_cunbo";
 let baseUrl: string;
 let stripe: StripeStandIn;
+let stripeOrder: ReturnType<typeof stripeCheckout>["stripeOrder"];
+let deliver: ReturnType<typeof stripeCheckout>["deliver"];
+const SECRET = WEBHOOK_SECRET;
 
 beforeAll(async () => {
   stripe = await startStripeStandIn();
-  Object.assign(process.env, {
-    STRIPE_SECRET_KEY: "sk_test_standin",
-    STRIPE_WEBHOOK_SECRET: SECRET,
-    STRIPE_API_HOST: stripe.url,
-  });
+  configureStripe(stripe);
   baseUrl = (await startTestServer()).url;
+  ({ stripeOrder, deliver } = stripeCheckout(baseUrl, stripe));
 });
 afterAll(() => stripe.close());
-
-/** A guest buys the pinned tea and a folding umbrella and is sent to Stripe's page. */
-async function stripeOrder() {
-  const { show, pin, variant: tea } = await liveTeaShow();
-  const umbrella = await variantBySku("NY-FD-NV");
-  const guest = new Visitor(baseUrl);
-  await guest.post("/cart", { intent: "add", variantId: tea.id, quantity: "1", showId: show.id, pinId: pin.id });
-  await guest.post("/cart", { intent: "add", variantId: umbrella.id, quantity: "1" });
-  const placed = await guest.post("/checkout", ADDRESS);
-  expect(placed.status).toBe(302);
-  const location = placed.headers.get("location")!;
-  expect(location.startsWith(`${stripe.url}/pay/cs_`)).toBe(true);
-  const sessionId = location.split("/").pop()!;
-  const order = await db.order.findFirstOrThrow({ where: { paymentRef: sessionId } });
-  return { guest, sessionId, order, umbrella };
-}
-
-function deliver(payload: string, signature = stripe.sign(payload, SECRET)) {
-  return fetch(`${baseUrl}/webhooks/stripe`, {
-    method: "POST",
-    body: payload,
-    headers: { "Content-Type": "application/json", "Stripe-Signature": signature },
-  });
-}
-
-async function effects(orderId: string) {
-  const order = await db.order.findUniqueOrThrow({ where: { id: orderId } });
-  return {
-    status: order.status,
-    paidAt: order.paidAt,
-    fulfilment: await db.fulfilmentOrder.count({ where: { orderId } }),
-    ledger: await db.ledgerEntry.count({ where: { orderId } }),
-    held: await db.reservation.count({ where: { orderId, status: "held" } }),
-  };
-}
 
 describe("the Stripe provider", () => {
   it("creates a Checkout Session with an idempotency key from the order, in CNY, for card, Alipay and WeChat Pay", async () => {
@@ -178,6 +142,25 @@ describe("the Stripe provider", () => {
     expect(await effects(second.order.id)).toMatchObject({ status: "refunded", fulfilment: 0, ledger: 0 });
     expect(stripe.charges.get(chargeId)).toMatchObject({ refunded: true, amount_refunded: second.order.totalFen });
     await db.variant.update({ where: { id: umbrella.id }, data: { stock: umbrella.stock } });
+  });
+
+  it("when Stripe's API fails, the buyer's pay and cancel are answered 503 with a message and change nothing; pressed again, they work", async () => {
+    const { sessionId, order, guest } = await stripeOrder();
+    const page = `/orders/${order.id}?token=${order.accessToken}`;
+    stripe.failNext("POST /v1/checkout/sessions", 1);
+    const pay = await guest.post(page, { intent: "pay", token: order.accessToken });
+    expect(pay.status).toBe(503);
+    expect(await pay.text()).toContain("支付机构暂时没有响应");
+    expect((await guest.post(page, { intent: "pay", token: order.accessToken })).status).toBe(302);
+
+    stripe.pay(sessionId);
+    await deliver(stripe.event("checkout.session.completed", stripe.session(sessionId)));
+    stripe.failNext("POST /v1/refunds", 1);
+    const cancel = await guest.post(page, { intent: "cancel", token: order.accessToken });
+    expect(cancel.status).toBe(503);
+    expect(await effects(order.id)).toMatchObject({ status: "paid", fulfilment: 2 });
+    expect((await guest.post(page, { intent: "cancel", token: order.accessToken })).status).toBe(302);
+    expect((await effects(order.id)).status).toBe("cancelled");
   });
 
   it("refunds a workshop's part through Stripe once, and a dashboard refund of the rest reverses what is left", async () => {

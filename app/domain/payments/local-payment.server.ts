@@ -33,6 +33,6 @@ export async function payLocally(orderId: string, outcome: "succeed" | "decline"
     paymentRef: `local_${order.id}`,
     payload: { outcome },
   });
-  if (result === "refunded-late") throw new Conflict("checkout:error.lapsedRefunded");
+  if (result === "refunded-late" || result === "refund-queued") throw new Conflict("checkout:error.lapsedRefunded");
   return result;
 }

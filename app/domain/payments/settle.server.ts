@@ -2,7 +2,6 @@
 // transaction: the event is stored once by (provider, event id), the order becomes paid, its holds are
 // consumed, one fulfilment order per workshop is created and every line's ledger entries are written.
 // The order's row lock and status make a second delivery (or an event arriving out of order) change nothing.
-import { randomUUID } from "node:crypto";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { SoldOut } from "../errors.server";
@@ -11,29 +10,14 @@ import { writeSaleEntries } from "../ledger.server";
 import { announceOrderUpdate, announcePaid, announceStock } from "../order-events.server";
 import { lockOrder, releaseHeld, toHolds, type LockedOrder } from "../reservations.server";
 import { reserveStock, type StockLevels } from "../stock.server";
-import { providerFor } from "./provider.server";
+import { oweRefund, owesRefund, settleOwedRefund } from "./owed-refunds.server";
+import { insertEvent, type PaymentEventInput } from "./payment-event.server";
+
+export { insertEvent, type PaymentEventInput } from "./payment-event.server";
 
 type Tx = Prisma.TransactionClient;
 
-export type PaymentEventInput = {
-  provider: string;
-  eventId: string;
-  type: string;
-  orderId: string | null;
-  payload: unknown;
-};
-
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
-
-/** Stores a provider event unless it was stored before; returns false for a repeat. */
-export async function insertEvent(tx: Tx, event: PaymentEventInput): Promise<boolean> {
-  const rows = await tx.$queryRaw<{ id: string }[]>`
-    INSERT INTO "PaymentEvent" ("id", "provider", "eventId", "type", "orderId", "payload")
-    VALUES (${randomUUID()}, ${event.provider}, ${event.eventId}, ${event.type}, ${event.orderId}, ${JSON.stringify(event.payload ?? {})}::jsonb)
-    ON CONFLICT ("provider", "eventId") DO NOTHING
-    RETURNING "id"`;
-  return rows.length > 0;
-}
 
 export async function isKnownEvent(provider: string, eventId: string): Promise<boolean> {
   return (await db.paymentEvent.count({ where: { provider, eventId } })) > 0;
@@ -109,7 +93,14 @@ export type PaymentSucceeded = PaymentEventInput & {
 };
 
 export type SettleOutcome =
-  "paid" | "duplicate" | "already-settled" | "amount-mismatch" | "unknown-order" | "refunded-late";
+  | "paid"
+  | "duplicate"
+  | "already-settled"
+  | "already-refunded"
+  | "amount-mismatch"
+  | "unknown-order"
+  | "refunded-late"
+  | "refund-queued";
 
 export async function settlePaymentSucceeded(input: PaymentSucceeded): Promise<SettleOutcome> {
   const paidAt = new Date();
@@ -120,12 +111,23 @@ export async function settlePaymentSucceeded(input: PaymentSucceeded): Promise<S
     const wrongAmount = input.amountFen != null && input.amountFen !== order.totalFen;
     if (wrongAmount || (input.currency && input.currency.toLowerCase() !== "cny"))
       return { outcome: "amount-mismatch" as const };
-    if (order.status !== "pending_payment" && order.status !== "cancelled")
+    // Refunded before this event came (the refund's event may arrive first): the money is back, nothing ships.
+    if (order.status === "refunded") return { outcome: "already-refunded" as const };
+    // Paid once already, whatever became of it since (a buyer's cancellation and refund leaves it cancelled).
+    if ((order.status !== "pending_payment" && order.status !== "cancelled") || order.paidAt)
       return { outcome: "already-settled" as const };
     let levels: StockLevels | null = null;
     if (order.status === "cancelled") {
+      if (await owesRefund(tx, order.id)) return { outcome: "refund-owed" as const };
       levels = await reholdLapsed(tx, order.id);
-      if (!levels) return { outcome: "refunded-late" as const, order };
+      if (!levels) {
+        // The stock went to someone else while this buyer was paying: every fen goes back, and the debt is on
+        // record with this event, so a failing refund is retried rather than forgotten.
+        const paymentRef = input.paymentRef ?? order.paymentRef;
+        await oweRefund(tx, order, paymentRef);
+        if (paymentRef) await tx.order.update({ where: { id: order.id }, data: { paymentRef } });
+        return { outcome: "refund-owed" as const };
+      }
     } else {
       await tx.reservation.updateMany({ where: { orderId: order.id, status: "held" }, data: { status: "consumed" } });
     }
@@ -137,36 +139,10 @@ export async function settlePaymentSucceeded(input: PaymentSucceeded): Promise<S
     if (result.levels) await announceStock(result.levels);
     await announcePaid(input.orderId);
   }
-  if (result.outcome === "refunded-late")
-    await refundLatePayment(result.order, input.paymentRef ?? result.order.paymentRef);
+  if (result.outcome === "refund-owed") return settleOwedRefund(input.orderId);
   if (result.outcome === "amount-mismatch")
     console.error(`Payment ${input.eventId} does not match order ${input.orderId}: left for review`);
   return result.outcome;
-}
-
-/** The stock went to someone else while this buyer was paying: every fen goes back. */
-async function refundLatePayment(order: LockedOrder, paymentRef: string | null) {
-  const { refundId } = await providerFor(order.paymentProvider).refund({
-    orderId: order.id,
-    paymentRef,
-    amountFen: order.totalFen,
-    scope: "late",
-  });
-  await db.$transaction(async (tx) => {
-    await lockOrder(tx, order.id);
-    await insertEvent(tx, {
-      provider: order.paymentProvider,
-      eventId: `refund:${refundId}`,
-      type: "refund.late",
-      orderId: order.id,
-      payload: {},
-    });
-    await tx.order.updateMany({
-      where: { id: order.id, status: "cancelled" },
-      data: { status: "refunded", ...(paymentRef ? { paymentRef } : {}) },
-    });
-  });
-  announceOrderUpdate(order.id, "refunded");
 }
 
 /** A failed, cancelled or expired payment. With `cancel`, an unpaid order is cancelled and its stock freed. */

@@ -1,6 +1,6 @@
 // Sending a buyer to pay for a pending order, with whichever provider the order was placed with.
 import { db } from "~/lib/db.server";
-import { Conflict, NotFound } from "../errors.server";
+import { Conflict, NotFound, ProviderUnavailable } from "../errors.server";
 import { payableOrder } from "../orders.server";
 import { providerFor, type PayableOrder, type PaymentContext } from "./provider.server";
 
@@ -21,5 +21,8 @@ export async function startOrderPayment(orderId: string, context: PaymentContext
   if (!order) throw new NotFound("checkout:error.orderNotFound");
   if (order.status !== "pending_payment" || order.expiresAt <= new Date())
     throw new Conflict("checkout:error.notPayable");
-  return startPayment(order, context);
+  return startPayment(order, context).catch((error: unknown) => {
+    console.error(`Could not start the payment of order ${orderId}:`, error);
+    throw new ProviderUnavailable();
+  });
 }

@@ -1,4 +1,4 @@
-// Words of the admin pages: approving workshops and hosts.
+// Words of the admin pages: approving workshops and hosts, and refunds that keep failing.
 import type zh from "../zh-CN/admin";
 
 const admin: Record<keyof typeof zh, string> = {
@@ -30,6 +30,19 @@ const admin: Record<keyof typeof zh, string> = {
   "endSessions.email": "Enter a valid email address",
   "endSessions.unknown": "No account uses this email",
   "done.sessions-ended": "All of this person's sessions have ended: every device must log in again.",
+  refundsLink: "Refunds that keep failing ({{count}})",
+  "refunds.back": "← Back to admin",
+  "refunds.title": "Refunds that keep failing ({{count}})",
+  "refunds.intro":
+    "These buyers paid after their order's hold lapsed and the goods were sold, so every fen goes back; the payment provider refused the refund through every retry. Find out why, then try again.",
+  "refunds.none": "No refund is failing.",
+  "refunds.order": "Order {{number}} · {{amount}} owed",
+  "refunds.detail": "{{provider}} · tried {{attempts}} times · since {{since}}",
+  "refunds.retry": "Try again",
+  "refunds.retryLabel": "Try the refund of order {{number}} again",
+  "refunds.done.made": "Refund made: the order is marked refunded.",
+  "refunds.done.queued": "It failed again and is queued to be retried.",
+  "refunds.notFound": "That refund is not waiting to be made.",
 };
 
 export default admin;

@@ -133,6 +133,8 @@ const checkout: Record<keyof typeof zh, string> = {
   "error.notPayable": "This order can no longer be paid (it is paid, cancelled or timed out)",
   "error.notCancellable": "A workshop has accepted the order, so it can no longer be cancelled",
   "error.notRefundable": "Nothing left to refund on this order",
+  "error.providerUnavailable":
+    "The payment service did not answer; nothing about the order changed. Please try again shortly",
   "error.lapsedRefunded": "The items sold out while you were paying; your money has been refunded in full",
   "error.busy": "Too many people are ordering right now: please try again shortly",
   "error.noAnswer": "The network dropped before the order's answer arrived: please try again",

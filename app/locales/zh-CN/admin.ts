@@ -1,4 +1,4 @@
-// Words of the admin pages: approving workshops and hosts.
+// Words of the admin pages: approving workshops and hosts, and refunds that keep failing.
 const admin = {
   title: "平台管理",
   "pending.workshops": "待审核工坊（{{count}}）",
@@ -27,6 +27,19 @@ const admin = {
   "endSessions.email": "请输入有效的邮箱",
   "endSessions.unknown": "没有使用这个邮箱的账户",
   "done.sessions-ended": "已结束该用户的全部登录：每台设备都需要重新登录。",
+  refundsLink: "退款未成功（{{count}}）",
+  "refunds.back": "← 返回平台管理",
+  "refunds.title": "退款未成功（{{count}}）",
+  "refunds.intro":
+    "这些买家的付款在订单保留到期、商品已售出之后才到账，应当全额退回；支付机构多次重试仍未退成。请查明原因后再试一次。",
+  "refunds.none": "没有未成功的退款。",
+  "refunds.order": "订单 {{number}} · 应退 {{amount}}",
+  "refunds.detail": "{{provider}} · 已尝试 {{attempts}} 次 · 自 {{since}} 起",
+  "refunds.retry": "再试一次",
+  "refunds.retryLabel": "再试一次订单 {{number}} 的退款",
+  "refunds.done.made": "退款已完成，订单已标记为已退款。",
+  "refunds.done.queued": "这次仍未成功，已重新排队重试。",
+  "refunds.notFound": "这笔退款不在等待处理的列表中。",
 } as const;
 
 export default admin;

@@ -128,6 +128,7 @@ const checkout = {
   "error.notCancellable": "工坊已经接单，订单不能再取消",
   "error.notRefundable": "这个订单没有可以退款的部分",
   "error.lapsedRefunded": "付款时库存已被抢完，款项已全额退回",
+  "error.providerUnavailable": "支付机构暂时没有响应，订单没有任何变化，请稍后再试",
   "error.busy": "现在下单的人太多，请稍后再试",
   "error.noAnswer": "网络不稳，没有收到下单结果，请再试一次",
 } as const;
