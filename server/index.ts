@@ -11,7 +11,11 @@ import { rateLimit } from "express-rate-limit";
 import helmet from "helmet";
 import morgan from "morgan";
 import { BUY_NOW_PATH } from "../app/lib/buy-now-client.ts";
+import { CROSS_SITE_REFUSAL_PATH } from "../app/lib/cross-site-refusal.ts";
+import { env } from "../app/lib/env.server.ts";
 import { buyNowHandler } from "./buy-now.ts";
+import { contentSecurityPolicy, cspNonce } from "./content-security-policy.ts";
+import { crossSiteReason } from "./request-origin.ts";
 import { attachRealtime, type Realtime } from "./realtime.ts";
 import { stripeWebhookHandler } from "./webhooks.ts";
 
@@ -29,6 +33,8 @@ export type ServerOptions = {
 declare module "@remix-run/node" {
   interface AppLoadContext {
     uploadDir?: string;
+    /** This response's Content-Security-Policy nonce, for every inline script the page renders. */
+    cspNonce?: string;
   }
 }
 
@@ -42,8 +48,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.disable("x-powered-by");
   app.set("trust proxy", 1);
   app.use(compression());
-  // Remix streams inline scripts for hydration; a nonce-based CSP is future work, the other headers apply now.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  const stripeHost = env().STRIPE_API_HOST;
+  const directives = contentSecurityPolicy({
+    paymentOrigins: ["https://checkout.stripe.com", ...(stripeHost ? [new URL(stripeHost).origin] : [])],
+    https: options.publicUrl?.startsWith("https:") ?? false,
+  });
+  app.use(cspNonce);
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives },
+      crossOriginEmbedderPolicy: false,
+      // no-referrer (helmet's default) makes browsers send `Origin: null` on our own form posts.
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    }),
+  );
   if (options.logRequests) app.use(morgan("tiny"));
 
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
@@ -59,13 +77,30 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.post("/webhooks/stripe", express.raw({ type: "application/json", limit: "1mb" }), stripeWebhookHandler());
 
   // Routes that store uploads write where /uploads serves from.
-  app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: () => ({ uploadDir }) }));
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: "production",
+      getLoadContext: (_req, res) => ({ uploadDir, cspNonce: res.locals.cspNonce as string }),
+    }),
+  );
 
   // These two answer ahead of Express: in a flash sale they take thousands of requests in one instant, and each
   // layer in front of them (Express's router, compression, helmet's headers, three static-file lookups) would
   // multiply that work. Measured in tests/bench/flash-sale.ts.
   const buyNow = buyNowHandler({ publicUrl: options.publicUrl });
   const httpServer = createHttpServer((req, res) => {
+    const refused = crossSiteReason(req.method, req.headers, options.publicUrl);
+    if (refused) {
+      // The app renders the refusal as a page (layout, language) in place of the request, which never runs.
+      req.method = "GET";
+      req.url = `${CROSS_SITE_REFUSAL_PATH}?${new URLSearchParams({ reason: refused })}`;
+      app(req, res);
+      return;
+    }
+    // Fully checked above; Remix's own check compares only the host, and answers `Origin: null` with a 500.
+    delete req.headers.origin;
     if (req.url === BUY_NOW_PATH && req.method === "POST") void buyNow(req, res);
     else if (req.url === "/healthz" && req.method === "GET") {
       res.writeHead(200, { "Content-Type": "application/json", "Content-Length": 11, "Cache-Control": "no-store" });
