@@ -30,6 +30,8 @@ async function logIn(context: BrowserContext, email: string): Promise<Page> {
   await page.getByLabel(/密码/).fill("cunbo2026");
   const answer = page.waitForResponse((response) => response.request().method() === "POST");
   await page.getByRole("button", { name: "登录", exact: true }).click();
+  // The page's Referrer-Policy lets the browser say where the form came from (no-referrer made it `null`).
+  expect(await (await answer).request().headerValue("origin")).toBe(baseUrl);
   expect((await answer).status()).toBe(302);
   await page.waitForURL((url) => !url.pathname.startsWith("/login"));
   return page;
