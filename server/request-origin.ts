@@ -20,8 +20,11 @@ function expectedOrigin(headers: IncomingHttpHeaders, publicUrl: string | undefi
   if (publicUrl) return new URL(publicUrl).origin;
   if (!headers.host) return null;
   const scheme = first(headers["x-forwarded-proto"]) === "https" ? "https" : "http";
+  const plain = `${scheme}://${headers.host}`;
+  // Browsers send Host and Origin alike (lower case, no default port): skip parsing in a flash sale's crowd.
+  if (plain === headers.origin) return plain;
   try {
-    return new URL(`${scheme}://${headers.host}`).origin;
+    return new URL(plain).origin;
   } catch {
     return null;
   }
