@@ -1,7 +1,7 @@
 // The 403 page a form gets when it was not sent from one of Cunbo's own pages. server/index.ts renders it in place
 // of the refused request, so the browser's address is still the form's: the page is plain HTML, not hydrated
 // (Remix would reload a page whose address is not the one it was rendered for, and the reload would post again).
-import { data, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
@@ -10,6 +10,8 @@ import type { RouteHandle } from "~/root";
 export const handle: RouteHandle = { hydrate: false };
 
 export const meta: MetaFunction = () => [{ title: "403 · 村播 Cunbo" }, { name: "robots", content: "noindex" }];
+
+export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const reason = new URL(request.url).searchParams.get("reason") === "hidden" ? "hidden" : "foreign";

@@ -51,6 +51,7 @@ async function expectRefusalPage(response: Response, text: string) {
   expect(response.status).toBe(403);
   expect(response.headers.get("content-type")).toContain("text/html");
   expect(response.headers.get("set-cookie")).toBeNull();
+  expect(response.headers.get("cache-control")).toBe("no-store");
   const page = await response.text();
   expect(page).toContain(text);
   expect(page).not.toMatch(/at .*\.(js|ts):\d+/);
