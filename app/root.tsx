@@ -13,7 +13,6 @@ import {
 } from "@remix-run/react";
 import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
-import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { getOptionalViewer } from "~/lib/auth.server";
@@ -21,10 +20,6 @@ import { createI18n } from "~/lib/i18n";
 import { useNonce } from "~/lib/nonce";
 import { getLocale, resourcesFor } from "~/lib/locale.server";
 import stylesheet from "~/tailwind.css";
-
-// Zod probes `new Function` once to decide whether to compile its parsers, and the CSP (no 'unsafe-eval') reports
-// that probe as a violation even though zod catches it. The page imports this module before any route's schemas.
-if (typeof document !== "undefined") z.config({ jitless: true });
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -73,6 +68,14 @@ export function Layout({ children }: { children: React.ReactNode }) {
         {children}
         {hydrate ? (
           <>
+            {/* Zod probes `new Function` once to decide whether to compile its parsers, and the CSP (no
+                'unsafe-eval') reports that probe as a violation though zod catches it. This is what
+                `z.config({ jitless: true })` writes, set before any module runs, without loading zod on pages
+                that have no form. */}
+            <script
+              nonce={nonce}
+              dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true}" }}
+            />
             <ScrollRestoration nonce={nonce} />
             <Scripts nonce={nonce} />
           </>
