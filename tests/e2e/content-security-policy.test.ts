@@ -150,4 +150,26 @@ describe("the Content-Security-Policy", () => {
       await context.close();
     }
   });
+
+  it("the studio's pages, the packing room's live queue and the host console hydrate with no violation", async () => {
+    const { show } = await liveTeaShow();
+    const product = await db.product.findUniqueOrThrow({ where: { slug: "duzuo-glutinous-rice-wine" } });
+    const staff = await watchedPhone();
+    const page = await logIn(staff.context, "staff.duzuo@cunbo.test", "cunbo2026");
+    for (const path of ["/studio/duzuo-rice-wine/dashboard", `/studio/duzuo-rice-wine/products/${product.id}`]) {
+      await page.goto(path);
+      await hydrated(page);
+    }
+    await page.goto("/studio/duzuo-rice-wine/fulfilment");
+    await page.getByText("实时接单中").waitFor();
+    const host = await watchedPhone();
+    const hostPage = await logIn(host.context, "host.tea@cunbo.test", "cunbo2026");
+    await hostPage.goto(`/host/shows/${show.id}`);
+    await hydrated(hostPage);
+    await hostPage.getByRole("button", { name: "置顶 塘栖茶糕" }).click();
+    await expect.poll(() => hostPage.getByTestId("host-pinned").textContent()).toContain("塘栖茶糕");
+    expect([...staff.problems, ...host.problems]).toEqual([]);
+    await staff.context.close();
+    await host.context.close();
+  });
 });
