@@ -1,6 +1,8 @@
 // Every form a person uses works in a browser with JavaScript switched off (which is also how a page behaves on a
 // slow phone before it has hydrated): log-in, add to cart, checkout and the test payment, the studio's product
-// editor, a packing-room step and the host's pin.
+// editor, a packing-room step and the host's pin; while a form on another site's page is answered with the 403 page.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { placeOrder } from "~/domain/checkout.server";
@@ -123,5 +125,39 @@ describe("forms without JavaScript", () => {
     });
     expect(pin.product.titleZh).toContain("塘栖茶糕");
     await context.close();
+  });
+
+  it("a form on a page of another port of the same host gets the 403 page and changes nothing", async () => {
+    const context = await withoutJavaScript();
+    const page = await logIn(context, "shopper@cunbo.test");
+    const orders = await db.order.count({ where: { user: { email: "shopper@cunbo.test" } } });
+    const { show, pin, variant } = await liveTeaShow();
+    const fields = { ...ADDRESS, variantId: variant.id, quantity: "1", showId: show.id, pinId: pin.id };
+    const inputs = Object.entries(fields).map(
+      ([name, value]) => `<input type="hidden" name="${name}" value="${value}">`,
+    );
+    const lure = createServer((_req, res) => {
+      res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
+      res.end(
+        `<!doctype html><form method="post" action="${baseUrl}/buy-now">${inputs.join("")}<button>领红包</button></form>` +
+          `<form method="post" action="${baseUrl}/logout"><button>抽奖</button></form>`,
+      );
+    });
+    await new Promise<void>((resolve) => lure.listen(0, "127.0.0.1", resolve));
+    const lureUrl = `http://127.0.0.1:${(lure.address() as AddressInfo).port}/`;
+    try {
+      for (const button of ["领红包", "抽奖"]) {
+        await page.goto(lureUrl);
+        expect(await submit(page, () => page.getByRole("button", { name: button }).click())).toBe(403);
+        await page.getByRole("heading", { name: "这次提交没有执行" }).waitFor();
+        await page.getByText("这个表单是从别的网站").waitFor();
+      }
+      expect(await db.order.count({ where: { user: { email: "shopper@cunbo.test" } } })).toBe(orders);
+      await page.goto("/account");
+      expect(new URL(page.url()).pathname).toBe("/account");
+    } finally {
+      await new Promise<void>((resolve) => lure.close(() => resolve()));
+      await context.close();
+    }
   });
 });
