@@ -6,6 +6,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLoaderData,
+  useMatches,
   useRouteLoaderData,
   useSearchParams,
   type ShouldRevalidateFunction,
@@ -16,6 +17,7 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { getOptionalViewer } from "~/lib/auth.server";
 import { createI18n } from "~/lib/i18n";
+import { useNonce } from "~/lib/nonce";
 import { getLocale, resourcesFor } from "~/lib/locale.server";
 import stylesheet from "~/tailwind.css";
 
@@ -46,8 +48,13 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
   formMethod ? defaultShouldRevalidate : false;
 
+/** A route whose `handle` says `hydrate: false` is sent as plain HTML, without the app's scripts. */
+export type RouteHandle = { hydrate?: boolean };
+
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const hydrate = !useMatches().some((match) => (match.handle as RouteHandle | undefined)?.hydrate === false);
   return (
     <html lang={data?.locale ?? "zh-CN"}>
       <head>
@@ -59,8 +66,20 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        {hydrate ? (
+          <>
+            {/* Zod probes `new Function` once to decide whether to compile its parsers, and the CSP (no
+                'unsafe-eval') reports that probe as a violation though zod catches it. This is what
+                `z.config({ jitless: true })` writes, set before any module runs, without loading zod on pages
+                that have no form. */}
+            <script
+              nonce={nonce}
+              dangerouslySetInnerHTML={{ __html: "globalThis.__zod_globalConfig={jitless:true}" }}
+            />
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

@@ -11,6 +11,7 @@ import { tokensMatch } from "./domain/orders.server";
 import { expireOrder, sweepLapsedOrders } from "./domain/reservations.server";
 import { viewerFromCookie } from "./lib/auth.server";
 import { BUY_NOW_PATH } from "./lib/buy-now-client";
+import { CROSS_SITE_REFUSAL_PATH } from "./lib/cross-site-refusal";
 import { submitCheckout } from "./lib/checkout-submission.server";
 import { db, disconnectDb } from "./lib/db.server";
 import { env } from "./lib/env.server";
@@ -30,6 +31,8 @@ export const serverApi = {
   DomainError,
   // The buy-now endpoint (server/buy-now.ts).
   BUY_NOW_PATH,
+  // The origin check's refusal page (server/index.ts).
+  CROSS_SITE_REFUSAL_PATH,
   submitCheckout,
   viewerFromCookie,
   localeFromCookie,

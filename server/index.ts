@@ -9,6 +9,8 @@ import helmet from "helmet";
 import morgan from "morgan";
 import { loadAppBuild, type ServerApi } from "./app-build.ts";
 import { buyNowHandler } from "./buy-now.ts";
+import { contentSecurityPolicy, cspNonce } from "./content-security-policy.ts";
+import { crossSiteReason } from "./request-origin.ts";
 import { attachRealtime, type Realtime } from "./realtime.ts";
 import { stripeWebhookHandler } from "./webhooks.ts";
 
@@ -30,6 +32,8 @@ declare module "@remix-run/node" {
     uploadDir?: string;
     /** The client's address: the socket's, or as far back in X-Forwarded-For as the trusted proxies vouch for. */
     clientAddress?: string;
+    /** This response's Content-Security-Policy nonce, for every inline script the page renders. */
+    cspNonce?: string;
   }
 }
 
@@ -43,8 +47,20 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.disable("x-powered-by");
   app.set("trust proxy", options.trustedProxies ?? api.env().TRUSTED_PROXIES);
   app.use(compression());
-  // Remix streams inline scripts for hydration; a nonce-based CSP is future work, the other headers apply now.
-  app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
+  const stripeHost = api.env().STRIPE_API_HOST;
+  const directives = contentSecurityPolicy({
+    paymentOrigins: ["https://checkout.stripe.com", ...(stripeHost ? [new URL(stripeHost).origin] : [])],
+    https: options.publicUrl?.startsWith("https:") ?? false,
+  });
+  app.use(cspNonce);
+  app.use(
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives },
+      crossOriginEmbedderPolicy: false,
+      // no-referrer (helmet's default) makes browsers send `Origin: null` on our own form posts.
+      referrerPolicy: { policy: "strict-origin-when-cross-origin" },
+    }),
+  );
   if (options.logRequests) app.use(morgan("tiny"));
 
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
@@ -56,7 +72,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.post("/webhooks/stripe", express.raw({ type: "application/json", limit: "1mb" }), stripeWebhookHandler(api));
 
   // Routes that store uploads write where /uploads serves from; log-in limits count by req.ip (see trust proxy).
-  const getLoadContext = (req: express.Request) => ({ uploadDir, clientAddress: req.ip });
+  const getLoadContext = (req: express.Request, res: express.Response) => ({
+    uploadDir,
+    clientAddress: req.ip,
+    cspNonce: res.locals.cspNonce as string,
+  });
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext }));
 
   // These two answer ahead of Express: in a flash sale they take thousands of requests in one instant, and each
@@ -64,6 +84,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // multiply that work. Measured in tests/bench/flash-sale.ts.
   const buyNow = buyNowHandler(api, { publicUrl: options.publicUrl });
   const httpServer = createHttpServer((req, res) => {
+    const refused = crossSiteReason(req.method, req.headers, options.publicUrl);
+    if (refused) {
+      // The app renders the refusal as a page (layout, language) in place of the request, which never runs.
+      req.method = "GET";
+      req.url = `${api.CROSS_SITE_REFUSAL_PATH}?${new URLSearchParams({ reason: refused })}`;
+      app(req, res);
+      return;
+    }
+    // Fully checked above; Remix's own check compares only the host, and answers `Origin: null` with a 500.
+    delete req.headers.origin;
     if (req.url === api.BUY_NOW_PATH && req.method === "POST") void buyNow(req, res);
     else if (req.url === "/healthz" && req.method === "GET") {
       res.writeHead(200, { "Content-Type": "application/json", "Content-Length": 11, "Cache-Control": "no-store" });

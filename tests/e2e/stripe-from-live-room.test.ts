@@ -3,9 +3,9 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { launchBrowser, newContext } from "../helpers/browser";
+import { PHONE, launchBrowser, newContext } from "../helpers/browser";
 import { buyNowInSheet } from "../helpers/live-sheet";
-import { liveTeaShow } from "../helpers/market";
+import { ADDRESS, liveTeaShow } from "../helpers/market";
 import { startTestServer } from "../helpers/server";
 import { startStripeStandIn, type StripeStandIn } from "../helpers/stripe-stand-in";
 
@@ -45,5 +45,23 @@ describe("buying from a live room with Stripe", () => {
     expect(order).toMatchObject({ status: "pending_payment", paymentProvider: "stripe", contactName: "陈老师" });
     expect(order.lines[0]).toMatchObject({ showId: show.id, pinId: pin.id });
     expect(stripe.session(sessionId).amount_total).toBe(order.totalFen);
+  });
+
+  it("without JavaScript, the checkout form's post is redirected to Stripe's page (the CSP's form-action allows it)", async () => {
+    const { show } = await liveTeaShow();
+    const context = await browser.newContext({ baseURL: baseUrl, viewport: PHONE, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`/live/${show.id}`);
+    await page.getByTestId("pinned-card").getByRole("button", { name: "加入购物车" }).click();
+    await page.goto("/checkout");
+    await page.getByLabel("收货人姓名").fill(ADDRESS.contactName);
+    await page.getByLabel(/^手机号/).fill(ADDRESS.phone);
+    await page.getByLabel("省份").selectOption(ADDRESS.province);
+    await page.getByLabel("城市").fill(ADDRESS.city);
+    await page.getByLabel("区 / 县").fill(ADDRESS.district);
+    await page.getByLabel(/详细地址/).fill(ADDRESS.street);
+    await page.getByRole("button", { name: /^提交订单/ }).click();
+    await page.waitForURL((url) => url.href.startsWith(`${stripe.url}/pay/cs_`), { timeout: 10_000 });
+    await context.close();
   });
 });

@@ -25,6 +25,12 @@ const common: Record<keyof typeof zh, string> = {
   "error.body": "Sorry, this page ran into a problem. Please try again shortly.",
   "error.forbidden": "You are not allowed to do that.",
   "error.backHome": "Back to home",
+  "crossSite.title": "This was not carried out",
+  "crossSite.foreign":
+    "This form was sent from another website (or another address on the same computer). To protect your account, Cunbo only acts on forms sent from its own pages, so nothing has changed.",
+  "crossSite.hidden":
+    "Your browser did not say which page this form came from, so Cunbo could not tell that it was one of its own. To protect your account, nothing has changed.",
+  "crossSite.retry": "If you meant to do this, open Cunbo's page and send it again from there.",
   "form.required": "Required",
   "form.save": "Save",
   "form.saved": "Saved",

@@ -23,6 +23,12 @@ const common = {
   "error.body": "抱歉，页面出了点问题，请稍后再试。",
   "error.forbidden": "你没有权限进行此操作。",
   "error.backHome": "回到首页",
+  "crossSite.title": "这次提交没有执行",
+  "crossSite.foreign":
+    "这个表单是从别的网站（或同一台电脑上的其他网址）发来的。为了保护你的账户，村播只执行从村播自己页面提交的操作，所以什么都没有改变。",
+  "crossSite.hidden":
+    "浏览器没有告诉我们这个表单来自哪个页面，村播无法确认它来自自己的页面。为了保护你的账户，这次什么都没有改变。",
+  "crossSite.retry": "如果这是你本人的操作，请打开村播的页面，在那里重新提交。",
   "form.required": "必填",
   "form.save": "保存",
   "form.saved": "已保存",
