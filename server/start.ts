@@ -1,5 +1,5 @@
 // `npm start`: everything a fresh clone needs. With no DATABASE_URL it runs an embedded PostgreSQL under
-// ./.data/, applies the committed migrations, seeds an empty database once, builds the app when the build
+// ./.data/ (or DATA_DIR), applies the committed migrations, seeds an empty database once, builds the app when the build
 // is missing or older than the sources, then serves it and prints the URL.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -12,7 +12,7 @@ import { startJobs } from "./jobs.ts";
 import { ensureDatabase, migrate } from "./migrate.ts";
 
 const started = Date.now();
-const DATA_DIR = path.resolve(".data");
+const DATA_DIR = path.resolve(process.env.DATA_DIR || ".data");
 const say = (line: string) => console.log(`[cunbo] ${line}`);
 
 async function sessionSecret(): Promise<string> {
@@ -76,7 +76,7 @@ async function main() {
   const server = await startServer({
     port: Number(process.env.PORT ?? 3000),
     host: process.env.HOST ?? "0.0.0.0",
-    uploadDir: process.env.UPLOAD_DIR,
+    uploadDir: process.env.UPLOAD_DIR ?? path.join(DATA_DIR, "uploads"),
     publicUrl: process.env.PUBLIC_URL,
     redisUrl: process.env.REDIS_URL,
     logRequests: process.env.LOG_REQUESTS === "1",

@@ -9,6 +9,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   SESSION_SECRET: z.string().min(16).optional(),
   REDIS_URL: z.string().url().optional(),
+  // Where `npm start` keeps its embedded database, session secret and uploads.
+  DATA_DIR: z.string().default(".data"),
   UPLOAD_DIR: z.string().default(".data/uploads"),
   PAYMENT_PROVIDER: z.enum(["local", "stripe"]).optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
