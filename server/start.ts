@@ -41,12 +41,32 @@ function buildIfNeeded() {
   if (result.status !== 0) throw new Error("remix build failed");
 }
 
+// What has been started so far, stopped in reverse order by a signal at any point (during migrations or the seed
+// too), so that no signal leaves the database running without us.
+const running: (() => Promise<void>)[] = [];
+let stopping = false;
+
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  say(`${signal}: shutting down`);
+  let code = 0;
+  for (const stop of running.reverse()) {
+    await stop().catch((error) => {
+      console.error(error);
+      code = 1;
+    });
+  }
+  process.exit(code);
+}
+
 async function main() {
+  // SIGHUP: the terminal was closed.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal));
   await mkdir(DATA_DIR, { recursive: true });
   process.env.NODE_ENV ??= "production";
   process.env.SESSION_SECRET ??= await sessionSecret();
 
-  let stopDatabase: (() => Promise<void>) | undefined;
   if (!process.env.DATABASE_URL) {
     const pg = await startEmbeddedPostgres(path.join(DATA_DIR, "pg"), (line) => {
       if (process.env.DEBUG_POSTGRES) console.log(line);
@@ -54,7 +74,7 @@ async function main() {
     say(
       `no DATABASE_URL: embedded PostgreSQL running with its data in ${path.relative(process.cwd(), pg.dataDir ?? "") || pg.dataDir}`,
     );
-    stopDatabase = pg.stop;
+    running.push(pg.stop);
     process.env.DATABASE_URL = `${pg.baseUrl}/cunbo`;
   }
   const databaseUrl = process.env.DATABASE_URL;
@@ -63,6 +83,7 @@ async function main() {
   say(applied.length ? `applied migrations: ${applied.join(", ")}` : "database schema is up to date");
 
   const { db } = await import("../app/lib/db.server.ts");
+  running.push(() => db.$disconnect());
   const { seed } = await import("../prisma/seed.ts");
   const { seeded } = await seed(db);
   if (seeded) {
@@ -73,6 +94,7 @@ async function main() {
 
   buildIfNeeded();
   const jobs = await startJobs(databaseUrl);
+  running.push(() => jobs.stop());
   const server = await startServer({
     port: Number(process.env.PORT ?? 3000),
     host: process.env.HOST ?? "0.0.0.0",
@@ -81,22 +103,14 @@ async function main() {
     redisUrl: process.env.REDIS_URL,
     logRequests: process.env.LOG_REQUESTS === "1",
   });
+  running.push(() => server.close());
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`\n  Cunbo 村播 is running at ${server.url}\n`);
-
-  const shutdown = async (signal: string) => {
-    say(`${signal}: shutting down`);
-    await server.close();
-    await jobs.stop();
-    await db.$disconnect();
-    await stopDatabase?.();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((error) => {
+  // A signal's shutdown stops what failed under it; it exits when done.
+  if (stopping) return;
   console.error(error);
   process.exit(1);
 });

@@ -24,8 +24,14 @@ export async function startAppProcess(
   env: NodeJS.ProcessEnv,
   readyText: string,
   timeoutMs = 90_000,
+  // In a process group of its own, as in a terminal, where Ctrl-C or closing it signals every process of the group.
+  { ownGroup = false } = {},
 ): Promise<AppProcess> {
-  const child = spawn(process.execPath, ["--import", "tsx", script], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", script], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: ownGroup,
+  });
   started.add(child);
   let output = "";
   const exited = new Promise<number | string>((resolve) =>

@@ -27,13 +27,14 @@ afterAll(async () => {
 type Run = AppProcess & { url: string; pgDir: string };
 
 /** `npm start`'s own script with its data in `dataDir`, on a free port. */
-async function npmStart(dataDir: string): Promise<Run> {
+async function npmStart(dataDir: string, options: { ownGroup?: boolean } = {}): Promise<Run> {
   const port = await freePort();
   const run = await startAppProcess(
     "server/start.ts",
     childEnv({ DATA_DIR: dataDir, PORT: String(port), HOST: "127.0.0.1" }),
     "Cunbo 村播 is running at",
     120_000,
+    options,
   );
   const where = /embedded PostgreSQL running with its data in (.+)\n/.exec(run.output())![1];
   return { ...run, url: `http://127.0.0.1:${port}`, pgDir: path.resolve(where) };
@@ -83,6 +84,8 @@ async function expectPaidOrder(run: Run, order: { orderId: string; token: string
   );
   expect(ledger.sum + shipping).toBe(ledger.total);
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function untilGone(pid: number) {
   for (let i = 0; i < 100 && isRunning(pid); i++) await new Promise((resolve) => setTimeout(resolve, 100));
@@ -154,6 +157,24 @@ describe("npm start keeps its data across restarts (run as root)", () => {
     expect(await run.exited).toBe(0);
     expect(postmastersOn(run.pgDir)).toEqual([]);
   }, 240_000);
+
+  for (const [signal, what] of [
+    ["SIGINT", "Ctrl-C in its terminal"],
+    ["SIGHUP", "closing its terminal"],
+  ] as const) {
+    it(`${what} (${signal} to the whole process group, PostgreSQL included) stops both, and the data stays`, async () => {
+      const inTerminal = await npmStart(dataDir, { ownGroup: true });
+      const [postmaster] = postmastersOn(inTerminal.pgDir);
+      process.kill(-inTerminal.pid, signal);
+      const code = await Promise.race([inTerminal.exited, sleep(20_000).then(() => "still running after 20 s")]);
+      expect(code).toBe(0);
+      await untilGone(postmaster);
+      expect(postmastersOn(inTerminal.pgDir)).toEqual([]);
+      run = await npmStart(dataDir);
+      await expectPaidOrder(run, order);
+      await stopProcess(run.child, "SIGTERM");
+    }, 120_000);
+  }
 
   it("a clone in a folder the postgres user cannot reach (mode 700) keeps its data in /var/tmp across restarts", async () => {
     const parent = await mkdtemp(path.join(os.tmpdir(), "cunbo-start-private-")); // mode 700, like /root

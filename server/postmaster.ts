@@ -1,5 +1,5 @@
-// Finds a PostgreSQL still running on our data folder after the Node process that started it died (kill -9, a
-// crash past every handler), and stops it, so the next start runs one server on the same data, never two.
+// Stops PostgreSQL servers found by their postmaster.pid: our own at shutdown, and one still running on our data
+// folder after the Node process that started it died (kill -9), so the next start runs one server on it, never two.
 import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync } from "node:fs";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -83,10 +83,27 @@ export async function stopLeftoverPostmaster(
     );
   }
   log(`PostgreSQL (pid ${pid}) was left running in ${dataDir} by a process that died: stopping it`);
+  await stopPostmaster(pid, dataDir);
+}
+
+function signal(pid: number, name: NodeJS.Signals) {
+  try {
+    process.kill(pid, name);
+  } catch {
+    // already gone
+  }
+}
+
+/**
+ * Stops the postmaster `pid` running on `dataDir` and resolves once it is gone; one already gone (a Ctrl-C in a
+ * terminal reaches PostgreSQL too) resolves at once.
+ */
+export async function stopPostmaster(pid: number, dataDir: string): Promise<void> {
+  const lockFile = path.join(dataDir, "postmaster.pid");
   // SIGINT is PostgreSQL's "fast" shutdown (what `pg_ctl stop` sends): sessions end, a checkpoint, a clean exit.
-  process.kill(pid, "SIGINT");
+  signal(pid, "SIGINT");
   if (await waitForExit(pid, lockFile, 30_000)) return;
-  process.kill(pid, "SIGQUIT"); // "immediate": crash recovery replays the WAL on the next start
+  signal(pid, "SIGQUIT"); // "immediate": crash recovery replays the WAL on the next start
   if (await waitForExit(pid, lockFile, 10_000)) return;
   throw new Error(`PostgreSQL (pid ${pid}) in ${dataDir} did not stop; stop it by hand and start again.`);
 }
