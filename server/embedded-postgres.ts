@@ -112,13 +112,15 @@ function portIsFree(port: number): Promise<boolean> {
 export async function startEmbeddedPostgres(
   preferredDir: string,
   log: (line: string) => void = () => {},
+  /** What a person starting it should read: a left-over server found and stopped. */
+  notice: (line: string) => void = log,
 ): Promise<RunningPostgres> {
   const databaseDir = dataFolderFor(preferredDir);
   const portFile = `${databaseDir}.port`;
   const ownerFile = `${databaseDir}.owner`;
   await mkdir(path.dirname(databaseDir), { recursive: true });
   // Before the port check: a server left running holds the remembered port, and its lock file would stop ours.
-  await stopLeftoverPostmaster(databaseDir, ownerFile, log);
+  await stopLeftoverPostmaster(databaseDir, ownerFile, notice);
   let port = existsSync(portFile) ? Number(await readFile(portFile, "utf8")) : 0;
   if (!port || !(await portIsFree(port))) port = await freePort();
   await writeFile(portFile, String(port));

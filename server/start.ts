@@ -68,9 +68,13 @@ async function main() {
   process.env.SESSION_SECRET ??= await sessionSecret();
 
   if (!process.env.DATABASE_URL) {
-    const pg = await startEmbeddedPostgres(path.join(DATA_DIR, "pg"), (line) => {
-      if (process.env.DEBUG_POSTGRES) console.log(line);
-    });
+    const pg = await startEmbeddedPostgres(
+      path.join(DATA_DIR, "pg"),
+      (line) => {
+        if (process.env.DEBUG_POSTGRES) console.log(line);
+      },
+      say,
+    );
     say(
       `no DATABASE_URL: embedded PostgreSQL running with its data in ${path.relative(process.cwd(), pg.dataDir ?? "") || pg.dataDir}`,
     );

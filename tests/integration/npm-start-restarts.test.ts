@@ -123,6 +123,7 @@ describe("npm start keeps its data across restarts (run as root)", () => {
     expect(isRunning(leftover)).toBe(true); // the situation the next start has to deal with
 
     run = await npmStart(dataDir);
+    expect(run.output()).toContain(`PostgreSQL (pid ${leftover}) was left running`);
     await untilGone(leftover);
     const postmasters = postmastersOn(run.pgDir);
     expect(postmasters).toHaveLength(1);
