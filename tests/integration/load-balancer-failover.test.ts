@@ -133,15 +133,16 @@ async function buyAndPay(sku: string): Promise<{ orderId?: string; paid: boolean
   }
 }
 
-/** What a viewer's screen shows now: its latest whole state with every later event applied, as the client does. */
-function screen(viewer: LiveClient): LiveState {
-  const lastState = viewer.received.findLastIndex((event) => event.type === "state");
-  return viewer.received
-    .slice(lastState + 1)
-    .reduce(
-      (state, event) => applyLiveEvent(state, event.type, event.payload),
-      viewer.received[lastState].payload as LiveState,
-    );
+/**
+ * What a viewer's screen shows now, folded as the live room's client does: from the whole state its latest connection
+ * was given, with every event of that connection applied over it (those that came before the state too).
+ */
+function screen(viewer: LiveClient, connectedAt: number): LiveState {
+  const events = viewer.received.slice(connectedAt);
+  const state = events.findLast((event) => event.type === "state")!.payload as LiveState;
+  return events
+    .filter((event) => event.type !== "state")
+    .reduce((next, event) => applyLiveEvent(next, event.type, event.payload), state);
 }
 
 describe("two processes behind a load balancer, one killed during a show", () => {
@@ -162,7 +163,11 @@ describe("two processes behind a load balancer, one killed during a show", () =>
     const viewers: LiveClient[] = [];
     for (let i = 0; i < 6; i++) viewers.push(await joinShow(balancerUrl, show.id));
     const disconnected = new Set<LiveClient>();
-    for (const viewer of viewers) viewer.socket.on("disconnect", () => disconnected.add(viewer));
+    const connectedAt = new Map<LiveClient, number>(viewers.map((viewer) => [viewer, 0]));
+    for (const viewer of viewers) {
+      viewer.socket.on("disconnect", () => disconnected.add(viewer));
+      viewer.socket.on("connect", () => connectedAt.set(viewer, viewer.received.length));
+    }
     const host = await new Visitor(balancerUrl).logIn("host.tea@cunbo.test");
 
     const before = [];
@@ -184,7 +189,10 @@ describe("two processes behind a load balancer, one killed during a show", () =>
       viewer.socket.connected && viewer.received.filter((event) => event.type === "state").length >= 2;
     for (let i = 0; i < 100 && ![...disconnected].every(backWithState); i++) await sleep(100);
     expect([...disconnected].every(backWithState)).toBe(true);
-    for (const viewer of viewers) expect(screen(viewer).pin?.card.productId).toBe(whileDown.id);
+    for (const [i, viewer] of viewers.entries()) {
+      const seen = `viewer ${i}, reconnected: ${disconnected.has(viewer)}, events: ${viewer.received.map((e) => e.type)}`;
+      expect(screen(viewer, connectedAt.get(viewer)!).pin?.card.productId, seen).toBe(whileDown.id);
+    }
 
     const arrived = viewers.map((viewer) => viewer.next<PinView>("pin", (pin) => pin.card.productId === next.id));
     expect((await host.post(`/host/shows/${show.id}`, { intent: "pin", productId: next.id })).status).toBe(200);
