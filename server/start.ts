@@ -1,5 +1,5 @@
 // `npm start`: everything a fresh clone needs. With no DATABASE_URL it runs an embedded PostgreSQL under
-// ./.data/, applies the committed migrations, seeds an empty database once, builds the app when the build
+// ./.data/ (or DATA_DIR), applies the committed migrations, seeds an empty database once, builds the app when the build
 // is missing or older than the sources, then serves it and prints the URL.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -7,13 +7,14 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { loadAppBuild } from "./app-build.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { startServer } from "./index.ts";
 import { startJobs } from "./jobs.ts";
 import { ensureDatabase, migrate } from "./migrate.ts";
 
 const started = Date.now();
-const DATA_DIR = path.resolve(".data");
+const DATA_DIR = path.resolve(process.env.DATA_DIR || ".data");
 const say = (line: string) => console.log(`[cunbo] ${line}`);
 
 async function sessionSecret(): Promise<string> {
@@ -57,20 +58,44 @@ function buildIfNeeded() {
   if (result.status !== 0) throw new Error("remix build failed");
 }
 
+// What has been started so far, stopped in reverse order by a signal at any point (during migrations or the seed
+// too), so that no signal leaves the database running without us.
+const running: (() => Promise<void>)[] = [];
+let stopping = false;
+
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  say(`${signal}: shutting down`);
+  let code = 0;
+  for (const stop of running.reverse()) {
+    await stop().catch((error) => {
+      console.error(error);
+      code = 1;
+    });
+  }
+  process.exit(code);
+}
+
 async function main() {
+  // SIGHUP: the terminal was closed.
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => void shutdown(signal));
   await mkdir(DATA_DIR, { recursive: true });
   process.env.NODE_ENV ??= "production";
   process.env.SESSION_SECRET ??= await sessionSecret();
 
-  let stopDatabase: (() => Promise<void>) | undefined;
   if (!process.env.DATABASE_URL) {
-    const pg = await startEmbeddedPostgres(path.join(DATA_DIR, "pg"), (line) => {
-      if (process.env.DEBUG_POSTGRES) console.log(line);
-    });
+    const pg = await startEmbeddedPostgres(
+      path.join(DATA_DIR, "pg"),
+      (line) => {
+        if (process.env.DEBUG_POSTGRES) console.log(line);
+      },
+      say,
+    );
     say(
       `no DATABASE_URL: embedded PostgreSQL running with its data in ${path.relative(process.cwd(), pg.dataDir ?? "") || pg.dataDir}`,
     );
-    stopDatabase = pg.stop;
+    running.push(pg.stop);
     process.env.DATABASE_URL = `${pg.baseUrl}/cunbo`;
   }
   const databaseUrl = process.env.DATABASE_URL;
@@ -81,31 +106,26 @@ async function main() {
   await seedIfEmpty(databaseUrl);
 
   buildIfNeeded();
+  const { api } = await loadAppBuild();
+  running.push(() => api.disconnectDb());
   const jobs = await startJobs(databaseUrl);
+  running.push(() => jobs.stop());
   const server = await startServer({
     port: Number(process.env.PORT ?? 3000),
     host: process.env.HOST ?? "0.0.0.0",
-    uploadDir: process.env.UPLOAD_DIR,
+    uploadDir: process.env.UPLOAD_DIR ?? path.join(DATA_DIR, "uploads"),
     publicUrl: process.env.PUBLIC_URL,
     redisUrl: process.env.REDIS_URL,
     logRequests: process.env.LOG_REQUESTS === "1",
   });
+  running.push(() => server.close());
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`\n  Cunbo 村播 is running at ${server.url}\n`);
-
-  const shutdown = async (signal: string) => {
-    say(`${signal}: shutting down`);
-    await server.close();
-    await jobs.stop();
-    await server.app.disconnectDb();
-    await stopDatabase?.();
-    process.exit(0);
-  };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
 }
 
 main().catch((error) => {
+  // A signal's shutdown stops what failed under it; it exits when done.
+  if (stopping) return;
   console.error(error);
   process.exit(1);
 });

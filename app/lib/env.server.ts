@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   // How many reverse proxies stand in front of the app. Only then is X-Forwarded-For believed (that many hops of
   // it); with none, anyone could claim any address and walk around the per-address limits.
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
+  // Where `npm start` keeps its embedded database, session secret and uploads.
+  DATA_DIR: z.string().default(".data"),
   UPLOAD_DIR: z.string().default(".data/uploads"),
   PAYMENT_PROVIDER: z.enum(["local", "stripe"]).optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
