@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { decideHost, decideWorkshop, listForReview } from "~/domain/approvals.server";
 import { NotFound } from "~/domain/errors.server";
 import { requireAdmin } from "~/lib/auth.server";
+import { readForm } from "~/lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
 
@@ -38,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const parsed = DecisionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = DecisionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw new Response("Unknown decision", { status: 400 });
   const { kind, id, decision } = parsed.data;
   try {

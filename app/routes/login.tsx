@@ -9,6 +9,7 @@ import { Button, Field, FieldError } from "~/components/ui/field";
 import { verifyLogin } from "~/domain/accounts.server";
 import { createUserSession, getUserId, safeRedirect } from "~/lib/auth.server";
 import { demoAccounts } from "~/lib/demo-accounts.server";
+import { readForm } from "~/lib/read-form.server";
 
 const LoginSchema = z.object({
   email: z.email("account:error.email"),
@@ -24,7 +25,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const submission = await parseWithZod(formData, {
     schema: LoginSchema.transform(async (value, ctx) => {
       const user = await verifyLogin(value.email, value.password);

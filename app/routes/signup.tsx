@@ -9,6 +9,7 @@ import { Button, Field, FieldError } from "~/components/ui/field";
 import { signUp } from "~/domain/accounts.server";
 import { Conflict } from "~/domain/errors.server";
 import { createUserSession, getUserId, safeRedirect } from "~/lib/auth.server";
+import { readForm } from "~/lib/read-form.server";
 
 const SignUpSchema = z
   .object({
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignUpSchema });
+  const submission = parseWithZod(await readForm(request), { schema: SignUpSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
