@@ -13,6 +13,8 @@ import morgan from "morgan";
 import { BUY_NOW_PATH } from "../app/lib/buy-now-client.ts";
 import { buyNowHandler } from "./buy-now.ts";
 import { attachRealtime, type Realtime } from "./realtime.ts";
+import { dropUnreadBodies } from "./unread-body.ts";
+import { refuseMalformedUrls } from "./url-guard.ts";
 import { stripeWebhookHandler } from "./webhooks.ts";
 
 export type ServerOptions = {
@@ -45,6 +47,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Remix streams inline scripts for hydration; a nonce-based CSP is future work, the other headers apply now.
   app.use(helmet({ contentSecurityPolicy: false, crossOriginEmbedderPolicy: false }));
   if (options.logRequests) app.use(morgan("tiny"));
+  app.use(dropUnreadBodies, refuseMalformedUrls);
 
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   const uploadDir = path.resolve(options.uploadDir ?? ".data/uploads");
