@@ -12,6 +12,7 @@ import helmet from "helmet";
 import morgan from "morgan";
 import { BUY_NOW_PATH } from "../app/lib/buy-now-client.ts";
 import { buyNowHandler } from "./buy-now.ts";
+import { answerErrorsPlainly } from "./error-answer.ts";
 import { attachRealtime, type Realtime } from "./realtime.ts";
 import { dropUnreadBodies } from "./unread-body.ts";
 import { refuseMalformedUrls } from "./url-guard.ts";
@@ -63,6 +64,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   // Routes that store uploads write where /uploads serves from.
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext: () => ({ uploadDir }) }));
+  app.use(answerErrorsPlainly);
 
   // These two answer ahead of Express: in a flash sale they take thousands of requests in one instant, and each
   // layer in front of them (Express's router, compression, helmet's headers, three static-file lookups) would

@@ -137,6 +137,8 @@ async function healthy() {
 }
 
 beforeAll(async () => {
+  // So the Stripe webhook checks signatures (and its raw body) instead of saying it is not configured.
+  process.env.STRIPE_WEBHOOK_SECRET ??= "whsec_malformed_input";
   server = await startTestServer();
   baseUrl = server.url;
   const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
@@ -359,6 +361,8 @@ describe("malformed input to every route", () => {
       ["application/x-www-form-urlencoded", "variantId=x&a]=1&__intent__=%7B"],
       ["application/x-www-form-urlencoded", "variantId=%FF&name=%C0%AF"],
       ["application/x-www-form-urlencoded", `variantId=x&note=${"x".repeat(10 * MIB)}`],
+      ["application/json", `{"note":"${"x".repeat(10 * MIB)}"}`],
+      ["application/json", '{"id":"evt_1","type":"checkout.session.completed","data":{"object":{"id":"\u0000"}}}'],
     ];
     for (const target of ["/buy-now", "/webhooks/stripe"])
       for (const [type, body] of bodies)
