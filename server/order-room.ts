@@ -12,7 +12,8 @@ export function attachOrderRooms(io: Server) {
     socket.on("order:join", async (request: JoinRequest, ack?: Ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       const { orderId, token } = request ?? {};
-      if (typeof orderId !== "string" || typeof token !== "string" || orderId.length > 64) return reply({ ok: false });
+      if (typeof orderId !== "string" || typeof token !== "string" || orderId.length > 64 || orderId.includes("\0"))
+        return reply({ ok: false });
       const order = await db.order
         .findUnique({ where: { id: orderId }, select: { accessToken: true } })
         .catch(() => null);

@@ -30,7 +30,9 @@ export function attachWorkshopRooms(io: Server) {
     socket.on("workshop:join", async (request: JoinRequest, ack?: Ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       const workshopId = request?.workshopId;
-      if (typeof workshopId !== "string" || workshopId.length > 64) return reply({ ok: false });
+      // A NUL would reach PostgreSQL, which refuses it with an error rather than finding nothing.
+      if (typeof workshopId !== "string" || workshopId.length > 64 || workshopId.includes("\0"))
+        return reply({ ok: false });
       try {
         if (!(await mayWatchWorkshop(await userIdOf(socket), workshopId))) return reply({ ok: false });
         await socket.join(`workshop:${workshopId}`);
