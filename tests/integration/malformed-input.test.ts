@@ -438,7 +438,7 @@ describe("malformed input to every route", () => {
       }
     }
     // Handlers answer as their queries return: wait until the answers stop coming.
-    for (let seen = -1; seen !== acks.length; ) {
+    for (let seen = -1; seen !== acks.length;) {
       seen = acks.length;
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
