@@ -11,7 +11,10 @@ import { loadAppBuild, type ServerApi } from "./app-build.ts";
 import { buyNowHandler } from "./buy-now.ts";
 import { contentSecurityPolicy, cspNonce } from "./content-security-policy.ts";
 import { crossSiteReason } from "./request-origin.ts";
+import { answerErrorsPlainly } from "./error-answer.ts";
 import { attachRealtime, type Realtime } from "./realtime.ts";
+import { dropUnreadBodies } from "./unread-body.ts";
+import { refuseMalformedUrls } from "./url-guard.ts";
 import { stripeWebhookHandler } from "./webhooks.ts";
 
 export type ServerOptions = {
@@ -62,6 +65,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }),
   );
   if (options.logRequests) app.use(morgan("tiny"));
+  app.use(dropUnreadBodies, refuseMalformedUrls);
 
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   const uploadDir = path.resolve(options.uploadDir ?? ".data/uploads");
@@ -78,6 +82,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     cspNonce: res.locals.cspNonce as string,
   });
   app.all("*", createRequestHandler({ build, mode: "production", getLoadContext }));
+  app.use(answerErrorsPlainly);
 
   // These two answer ahead of Express: in a flash sale they take thousands of requests in one instant, and each
   // layer in front of them (Express's router, compression, helmet's headers, three static-file lookups) would

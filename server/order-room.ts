@@ -11,7 +11,8 @@ export function attachOrderRooms(io: Server, app: ServerApi) {
     socket.on("order:join", async (request: JoinRequest, ack?: Ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       const { orderId, token } = request ?? {};
-      if (typeof orderId !== "string" || typeof token !== "string" || orderId.length > 64) return reply({ ok: false });
+      if (typeof orderId !== "string" || typeof token !== "string" || orderId.length > 64 || orderId.includes("\0"))
+        return reply({ ok: false });
       const order = await app.db.order
         .findUnique({ where: { id: orderId }, select: { accessToken: true } })
         .catch(() => null);

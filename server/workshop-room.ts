@@ -28,7 +28,9 @@ export function attachWorkshopRooms(io: Server, app: ServerApi) {
     socket.on("workshop:join", async (request: JoinRequest, ack?: Ack) => {
       const reply = typeof ack === "function" ? ack : () => {};
       const workshopId = request?.workshopId;
-      if (typeof workshopId !== "string" || workshopId.length > 64) return reply({ ok: false });
+      // A NUL would reach PostgreSQL, which refuses it with an error rather than finding nothing.
+      if (typeof workshopId !== "string" || workshopId.length > 64 || workshopId.includes("\0"))
+        return reply({ ok: false });
       try {
         if (!(await mayWatchWorkshop(app, await userIdOf(app, socket), workshopId))) return reply({ ok: false });
         await socket.join(`workshop:${workshopId}`);

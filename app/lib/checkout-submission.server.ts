@@ -11,6 +11,7 @@ import type { PricingItem } from "~/domain/pricing.server";
 import { recalledSoldOut } from "~/domain/sold-out-memo.server";
 import { BuyNowSchema, CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "./checkout-schema";
 import { forbiddenMoneyField } from "./checkout-request.server";
+import { fieldsWithinLimits } from "./form-field-limits";
 import type { Locale } from "./i18n";
 import { translator } from "./locale.server";
 
@@ -41,6 +42,13 @@ export function buyNowItem(fields: CheckoutFields): PricingItem | "invalid" | nu
 export async function submitCheckout(fields: CheckoutFields, request: CheckoutRequest): Promise<CheckoutOutcome> {
   const t = translator(request.locale);
   const message = (error: DomainError) => t(error.messageKey, error.values);
+  // The buy-now endpoint reads its own body, so its fields are bounded here, before conform sees them.
+  if (!fieldsWithinLimits(fields))
+    return {
+      kind: "reply",
+      status: 400,
+      reply: { status: "error", error: { "": [t("common:form.refused.malformed")] } },
+    };
   const buyNow = buyNowItem(fields);
   // In a flash sale most buyers arrive after the last unit: they hear so before the rest of the form is read
   // (there is nothing left to correct it for, so the reply carries no field values back).

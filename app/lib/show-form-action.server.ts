@@ -7,11 +7,10 @@ import { DomainError } from "~/domain/errors.server";
 import type { ShowInput } from "~/domain/shows.server";
 import { COVER_MAX_BYTES, saveCover } from "./cover-upload.server";
 import { parseShanghaiLocal } from "./shanghai-time";
+import { MAX_FORM_BYTES, readForm } from "./read-form.server";
 
 export async function showFormAction(request: Request, save: (input: ShowInput) => Promise<string>) {
-  const length = Number(request.headers.get("Content-Length") ?? 0);
-  if (length > COVER_MAX_BYTES + 256 * 1024) throw new Response("Too large", { status: 413 });
-  const formData = await request.formData();
+  const formData = await readForm(request, { maxBytes: COVER_MAX_BYTES + MAX_FORM_BYTES });
   const submission = parseWithZod(formData, { schema: ShowFormSchema });
   if (submission.status !== "success") return data(submission.reply(), { status: 400 });
   const value = submission.value;

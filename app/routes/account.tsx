@@ -5,6 +5,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { logoutEverywhere, requireViewer } from "~/lib/auth.server";
+import { readForm } from "~/lib/read-form.server";
 import { getSession, listSessionsOf } from "~/lib/session.server";
 import { formatDateTime } from "~/lib/shanghai-time";
 
@@ -32,7 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireViewer(request);
-  const intent = (await request.formData()).get("intent");
+  const intent = (await readForm(request)).get("intent");
   if (intent !== "logout-everywhere") throw new Response("Unknown action", { status: 400 });
   return logoutEverywhere(request, viewer.id);
 }

@@ -13,6 +13,7 @@ import { NotFound } from "~/domain/errors.server";
 import { countStuckRefunds } from "~/domain/payments/owed-refunds.server";
 import { requireAdmin } from "~/lib/auth.server";
 import { endSessionsOf } from "~/lib/session.server";
+import { readForm } from "~/lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
 
@@ -44,7 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   if (formData.get("intent") === "end-sessions") {
     const submission = parseWithZod(formData, { schema: EndSessionsSchema });
     if (submission.status !== "success") return data(submission.reply(), { status: 400 });

@@ -9,6 +9,7 @@ import { NotFound } from "~/domain/errors.server";
 import { listStuckRefunds, retryStuckRefund } from "~/domain/payments/owed-refunds.server";
 import { requireAdmin } from "~/lib/auth.server";
 import { formatMoney } from "~/lib/money";
+import { readForm } from "~/lib/read-form.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 
 export const meta: MetaFunction = () => [{ title: "退款未成功 · 村播 Cunbo" }];
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   await requireAdmin(request);
-  const parsed = RetrySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = RetrySchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw new Response("Which order's refund to try again is missing", { status: 400 });
   try {
     const outcome = await retryStuckRefund(parsed.data.orderId);

@@ -16,6 +16,7 @@ import { cartOwner } from "~/lib/cart-session.server";
 import { MAX_QUANTITY } from "~/lib/checkout-schema";
 import { domainMessage, forbiddenMoneyField } from "~/lib/checkout-request.server";
 import { getLocale, translator } from "~/lib/locale.server";
+import { readForm } from "~/lib/read-form.server";
 
 const id = z.string().trim().min(1).max(64);
 const quantity = z.coerce
@@ -55,7 +56,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = await getLocale(request);
   const t = translator(locale);
   if (forbiddenMoneyField(form)) return data({ error: t("checkout:error.clientMoney") }, { status: 400 });

@@ -25,6 +25,7 @@ import { PROVINCES } from "~/lib/provinces";
 import { sendBuyNow } from "~/lib/buy-now-client";
 import { buyNowItem, submitCheckout } from "~/lib/checkout-submission.server";
 import { CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "~/lib/checkout-schema";
+import { readForm } from "~/lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "确认订单 · 村播 Cunbo" }];
 
@@ -62,7 +63,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
-  const outcome = await submitCheckout(await request.formData(), {
+  const outcome = await submitCheckout(await readForm(request), {
     locale: await getLocale(request),
     baseUrl: env().PUBLIC_URL ?? new URL(request.url).origin,
     userId: async () => (await getOptionalViewer(request))?.id ?? null,

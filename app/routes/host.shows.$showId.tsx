@@ -25,6 +25,7 @@ import { endShow, goLive } from "~/domain/shows.server";
 import { requireShowHost } from "~/lib/auth.server";
 import { invariantResponse } from "~/lib/http.server";
 import { formatShanghai } from "~/lib/shanghai-time";
+import { readForm } from "~/lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.state.title ?? ""} · 主播控制台 · 村播` },
@@ -81,7 +82,7 @@ async function run(showId: string, input: z.infer<typeof IntentSchema>) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const showId = params.showId ?? "";
   await requireShowHost(request, showId);
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   if (intent === "deal") {
     const submission = parseWithZod(formData, { schema: DealFormSchema });

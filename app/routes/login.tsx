@@ -18,6 +18,7 @@ import { verifyLogin } from "~/domain/accounts.server";
 import { createUserSession, getUserId, safeRedirect } from "~/lib/auth.server";
 import { demoAccounts } from "~/lib/demo-accounts.server";
 import { beginLogin, tooManyAttempts } from "~/lib/login-limits.server";
+import { readForm } from "~/lib/read-form.server";
 
 const LoginSchema = z.object({
   email: z.email("account:error.email").max(200, "account:error.email"),
@@ -37,7 +38,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: LoginSchema });
+  const submission = parseWithZod(await readForm(request), { schema: LoginSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }

@@ -19,6 +19,7 @@ import { env } from "~/lib/env.server";
 import { getLocale } from "~/lib/locale.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { useOrderUpdates } from "~/lib/use-order-updates";
+import { readForm } from "~/lib/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.order.number ?? "订单"} · 村播 Cunbo` },
@@ -52,7 +53,7 @@ const ActionSchema = z.object({
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = ActionSchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const { intent, token, scope } = parsed.data;
   const { viewer, order } = await findOrder(request, params.orderId ?? "", token ?? null);

@@ -12,6 +12,7 @@ import { payLocally } from "~/domain/payments/local-payment.server";
 import { getOptionalViewer } from "~/lib/auth.server";
 import { domainMessage } from "~/lib/checkout-request.server";
 import { formatMoney } from "~/lib/money";
+import { readForm } from "~/lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "测试支付 · 不会产生真实扣款 / Test payment — no money moves" }];
 
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 const PaySchema = z.object({ outcome: z.enum(["succeed", "decline"]), token: z.string().max(100).optional() });
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const parsed = PaySchema.safeParse(Object.fromEntries(await request.formData()));
+  const parsed = PaySchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const order = await findLocalOrder(request, params.orderId ?? "", parsed.data.token ?? null);
   try {

@@ -4,9 +4,10 @@ import { setUserLocale } from "~/domain/accounts.server";
 import { getUserId, safeRedirect } from "~/lib/auth.server";
 import { isLocale } from "~/lib/i18n";
 import { localeCookie } from "~/lib/locale.server";
+import { readForm } from "~/lib/read-form.server";
 
 export async function action({ request }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const locale = form.get("locale");
   if (!isLocale(locale)) throw new Response("Unknown language", { status: 400 });
   const userId = await getUserId(request);

@@ -18,6 +18,7 @@ import { signUp } from "~/domain/accounts.server";
 import { Conflict } from "~/domain/errors.server";
 import { createUserSession, getUserId, safeRedirect } from "~/lib/auth.server";
 import { beginSignUp, tooManyAttempts } from "~/lib/login-limits.server";
+import { readForm } from "~/lib/read-form.server";
 
 const SignUpSchema = z
   .object({
@@ -49,7 +50,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const submission = parseWithZod(await request.formData(), { schema: SignUpSchema });
+  const submission = parseWithZod(await readForm(request), { schema: SignUpSchema });
   if (submission.status !== "success") {
     return data(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }

@@ -10,6 +10,7 @@ import { createBatch, listBatches, listPreorderProducts, updateBatch } from "~/d
 import { InvalidFields, NotFound } from "~/domain/errors.server";
 import { requireWorkshopMember } from "~/lib/auth.server";
 import { replyWithFieldErrors } from "~/lib/invalid-fields.server";
+import { readForm } from "~/lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "预售批次 · 工坊后台 · 村播 Cunbo" }];
 
@@ -46,7 +47,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workshop, viewer } = await requireWorkshopMember(request, params.workshop ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: BatchSchema });
+  const submission = parseWithZod(await readForm(request), { schema: BatchSchema });
   const formId = submission.payload.batchId ? `batch-${String(submission.payload.batchId)}` : "batch-new";
   if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
   const { batchId, productId, readyDate, ...rest } = submission.value;

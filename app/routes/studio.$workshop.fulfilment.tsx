@@ -23,6 +23,7 @@ import {
 } from "~/domain/fulfilment-queue.server";
 import { refundFulfilmentOrder } from "~/domain/fulfilment-refunds.server";
 import { requireWorkshopMember } from "~/lib/auth.server";
+import { readForm } from "~/lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "打包台 · 村播 Cunbo" }];
 
@@ -77,7 +78,7 @@ function refusal(intent: string, id: string, error: DomainError) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { viewer, workshop } = await requireWorkshopMember(request, params.workshop ?? "");
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = String(formData.get("intent") ?? "");
   const base = { workshopId: workshop.id, actorUserId: viewer.id };
   const deps = { refundFulfilmentOrder };

@@ -22,6 +22,7 @@ import { requireWorkshopMember } from "~/lib/auth.server";
 import { env } from "~/lib/env.server";
 import { isMultipart, readImageUpload } from "~/lib/image-upload.server";
 import { replyWithFieldErrors } from "~/lib/invalid-fields.server";
+import { readForm } from "~/lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "编辑商品 · 工坊后台 · 村播 Cunbo" }];
 
@@ -80,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     }
   }
 
-  const formData = await request.formData();
+  const formData = await readForm(request);
   const intent = formData.get("intent");
   const image = String(formData.get("image") ?? "");
   if (intent === "image-move-up" || intent === "image-move-down") {

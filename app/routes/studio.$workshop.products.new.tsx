@@ -11,6 +11,7 @@ import { InvalidFields } from "~/domain/errors.server";
 import { createProduct, listCategories } from "~/domain/products.server";
 import { requireWorkshopMember } from "~/lib/auth.server";
 import { replyWithFieldErrors } from "~/lib/invalid-fields.server";
+import { readForm } from "~/lib/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "上架新商品 · 工坊后台 · 村播 Cunbo" }];
 
@@ -24,7 +25,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
-  const submission = parseWithZod(await request.formData(), { schema: ProductSchema });
+  const submission = parseWithZod(await readForm(request), { schema: ProductSchema });
   // A list button (add/remove a row) comes back with the form as it should now look.
   if (submission.status !== "success") {
     return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });

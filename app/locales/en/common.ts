@@ -36,6 +36,9 @@ const common: Record<keyof typeof zh, string> = {
   "form.saved": "Saved",
   "form.cancel": "Cancel",
   "form.submit": "Submit",
+  "form.refused.type": "The form was not sent in a form's format; submit it again from the page.",
+  "form.refused.tooLarge": "What was sent is too large.",
+  "form.refused.malformed": "What was sent could not be read; submit it again from the page.",
   "footer.about":
     "Cunbo links Zhejiang's common prosperity workshops, village hosts and shoppers, and accounts for every fen down to the workers and the village.",
   "status.pending": "Pending",
