@@ -40,15 +40,15 @@ export default tseslint.config(
     },
   },
   {
-    // Forms are read through app/lib/read-form.server.ts, which bounds them before conform builds objects.
+    // Forms are read through app/web/read-form.server.ts, which bounds them before conform builds objects.
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/lib/read-form.server.ts"],
+    ignores: ["app/web/read-form.server.ts"],
     rules: {
       "no-restricted-syntax": [
         "error",
         {
           selector: "CallExpression[callee.property.name='formData'][callee.object.name='request']",
-          message: "Read a posted form with readForm(request) from ~/lib/read-form.server.",
+          message: "Read a posted form with readForm(request) from ~/web/read-form.server.",
         },
       ],
     },

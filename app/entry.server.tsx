@@ -10,7 +10,7 @@ import { NonceContext } from "~/lib/nonce";
 const ABORT_DELAY = 5_000;
 
 // server/ reaches the app only through the build, by this export (see server/app-build.ts).
-export { serverApi } from "./server-api.server";
+export { serverApi } from "./web/server-api.server";
 
 // React 18.3's renderToPipeableStream sends its whole 2 KB buffer when a multi-byte character (all of our
 // Chinese) does not fit at the end, padding the page with NUL bytes (facebook/react#31134). Those bytes are

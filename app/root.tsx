@@ -15,7 +15,7 @@ import { useMemo } from "react";
 import { I18nextProvider } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { SiteHeader } from "~/components/site-header";
-import { getOptionalViewer } from "~/lib/auth.server";
+import { getOptionalViewer } from "~/web/auth.server";
 import { createI18n } from "~/lib/i18n";
 import { useNonce } from "~/lib/nonce";
 import { getLocale, resourcesFor } from "~/lib/locale.server";

@@ -1,8 +1,8 @@
 // Demo orders for `npm start`: a fresh market whose packing rooms, dashboards and live-room tickers already have
 // something to show. They go through the real buying path (server prices, stock holds, local payment, ledger,
 // fulfilment), so they obey every rule real orders do. Not used by the tests, which build their own orders.
-import { placeOrder } from "../app/domain/checkout.server.ts";
-import { transitionOne } from "../app/domain/fulfilment-flow.server.ts";
+import { placeOrder } from "../app/domain/checkout/checkout.server.ts";
+import { transitionOne } from "../app/domain/fulfilment/flow.server.ts";
 import { payLocally } from "../app/domain/payments/local-payment.server.ts";
 import { db } from "../app/lib/db.server.ts";
 

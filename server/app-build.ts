@@ -4,7 +4,7 @@
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import type { ServerBuild } from "@remix-run/node";
-import type { ServerApi } from "../app/server-api.server.ts";
+import type { ServerApi } from "../app/web/server-api.server.ts";
 
 export type { ServerApi };
 export type AppBuild = { build: ServerBuild; api: ServerApi };

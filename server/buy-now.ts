@@ -1,6 +1,6 @@
 // The lean buy-now endpoint the live room's checkout sheet posts to, answered ahead of Express and Remix. A flash
 // sale sends thousands of buyers in one instant; this answers them with the same checkout submission as the
-// checkout page's action (app/lib/checkout-submission.server.ts) without the layers in front of it (Express's
+// checkout page's action (app/web/checkout-submission.server.ts) without the layers in front of it (Express's
 // router and middleware, a Web Request per call, route matching, single-fetch encoding), each of which costs more
 // than answering "sold out" does. Answers JSON: `{ redirectTo }` (where to pay), or `{ reply }` (the form's
 // errors) with its 4xx.

@@ -23,7 +23,7 @@ export type PolicyOptions = {
 };
 
 export function contentSecurityPolicy({ paymentOrigins, https }: PolicyOptions): Directives {
-  // A host may play a show from any HLS address or embed any player page (app/lib/playback.ts), so media,
+  // A host may play a show from any HLS address or embed any player page (app/domain/live/playback.ts), so media,
   // hls.js's playlist and segment requests, and embeds may come from any http(s) host.
   const streamHosts = ["https:", "http:"];
   return {

@@ -2,7 +2,7 @@
 // ask for the state again after a reconnect that was not recovered (`resync`), and chat. Everything else a
 // client sees is pushed by the domain through the publisher.
 import type { Server, Socket } from "socket.io";
-import type { LiveState } from "../app/lib/live-state.ts";
+import type { LiveState } from "../app/domain/live/live-state.ts";
 import type { ServerApi } from "./app-build.ts";
 import type { ViewerCounts } from "./viewer-counts.ts";
 

@@ -2,7 +2,7 @@
 // everything; this form only says which variant, how many, and the shopper's customisation note.
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ProductDetail } from "~/domain/catalogue.server";
+import type { ProductDetail } from "~/domain/catalogue/catalogue.server";
 import { inputClass } from "./ui/field";
 import { StockLine } from "./product-facts";
 import { VariantPicker } from "./variant-picker";

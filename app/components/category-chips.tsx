@@ -1,6 +1,6 @@
 // Categories as tappable chips leading to the search page filtered by each.
 import { Link } from "@remix-run/react";
-import type { CategoryChip } from "~/domain/catalogue.server";
+import type { CategoryChip } from "~/domain/catalogue/catalogue.server";
 
 export function CategoryChips({ categories }: { categories: CategoryChip[] }) {
   return (

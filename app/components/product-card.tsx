@@ -1,7 +1,7 @@
 // A product in a grid: picture, title, workshop, price and what kind of product it is.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ProductCard as ProductCardData } from "~/domain/catalogue.server";
+import type { ProductCard as ProductCardData } from "~/domain/catalogue/catalogue.server";
 import { Badge } from "./badge";
 import { PriceRange } from "./price";
 

@@ -1,6 +1,6 @@
 // What a shopper must know before buying: stock, perishable handling, the pre-order batch, where it ships from.
 import { useTranslation } from "react-i18next";
-import type { ProductDetail } from "~/domain/catalogue.server";
+import type { ProductDetail } from "~/domain/catalogue/catalogue.server";
 import { useShanghaiDates } from "./show-time";
 
 const LOW_STOCK = 10;

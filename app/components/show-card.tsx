@@ -2,7 +2,7 @@
 // A live show's card opens the live room at once; others open the show's page.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ShowCard as ShowCardData } from "~/domain/show-schedule.server";
+import type { ShowCard as ShowCardData } from "~/domain/live/show-schedule.server";
 import { ShowStatusBadge } from "./badge";
 import { useShanghaiDates } from "./show-time";
 

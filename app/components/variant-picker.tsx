@@ -1,7 +1,7 @@
 // The variant choice on a product page: real radio buttons (they work without JavaScript inside the
 // add-to-cart form); with JavaScript the choice also goes into the URL (?variant=) so the price follows it.
 import { useTranslation } from "react-i18next";
-import type { ProductVariant } from "~/domain/catalogue.server";
+import type { ProductVariant } from "~/domain/catalogue/catalogue.server";
 import { Price } from "./price";
 
 /** The variant asked for, if it belongs to this product; else the first in stock; else the first. */

@@ -1,7 +1,7 @@
 // A workshop in the home page's grid: cover, name, where it is, what it sells and its 共富价 premium.
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { WorkshopCard as WorkshopCardData } from "~/domain/catalogue.server";
+import type { WorkshopCard as WorkshopCardData } from "~/domain/catalogue/catalogue.server";
 import { Badge } from "./badge";
 
 export function WorkshopCard({ workshop }: { workshop: WorkshopCardData }) {

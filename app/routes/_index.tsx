@@ -8,8 +8,8 @@ import { PageSection } from "~/components/page-section";
 import { ProductGrid } from "~/components/product-card";
 import { ShowCard, ShowRows } from "~/components/show-card";
 import { WorkshopCard } from "~/components/workshop-card";
-import { featuredProducts, listCategories, listWorkshops } from "~/domain/catalogue.server";
-import { homeSchedule } from "~/domain/show-schedule.server";
+import { featuredProducts, listCategories, listWorkshops } from "~/domain/catalogue/catalogue.server";
+import { homeSchedule } from "~/domain/live/show-schedule.server";
 import { getLocale, translator } from "~/lib/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "村播 Cunbo" }];

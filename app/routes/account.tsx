@@ -4,8 +4,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
-import { logoutEverywhere, requireViewer } from "~/lib/auth.server";
-import { readForm } from "~/lib/read-form.server";
+import { logoutEverywhere, requireViewer } from "~/web/auth.server";
+import { readForm } from "~/web/read-form.server";
 import { getSession, listSessionsOf } from "~/lib/session.server";
 import { formatDateTime } from "~/lib/shanghai-time";
 

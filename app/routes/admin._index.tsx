@@ -7,13 +7,13 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EndSessionsForm, EndSessionsSchema } from "~/components/end-sessions-form";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
-import { findUserIdByEmail } from "~/domain/accounts.server";
-import { decideHost, decideWorkshop, listForReview } from "~/domain/approvals.server";
+import { findUserIdByEmail } from "~/domain/accounts/accounts.server";
+import { decideHost, decideWorkshop, listForReview } from "~/domain/accounts/approvals.server";
 import { NotFound } from "~/domain/errors.server";
 import { countStuckRefunds } from "~/domain/payments/owed-refunds.server";
-import { requireAdmin } from "~/lib/auth.server";
+import { requireAdmin } from "~/web/auth.server";
 import { endSessionsOf } from "~/lib/session.server";
-import { readForm } from "~/lib/read-form.server";
+import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
 

@@ -8,8 +8,8 @@ import { BarChart } from "~/components/charts/bar-chart";
 import { chartMoney } from "~/components/charts/money-axis";
 import { StatTile } from "~/components/charts/stat-tile";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
-import { adminDashboard } from "~/domain/dashboards.server";
-import { requireAdmin } from "~/lib/auth.server";
+import { adminDashboard } from "~/domain/ledger/dashboards.server";
+import { requireAdmin } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import { formatDate } from "~/lib/shanghai-time";
 

@@ -7,9 +7,9 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { NotFound } from "~/domain/errors.server";
 import { listStuckRefunds, retryStuckRefund } from "~/domain/payments/owed-refunds.server";
-import { requireAdmin } from "~/lib/auth.server";
+import { requireAdmin } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
-import { readForm } from "~/lib/read-form.server";
+import { readForm } from "~/web/read-form.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 
 export const meta: MetaFunction = () => [{ title: "退款未成功 · 村播 Cunbo" }];

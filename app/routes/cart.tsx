@@ -8,15 +8,15 @@ import { LineItem } from "~/components/checkout/line-item";
 import { Totals } from "~/components/checkout/totals";
 import { WorkshopGroup } from "~/components/checkout/workshop-group";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
-import { addToCart, cartItems, removeCartLine, updateCartLine } from "~/domain/cart.server";
+import { addToCart, cartItems, removeCartLine, updateCartLine } from "~/domain/checkout/cart.server";
 import { DomainError } from "~/domain/errors.server";
-import { priceItems } from "~/domain/pricing.server";
-import { safeRedirect } from "~/lib/auth.server";
-import { cartOwner } from "~/lib/cart-session.server";
-import { MAX_QUANTITY } from "~/lib/checkout-schema";
-import { domainMessage, forbiddenMoneyField } from "~/lib/checkout-request.server";
+import { priceItems } from "~/domain/checkout/pricing.server";
+import { safeRedirect } from "~/web/auth.server";
+import { cartOwner } from "~/web/cart-session.server";
+import { MAX_QUANTITY } from "~/domain/checkout/checkout-schema";
+import { domainMessage, forbiddenMoneyField } from "~/web/checkout-request.server";
 import { getLocale, translator } from "~/lib/locale.server";
-import { readForm } from "~/lib/read-form.server";
+import { readForm } from "~/web/read-form.server";
 
 const id = z.string().trim().min(1).max(64);
 const quantity = z.coerce

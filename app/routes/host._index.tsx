@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { StatusPill } from "~/components/live/room-header";
 import { usePick } from "~/components/live/use-pick";
-import { showsForConsole } from "~/domain/shows.server";
-import { forbidden, requireViewer } from "~/lib/auth.server";
+import { showsForConsole } from "~/domain/live/shows.server";
+import { forbidden, requireViewer } from "~/web/auth.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 
 export const meta: MetaFunction = () => [{ title: "我的直播 · 村播" }];

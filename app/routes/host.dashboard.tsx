@@ -6,8 +6,8 @@ import { BarChart } from "~/components/charts/bar-chart";
 import { chartMoney } from "~/components/charts/money-axis";
 import { StatTile } from "~/components/charts/stat-tile";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
-import { hostDashboard } from "~/domain/dashboards.server";
-import { forbidden, requireViewer } from "~/lib/auth.server";
+import { hostDashboard } from "~/domain/ledger/dashboards.server";
+import { forbidden, requireViewer } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import { formatDateTime } from "~/lib/shanghai-time";
 

@@ -4,11 +4,11 @@ import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { ShowForm } from "~/components/host/show-form";
-import { lineUpChoices, showForEdit, updateShow } from "~/domain/shows.server";
-import { requireShowHost } from "~/lib/auth.server";
-import { invariantResponse } from "~/lib/http.server";
+import { lineUpChoices, showForEdit, updateShow } from "~/domain/live/shows.server";
+import { requireShowHost } from "~/web/auth.server";
+import { invariantResponse } from "~/web/http.server";
 import { toShanghaiLocal } from "~/lib/shanghai-time";
-import { showFormAction } from "~/lib/show-form-action.server";
+import { showFormAction } from "~/web/show-form-action.server";
 
 export const meta: MetaFunction = () => [{ title: "编辑直播 · 村播" }];
 

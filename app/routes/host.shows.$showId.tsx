@@ -15,17 +15,17 @@ import { useNow } from "~/components/live/countdown";
 import { StatusPill } from "~/components/live/room-header";
 import { useLiveRoom } from "~/components/live/use-live-room";
 import { usePick } from "~/components/live/use-pick";
-import { hideMessage, mutedUsers, muteAuthor, setSlowMode, SLOW_MODE_CHOICES, unmute } from "~/domain/chat.server";
+import { hideMessage, mutedUsers, muteAuthor, setSlowMode, SLOW_MODE_CHOICES, unmute } from "~/domain/live/chat.server";
 import { DomainError } from "~/domain/errors.server";
-import { startDeal, stopDeal } from "~/domain/flash-deals.server";
-import { getLiveState } from "~/domain/live-state.server";
-import { pinProduct, unpin } from "~/domain/pins.server";
-import { hostPanelFigures } from "~/domain/show-stats.server";
-import { endShow, goLive } from "~/domain/shows.server";
-import { requireShowHost } from "~/lib/auth.server";
-import { invariantResponse } from "~/lib/http.server";
+import { startDeal, stopDeal } from "~/domain/live/flash-deals.server";
+import { getLiveState } from "~/domain/live/live-state.server";
+import { pinProduct, unpin } from "~/domain/live/pins.server";
+import { hostPanelFigures } from "~/domain/live/show-stats.server";
+import { endShow, goLive } from "~/domain/live/shows.server";
+import { requireShowHost } from "~/web/auth.server";
+import { invariantResponse } from "~/web/http.server";
 import { formatShanghai } from "~/lib/shanghai-time";
-import { readForm } from "~/lib/read-form.server";
+import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.state.title ?? ""} · 主播控制台 · 村播` },

@@ -4,10 +4,10 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { ShowForm } from "~/components/host/show-form";
-import { createShow, lineUpChoices } from "~/domain/shows.server";
-import { requireApprovedHost } from "~/lib/auth.server";
+import { createShow, lineUpChoices } from "~/domain/live/shows.server";
+import { requireApprovedHost } from "~/web/auth.server";
 import { toShanghaiLocal } from "~/lib/shanghai-time";
-import { showFormAction } from "~/lib/show-form-action.server";
+import { showFormAction } from "~/web/show-form-action.server";
 
 export const meta: MetaFunction = () => [{ title: "新建直播 · 村播" }];
 

@@ -3,11 +3,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { ViewerRoom } from "~/components/live/viewer-room";
-import { CHAT_MAX_LENGTH } from "~/domain/chat.server";
-import { getLiveState } from "~/domain/live-state.server";
-import { replayMoments } from "~/domain/pins.server";
-import { getUserId } from "~/lib/auth.server";
-import { invariantResponse } from "~/lib/http.server";
+import { CHAT_MAX_LENGTH } from "~/domain/live/chat.server";
+import { getLiveState } from "~/domain/live/live-state.server";
+import { replayMoments } from "~/domain/live/pins.server";
+import { getUserId } from "~/web/auth.server";
+import { invariantResponse } from "~/web/http.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.state.title} · 村播 Cunbo` : "村播 Cunbo" },

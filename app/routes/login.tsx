@@ -14,11 +14,11 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { retryAfterText } from "~/components/retry-after";
 import { Button, Field, FieldError } from "~/components/ui/field";
-import { verifyLogin } from "~/domain/accounts.server";
-import { createUserSession, getUserId, safeRedirect } from "~/lib/auth.server";
+import { verifyLogin } from "~/domain/accounts/accounts.server";
+import { createUserSession, getUserId, safeRedirect } from "~/web/auth.server";
 import { demoAccounts } from "~/lib/demo-accounts.server";
 import { beginLogin, tooManyAttempts } from "~/lib/login-limits.server";
-import { readForm } from "~/lib/read-form.server";
+import { readForm } from "~/web/read-form.server";
 
 const LoginSchema = z.object({
   email: z.email("account:error.email").max(200, "account:error.email"),

@@ -1,5 +1,5 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { logout } from "~/lib/auth.server";
+import { logout } from "~/web/auth.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   return logout(request);

@@ -10,16 +10,16 @@ import { WorkshopGroup } from "~/components/checkout/workshop-group";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Button } from "~/components/ui/field";
 import { DomainError } from "~/domain/errors.server";
-import { orderForViewer, type OrderView } from "~/domain/orders.server";
+import { orderForViewer, type OrderView } from "~/domain/orders/orders.server";
 import { startOrderPayment } from "~/domain/payments/start.server";
-import { cancelOrderByBuyer, refundOrder } from "~/domain/refunds.server";
-import { forbidden, getOptionalViewer, requireViewer } from "~/lib/auth.server";
-import { domainMessage } from "~/lib/checkout-request.server";
+import { cancelOrderByBuyer, refundOrder } from "~/domain/orders/refunds.server";
+import { forbidden, getOptionalViewer, requireViewer } from "~/web/auth.server";
+import { domainMessage } from "~/web/checkout-request.server";
 import { env } from "~/lib/env.server";
 import { getLocale } from "~/lib/locale.server";
 import { formatShanghai } from "~/lib/shanghai-time";
-import { useOrderUpdates } from "~/lib/use-order-updates";
-import { readForm } from "~/lib/read-form.server";
+import { useOrderUpdates } from "~/components/checkout/use-order-updates";
+import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.order.number ?? "订单"} · 村播 Cunbo` },

@@ -7,12 +7,12 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Button } from "~/components/ui/field";
 import { DomainError } from "~/domain/errors.server";
-import { mayView, payableOrder } from "~/domain/orders.server";
+import { mayView, payableOrder } from "~/domain/orders/orders.server";
 import { payLocally } from "~/domain/payments/local-payment.server";
-import { getOptionalViewer } from "~/lib/auth.server";
-import { domainMessage } from "~/lib/checkout-request.server";
+import { getOptionalViewer } from "~/web/auth.server";
+import { domainMessage } from "~/web/checkout-request.server";
 import { formatMoney } from "~/lib/money";
-import { readForm } from "~/lib/read-form.server";
+import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "测试支付 · 不会产生真实扣款 / Test payment — no money moves" }];
 

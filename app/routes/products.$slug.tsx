@@ -10,9 +10,9 @@ import { Price } from "~/components/price";
 import { ProductFacts } from "~/components/product-facts";
 import { ShowRows } from "~/components/show-card";
 import { chooseVariant } from "~/components/variant-picker";
-import { getProduct } from "~/domain/catalogue.server";
-import { showsFeaturingProduct } from "~/domain/show-schedule.server";
-import { invariantResponse } from "~/lib/http.server";
+import { getProduct } from "~/domain/catalogue/catalogue.server";
+import { showsFeaturingProduct } from "~/domain/live/show-schedule.server";
+import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
 

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { ProductGrid } from "~/components/product-card";
 import { inputClass } from "~/components/ui/field";
-import { listCategories, searchProducts } from "~/domain/catalogue.server";
+import { listCategories, searchProducts } from "~/domain/catalogue/catalogue.server";
 import { getLocale, translator } from "~/lib/locale.server";
 
 // Odd input is tidied rather than refused: a search box should never answer with an error.

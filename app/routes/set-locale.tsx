@@ -1,10 +1,10 @@
 // The language switch: remembers the choice in a cookie (and on the account), then goes back.
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { setUserLocale } from "~/domain/accounts.server";
-import { getUserId, safeRedirect } from "~/lib/auth.server";
+import { setUserLocale } from "~/domain/accounts/accounts.server";
+import { getUserId, safeRedirect } from "~/web/auth.server";
 import { isLocale } from "~/lib/i18n";
 import { localeCookie } from "~/lib/locale.server";
-import { readForm } from "~/lib/read-form.server";
+import { readForm } from "~/web/read-form.server";
 
 export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);

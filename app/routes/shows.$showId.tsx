@@ -7,8 +7,8 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";
 import { ProductGrid } from "~/components/product-card";
 import { useShanghaiDates } from "~/components/show-time";
-import { getShow } from "~/domain/show-schedule.server";
-import { invariantResponse } from "~/lib/http.server";
+import { getShow } from "~/domain/live/show-schedule.server";
+import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "村播 Cunbo" }];

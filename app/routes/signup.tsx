@@ -14,11 +14,11 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { retryAfterText } from "~/components/retry-after";
 import { Button, Field, FieldError } from "~/components/ui/field";
-import { signUp } from "~/domain/accounts.server";
+import { signUp } from "~/domain/accounts/accounts.server";
 import { Conflict } from "~/domain/errors.server";
-import { createUserSession, getUserId, safeRedirect } from "~/lib/auth.server";
+import { createUserSession, getUserId, safeRedirect } from "~/web/auth.server";
 import { beginSignUp, tooManyAttempts } from "~/lib/login-limits.server";
-import { readForm } from "~/lib/read-form.server";
+import { readForm } from "~/web/read-form.server";
 
 const SignUpSchema = z
   .object({

@@ -4,9 +4,9 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { StudioHeader } from "~/components/studio/studio-header";
-import { listStudioProducts } from "~/domain/products.server";
-import { requireWorkshopMember } from "~/lib/auth.server";
-import { LOW_STOCK } from "~/lib/catalogue-limits";
+import { listStudioProducts } from "~/domain/catalogue/products.server";
+import { requireWorkshopMember } from "~/web/auth.server";
+import { LOW_STOCK } from "~/domain/catalogue/limits";
 import { formatMoney } from "~/lib/money";
 
 export const meta: MetaFunction = () => [{ title: "商品 · 工坊后台 · 村播 Cunbo" }];

@@ -6,11 +6,11 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { BatchForm, BatchSchema } from "~/components/studio/batch-form";
 import { StudioHeader } from "~/components/studio/studio-header";
-import { createBatch, listBatches, listPreorderProducts, updateBatch } from "~/domain/batches.server";
+import { createBatch, listBatches, listPreorderProducts, updateBatch } from "~/domain/catalogue/batches.server";
 import { InvalidFields, NotFound } from "~/domain/errors.server";
-import { requireWorkshopMember } from "~/lib/auth.server";
-import { replyWithFieldErrors } from "~/lib/invalid-fields.server";
-import { readForm } from "~/lib/read-form.server";
+import { requireWorkshopMember } from "~/web/auth.server";
+import { replyWithFieldErrors } from "~/web/invalid-fields.server";
+import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "预售批次 · 工坊后台 · 村播 Cunbo" }];
 

@@ -9,8 +9,8 @@ import { chartMoney } from "~/components/charts/money-axis";
 import { StatTile } from "~/components/charts/stat-tile";
 import { ConsoleNav } from "~/components/fulfil/console-nav";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
-import { workshopDashboard } from "~/domain/dashboards.server";
-import { requireWorkshopMember } from "~/lib/auth.server";
+import { workshopDashboard } from "~/domain/ledger/dashboards.server";
+import { requireWorkshopMember } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 
 export const meta: MetaFunction = () => [{ title: "收入看板 · 村播 Cunbo" }];

@@ -2,9 +2,9 @@
 // The filtered queue (or the ticked parcels) of this workshop as CSV for a courier's booking system.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DomainError } from "~/domain/errors.server";
-import { selectedParcels } from "~/domain/parcel-selection.server";
-import { queueCsv } from "~/domain/queue-export.server";
-import { requireWorkshopMember } from "~/lib/auth.server";
+import { selectedParcels } from "~/domain/fulfilment/parcel-selection.server";
+import { queueCsv } from "~/domain/fulfilment/queue-export.server";
+import { requireWorkshopMember } from "~/web/auth.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { shanghaiDay } from "~/lib/shanghai-time";
 

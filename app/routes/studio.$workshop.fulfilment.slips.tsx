@@ -2,9 +2,9 @@
 // Packing slips as a PDF (one page per parcel) for the ticked parcels or the filtered queue of this workshop.
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { DomainError } from "~/domain/errors.server";
-import { packingSlipsPdf } from "~/domain/packing-slips.server";
-import { selectedParcels } from "~/domain/parcel-selection.server";
-import { requireWorkshopMember } from "~/lib/auth.server";
+import { packingSlipsPdf } from "~/domain/fulfilment/packing-slips.server";
+import { selectedParcels } from "~/domain/fulfilment/parcel-selection.server";
+import { requireWorkshopMember } from "~/web/auth.server";
 import { env } from "~/lib/env.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { shanghaiDay } from "~/lib/shanghai-time";

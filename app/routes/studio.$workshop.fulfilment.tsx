@@ -11,19 +11,19 @@ import { LiveQueueNotice } from "~/components/fulfil/live-queue-notice";
 import { ParcelList } from "~/components/fulfil/parcel-list";
 import { QueueFilterBar } from "~/components/fulfil/queue-filter-bar";
 import { QueueNotice } from "~/components/fulfil/queue-notice";
-import { batchesForQueue, releaseBatch } from "~/domain/batch-release.server";
+import { batchesForQueue, releaseBatch } from "~/domain/fulfilment/batch-release.server";
 import { DomainError, InvalidTransition } from "~/domain/errors.server";
-import { transitionFulfilment, transitionOne } from "~/domain/fulfilment-flow.server";
-import { BulkAcceptSchema, ParcelStepSchema, parseBulkShip, ReleaseSchema } from "~/domain/fulfilment-forms";
+import { transitionFulfilment, transitionOne } from "~/domain/fulfilment/flow.server";
+import { BulkAcceptSchema, ParcelStepSchema, parseBulkShip, ReleaseSchema } from "~/domain/fulfilment/forms";
 import {
   parcelsByIds,
   parseQueueFilters,
   queueFilterOptions,
   workshopQueuePage,
-} from "~/domain/fulfilment-queue.server";
-import { refundFulfilmentOrder } from "~/domain/fulfilment-refunds.server";
-import { requireWorkshopMember } from "~/lib/auth.server";
-import { readForm } from "~/lib/read-form.server";
+} from "~/domain/fulfilment/queue.server";
+import { refundFulfilmentOrder } from "~/domain/fulfilment/refunds.server";
+import { requireWorkshopMember } from "~/web/auth.server";
+import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "打包台 · 村播 Cunbo" }];
 

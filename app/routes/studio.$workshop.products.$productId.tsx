@@ -15,14 +15,14 @@ import {
   assertRoomForImage,
   moveProductImage,
   removeProductImage,
-} from "~/domain/product-images.server";
-import { getProductForEditing, listCategories, updateProduct } from "~/domain/products.server";
-import { deleteStoredImage, storeImage } from "~/domain/uploads.server";
-import { requireWorkshopMember } from "~/lib/auth.server";
+} from "~/domain/catalogue/product-images.server";
+import { getProductForEditing, listCategories, updateProduct } from "~/domain/catalogue/products.server";
+import { deleteStoredImage, storeImage } from "~/web/uploads.server";
+import { requireWorkshopMember } from "~/web/auth.server";
 import { env } from "~/lib/env.server";
-import { isMultipart, readImageUpload } from "~/lib/image-upload.server";
-import { replyWithFieldErrors } from "~/lib/invalid-fields.server";
-import { readForm } from "~/lib/read-form.server";
+import { isMultipart, readImageUpload } from "~/web/image-upload.server";
+import { replyWithFieldErrors } from "~/web/invalid-fields.server";
+import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "编辑商品 · 工坊后台 · 村播 Cunbo" }];
 

@@ -8,10 +8,10 @@ import { ProductForm } from "~/components/studio/product-form";
 import { ProductSchema, toProductInput } from "~/components/studio/product-schema";
 import { StudioHeader } from "~/components/studio/studio-header";
 import { InvalidFields } from "~/domain/errors.server";
-import { createProduct, listCategories } from "~/domain/products.server";
-import { requireWorkshopMember } from "~/lib/auth.server";
-import { replyWithFieldErrors } from "~/lib/invalid-fields.server";
-import { readForm } from "~/lib/read-form.server";
+import { createProduct, listCategories } from "~/domain/catalogue/products.server";
+import { requireWorkshopMember } from "~/web/auth.server";
+import { replyWithFieldErrors } from "~/web/invalid-fields.server";
+import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "上架新商品 · 工坊后台 · 村播 Cunbo" }];
 

@@ -3,8 +3,8 @@ import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
-import { listManagedWorkshops } from "~/domain/studio-workshops.server";
-import { forbidden, requireViewer } from "~/lib/auth.server";
+import { listManagedWorkshops } from "~/domain/accounts/studio-workshops.server";
+import { forbidden, requireViewer } from "~/web/auth.server";
 
 export const meta: MetaFunction = () => [{ title: "工坊后台 · 村播 Cunbo" }];
 

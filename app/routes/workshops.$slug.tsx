@@ -5,8 +5,8 @@ import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";
 import { ProductGrid } from "~/components/product-card";
-import { getWorkshop } from "~/domain/catalogue.server";
-import { invariantResponse } from "~/lib/http.server";
+import { getWorkshop } from "~/domain/catalogue/catalogue.server";
+import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>

@@ -7,8 +7,8 @@ import { BarChart } from "~/components/charts/bar-chart";
 import { chartMoney } from "~/components/charts/money-axis";
 import { StatTile } from "~/components/charts/stat-tile";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
-import { workshopImpact } from "~/domain/workshop-impact.server";
-import { invariantResponse } from "~/lib/http.server";
+import { workshopImpact } from "~/domain/ledger/workshop-impact.server";
+import { invariantResponse } from "~/web/http.server";
 import { formatMoney } from "~/lib/money";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -11,7 +11,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
-import { BUY_NOW_PATH } from "../../app/lib/buy-now-client.ts";
+import { BUY_NOW_PATH } from "../../app/domain/checkout/buy-now-client.ts";
 import { freePort, startEmbeddedPostgres } from "../../server/embedded-postgres.ts";
 import { BurstClient } from "./burst-client.ts";
 

@@ -239,7 +239,7 @@ async function runOnce(target: Target, viewers: number, options: FanoutOptions):
 
 export async function runFanout(options: FanoutOptions, say: (line: string) => void): Promise<RunResult[]> {
   const { db } = await import("../../app/lib/db.server.ts");
-  const { productCard } = await import("../../app/domain/live-state.server.ts");
+  const { productCard } = await import("../../app/domain/live/live-state.server.ts");
   const show = await db.show.findFirstOrThrow({
     where: { status: "live", host: { user: { email: "host.tea@cunbo.test" } } },
     include: { items: { orderBy: { position: "asc" }, take: 2 } },

@@ -183,7 +183,7 @@ const server = await startServer({ port: 0, host: "127.0.0.1" });
 const url = server.url.replace("localhost", "127.0.0.1");
 try {
   const staff = await new Visitor(url).logIn("staff.berry@cunbo.test");
-  const { workshopQueuePage, parseQueueFilters } = await import("../../app/domain/fulfilment-queue.server.ts");
+  const { workshopQueuePage, parseQueueFilters } = await import("../../app/domain/fulfilment/queue.server.ts");
   const product = await db.product.findFirstOrThrow({ where: { workshopId: workshop.id } });
   const base = "/studio/berry-good-market";
   const results = [

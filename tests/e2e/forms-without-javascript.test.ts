@@ -5,7 +5,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { placeOrder } from "~/domain/checkout.server";
+import { placeOrder } from "~/domain/checkout/checkout.server";
 import { payLocally } from "~/domain/payments/local-payment.server";
 import { db } from "~/lib/db.server";
 import { PHONE, launchBrowser } from "../helpers/browser";

@@ -1,7 +1,7 @@
 // In a browser with JavaScript: the log-in form's refusal after too many misses, and "log out everywhere".
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Browser } from "playwright-core";
-import { signUp } from "~/domain/accounts.server";
+import { signUp } from "~/domain/accounts/accounts.server";
 import { DESKTOP, launchBrowser, logIn, newContext, PHONE } from "../helpers/browser";
 import { startTestServer } from "../helpers/server";
 

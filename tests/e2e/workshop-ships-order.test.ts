@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { placeOrder } from "~/domain/checkout.server";
+import { placeOrder } from "~/domain/checkout/checkout.server";
 import { payLocally } from "~/domain/payments/local-payment.server";
 import { db } from "~/lib/db.server";
 import { launchBrowser, logIn, newContext } from "../helpers/browser";

@@ -2,7 +2,7 @@
 // when signed in, and a log of every event received (with when) so tests can wait for or rule out events.
 import { io, type Socket } from "socket.io-client";
 import { afterAll } from "vitest";
-import type { LiveState } from "~/lib/live-state";
+import type { LiveState } from "~/domain/live/live-state";
 
 export type Received = { type: string; payload: unknown; at: number };
 

@@ -4,7 +4,7 @@
 import { randomBytes } from "node:crypto";
 import type { FulfilmentStatus } from "~/generated/prisma/enums";
 import type { Prisma } from "~/generated/prisma/client";
-import { allocateLine } from "~/domain/ledger.server";
+import { allocateLine } from "~/domain/ledger/ledger.server";
 import { db } from "~/lib/db.server";
 
 export type FixtureLine = {

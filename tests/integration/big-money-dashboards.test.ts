@@ -1,9 +1,9 @@
 // Dashboards at a real market's size: the umbrella workshop's live rooms alone sold ¥110 M, five times what a
 // 32-bit sum of fen holds (¥21.47 M). Every page still answers, with figures equal to plain bigint SQL.
 import { beforeAll, describe, expect, it } from "vitest";
-import { adminDashboard, hostDashboard, workshopDashboard } from "~/domain/dashboards.server";
-import { hostPanelFigures } from "~/domain/show-stats.server";
-import { workshopImpact } from "~/domain/workshop-impact.server";
+import { adminDashboard, hostDashboard, workshopDashboard } from "~/domain/ledger/dashboards.server";
+import { hostPanelFigures } from "~/domain/live/show-stats.server";
+import { workshopImpact } from "~/domain/ledger/workshop-impact.server";
 import { db } from "~/lib/db.server";
 import { formatMoney } from "~/lib/money";
 import { Visitor } from "../helpers/http";

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { allocateLine } from "~/domain/ledger.server";
-import { orderStatement } from "~/domain/ledger.server";
+import { allocateLine } from "~/domain/ledger/ledger.server";
+import { orderStatement } from "~/domain/ledger/ledger.server";
 import { db } from "~/lib/db.server";
 import { Visitor } from "../helpers/http";
 import { ADDRESS, liveTeaShow, variantBySku } from "../helpers/market";

@@ -5,8 +5,8 @@ import {
   shanghaiDayStart,
   shanghaiMonthStart,
   workshopDashboard,
-} from "~/domain/dashboards.server";
-import { workshopImpact } from "~/domain/workshop-impact.server";
+} from "~/domain/ledger/dashboards.server";
+import { workshopImpact } from "~/domain/ledger/workshop-impact.server";
 import { db } from "~/lib/db.server";
 import { formatMoney } from "~/lib/money";
 import { Visitor } from "../helpers/http";

@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { Conflict, InvalidInput, InvalidTransition, NotFound } from "~/domain/errors.server";
-import { transitionFulfilment, transitionOne, type RefundFulfilmentOrder } from "~/domain/fulfilment-flow.server";
+import { transitionFulfilment, transitionOne, type RefundFulfilmentOrder } from "~/domain/fulfilment/flow.server";
 import {
   FULFILMENT_ACTIONS,
   FULFILMENT_STATUSES,
   nextStatus,
   refusalReason,
   type FulfilmentAction,
-} from "~/domain/fulfilment-steps";
+} from "~/domain/fulfilment/steps";
 import type { FulfilmentStatus } from "~/generated/prisma/enums";
 import { db } from "~/lib/db.server";
 import { createPaidOrder, userByEmail, workshopBySlug } from "../helpers/paid-order-fixture";

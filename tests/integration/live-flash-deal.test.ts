@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import type { DealView, LiveState } from "~/lib/live-state";
+import type { DealView, LiveState } from "~/domain/live/live-state";
 import { Visitor } from "../helpers/http";
 import { joinShow } from "../helpers/live-socket";
 import { startTestServer } from "../helpers/server";

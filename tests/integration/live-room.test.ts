@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import type { ChatLine, DealView, LiveState, PinView } from "~/lib/live-state";
+import type { ChatLine, DealView, LiveState, PinView } from "~/domain/live/live-state";
 import { Visitor } from "../helpers/http";
 import { connect, joinShow, sleep } from "../helpers/live-socket";
 import { startTestServer } from "../helpers/server";

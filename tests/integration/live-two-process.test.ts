@@ -5,7 +5,7 @@ import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createClient } from "redis";
 import { db } from "~/lib/db.server";
-import type { PinView } from "~/lib/live-state";
+import type { PinView } from "~/domain/live/live-state";
 import { redisPrefix } from "../../server/redis.ts";
 import { Visitor } from "../helpers/http";
 import { joinShow, sleep } from "../helpers/live-socket";

@@ -10,7 +10,7 @@ import path from "node:path";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
-import { applyLiveEvent, type LiveState, type PinView } from "~/lib/live-state";
+import { applyLiveEvent, type LiveState, type PinView } from "~/domain/live/live-state";
 import { freePort } from "../../server/embedded-postgres.ts";
 import { redisPrefix } from "../../server/redis.ts";
 import { startAppProcess, stopProcess, type AppProcess } from "../helpers/app-process";

@@ -1,6 +1,6 @@
 // How fast passwords can be guessed, over real HTTP from real (loopback) source addresses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signUp } from "~/domain/accounts.server";
+import { signUp } from "~/domain/accounts/accounts.server";
 import { ACCOUNT_FREE_MISSES, ADDRESS_GUESSES, ADDRESS_SIGNUPS } from "~/lib/login-limits.server";
 import { startServer } from "../../server/index.ts";
 import { postFrom } from "../helpers/http";

@@ -1,8 +1,8 @@
 // The one statement that writes orders, against real PostgreSQL: a group is written whole or not at all.
 import { describe, expect, it } from "vitest";
-import { orderRows } from "~/domain/order-rows.server";
-import { LevelsMoved, writeOrders } from "~/domain/order-statement.server";
-import { priceItems } from "~/domain/pricing.server";
+import { orderRows } from "~/domain/checkout/order-rows.server";
+import { LevelsMoved, writeOrders } from "~/domain/checkout/order-statement.server";
+import { priceItems } from "~/domain/checkout/pricing.server";
 import { db } from "~/lib/db.server";
 import { ADDRESS, liveTeaShow } from "../helpers/market";
 

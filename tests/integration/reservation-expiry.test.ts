@@ -1,7 +1,7 @@
 // Unpaid orders give their stock back when the hold lapses: by the queued job (pg-boss), or by the sweep.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { placeOrder } from "~/domain/checkout.server";
-import { sweepLapsedOrders } from "~/domain/reservations.server";
+import { placeOrder } from "~/domain/checkout/checkout.server";
+import { sweepLapsedOrders } from "~/domain/checkout/reservations.server";
 import { db } from "~/lib/db.server";
 import { startJobs, type RunningJobs } from "../../server/jobs";
 import { ADDRESS, liveTeaShow, startFlashDeal, variantBySku } from "../helpers/market";

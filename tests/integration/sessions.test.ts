@@ -1,7 +1,7 @@
 // Sessions that can be ended: log-out, log-in on a fresh id, "log out everywhere", and an admin's doing.
 import { createCookie } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { signUp } from "~/domain/accounts.server";
+import { signUp } from "~/domain/accounts/accounts.server";
 import { db } from "~/lib/db.server";
 import { Visitor } from "../helpers/http";
 import { variantBySku } from "../helpers/market";

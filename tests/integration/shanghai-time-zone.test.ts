@@ -1,10 +1,15 @@
 // Cunbo on a database whose TimeZone is Asia/Shanghai, the usual setting in China: deals, holds and dashboards
 // keep the right instants whatever zone the database's sessions start in.
 import { beforeAll, describe, expect, it } from "vitest";
-import { RESERVATION_MINUTES } from "~/domain/checkout.server";
-import { adminDashboard, shanghaiDayStart, shanghaiMonthStart, workshopDashboard } from "~/domain/dashboards.server";
-import { sweepLapsedOrders } from "~/domain/reservations.server";
-import { workshopImpact } from "~/domain/workshop-impact.server";
+import { RESERVATION_MINUTES } from "~/domain/checkout/checkout.server";
+import {
+  adminDashboard,
+  shanghaiDayStart,
+  shanghaiMonthStart,
+  workshopDashboard,
+} from "~/domain/ledger/dashboards.server";
+import { sweepLapsedOrders } from "~/domain/checkout/reservations.server";
+import { workshopImpact } from "~/domain/ledger/workshop-impact.server";
 import { db } from "~/lib/db.server";
 import { plainQuery, setDatabaseTimeZone } from "../helpers/database-time-zone";
 import { Visitor } from "../helpers/http";

@@ -3,8 +3,8 @@
 // buyer past the last unit hears "sold out" as a 4xx; none sees a server error, whichever path they came by.
 process.env.DATABASE_POOL_SIZE = "20";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createBatch } from "~/domain/batches.server";
-import { createProduct } from "~/domain/products.server";
+import { createBatch } from "~/domain/catalogue/batches.server";
+import { createProduct } from "~/domain/catalogue/products.server";
 import { db } from "~/lib/db.server";
 import { translator } from "~/lib/locale.server";
 import { Visitor } from "../helpers/http";

@@ -2,7 +2,7 @@
 process.env.DATABASE_POOL_SIZE = "25";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { placeOrder } from "~/domain/checkout.server";
+import { placeOrder } from "~/domain/checkout/checkout.server";
 import { SoldOut } from "~/domain/errors.server";
 import { db } from "~/lib/db.server";
 import { ADDRESS, liveTeaShow, startFlashDeal } from "../helpers/market";

@@ -2,7 +2,7 @@
 // webhook endpoint, against the stand-in whose objects the test controls, with the job queue running.
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { oweRefund, sweepOwedRefunds } from "~/domain/payments/owed-refunds.server";
-import { cancelUnpaidOrder, lockOrder } from "~/domain/reservations.server";
+import { cancelUnpaidOrder, lockOrder } from "~/domain/checkout/reservations.server";
 import { db } from "~/lib/db.server";
 import { startJobs, type RunningJobs } from "../../server/jobs";
 import { Visitor } from "../helpers/http";

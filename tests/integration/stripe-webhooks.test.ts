@@ -1,8 +1,8 @@
 // The Stripe provider end to end, against a local stand-in of Stripe's API: the real SDK, the real webhook
 // endpoint with signed payloads, and the one settlement path.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cancelUnpaidOrder } from "~/domain/reservations.server";
-import { refundOrder } from "~/domain/refunds.server";
+import { cancelUnpaidOrder } from "~/domain/checkout/reservations.server";
+import { refundOrder } from "~/domain/orders/refunds.server";
 import { db } from "~/lib/db.server";
 import { variantBySku } from "../helpers/market";
 import { startTestServer } from "../helpers/server";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { COURIERS, isPlausibleTracking, normaliseTracking } from "~/domain/couriers";
+import { COURIERS, isPlausibleTracking, normaliseTracking } from "~/domain/fulfilment/couriers";
 
 describe("tracking numbers", () => {
   it("accepts each courier's own example and the way people type it", () => {

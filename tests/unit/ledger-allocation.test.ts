@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { allocateLine, PLATFORM_RATE_BP } from "~/domain/ledger.server";
+import { allocateLine, PLATFORM_RATE_BP } from "~/domain/ledger/ledger.server";
 
 const rate = fc.integer({ min: 0, max: 10_000 });
 const line = fc.record({

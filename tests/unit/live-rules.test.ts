@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { cleanChatText } from "~/domain/chat.server";
-import { playbackProblem } from "~/lib/playback";
+import { cleanChatText } from "~/domain/live/chat.server";
+import { playbackProblem } from "~/domain/live/playback";
 import { formatDuration, parseShanghaiLocal, toShanghaiLocal } from "~/lib/shanghai-time";
 import { TokenBuckets } from "~/lib/token-bucket";
 

@@ -6,7 +6,7 @@ import {
   type LiveState,
   type PinView,
   type ProductCard,
-} from "~/lib/live-state";
+} from "~/domain/live/live-state";
 
 const card = (productId: string, stock = 10): ProductCard => ({
   productId,

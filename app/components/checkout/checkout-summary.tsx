@@ -1,5 +1,5 @@
 // The checkout's summary: every workshop's lines with the 共富价 premium in each, its shipping, and the totals.
-import type { PricedCheckout } from "~/domain/pricing.server";
+import type { PricedCheckout } from "~/domain/checkout/pricing.server";
 import { LineItem } from "./line-item";
 import { Totals } from "./totals";
 import { WorkshopGroup } from "./workshop-group";

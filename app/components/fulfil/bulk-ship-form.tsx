@@ -2,9 +2,9 @@
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError, inputClass } from "~/components/ui/field";
-import { COURIERS } from "~/domain/couriers";
-import { trackingField } from "~/domain/fulfilment-forms";
-import type { Parcel } from "~/domain/fulfilment-queue.server";
+import { COURIERS } from "~/domain/fulfilment/couriers";
+import { trackingField } from "~/domain/fulfilment/forms";
+import type { Parcel } from "~/domain/fulfilment/queue.server";
 import type { ConsoleActionResult } from "./parcel-card";
 import { StatusBadge } from "./status-badge";
 

@@ -3,9 +3,9 @@
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { courierName } from "~/domain/couriers";
-import { allowedActions } from "~/domain/fulfilment-steps";
-import type { workshopQueuePage } from "~/domain/fulfilment-queue.server";
+import { courierName } from "~/domain/fulfilment/couriers";
+import { allowedActions } from "~/domain/fulfilment/steps";
+import type { workshopQueuePage } from "~/domain/fulfilment/queue.server";
 import { formatDateTime, hoursUntil } from "~/lib/shanghai-time";
 import { fixedLabel } from "./labels";
 import { ProblemForm, ShipForm } from "./parcel-forms";

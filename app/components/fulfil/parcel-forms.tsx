@@ -12,8 +12,8 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError, inputClass } from "~/components/ui/field";
-import { COURIERS } from "~/domain/couriers";
-import { CancelSchema, ExceptionSchema, ShipSchema } from "~/domain/fulfilment-forms";
+import { COURIERS } from "~/domain/fulfilment/couriers";
+import { CancelSchema, ExceptionSchema, ShipSchema } from "~/domain/fulfilment/forms";
 
 type Result = SubmissionResult<string[]> | undefined;
 

@@ -1,6 +1,6 @@
 // The chat as the host sees it: every line with hide and mute, slow mode, and who is muted.
 import { useTranslation } from "react-i18next";
-import type { ChatLine } from "~/lib/live-state";
+import type { ChatLine } from "~/domain/live/live-state";
 import { buttonStyles, IntentButton } from "./intent-button";
 
 const small = "min-h-9 rounded-full border border-stone-300 bg-white px-3 text-xs text-stone-800 hover:bg-stone-100";

@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Countdown } from "~/components/live/countdown";
 import { usePick } from "~/components/live/use-pick";
-import type { DealView, ProductCard } from "~/lib/live-state";
+import type { DealView, ProductCard } from "~/domain/live/live-state";
 import { formatMoney, parseYuan } from "~/lib/money";
 import { formatDuration } from "~/lib/shanghai-time";
 import { buttonStyles, IntentButton } from "./intent-button";

@@ -1,7 +1,7 @@
 // The line-up on the host console: one big tap to pin an item (replacing the current pin) or take it down.
 import { useTranslation } from "react-i18next";
 import { usePick } from "~/components/live/use-pick";
-import type { ProductCard } from "~/lib/live-state";
+import type { ProductCard } from "~/domain/live/live-state";
 import { formatMoney } from "~/lib/money";
 import { buttonStyles, IntentButton } from "./intent-button";
 

@@ -9,7 +9,7 @@ import { z } from "zod";
 import { usePick } from "~/components/live/use-pick";
 import { Button, Field, FieldError } from "~/components/ui/field";
 import { formatMoney } from "~/lib/money";
-import { playbackProblem } from "~/lib/playback";
+import { playbackProblem } from "~/domain/live/playback";
 import { parseShanghaiLocal } from "~/lib/shanghai-time";
 
 const COVER_TYPES = ["image/jpeg", "image/png", "image/webp"];

@@ -4,7 +4,7 @@
 import { useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { effectivePrice, type DealView, type ProductCard } from "~/lib/live-state";
+import { effectivePrice, type DealView, type ProductCard } from "~/domain/live/live-state";
 import { formatMoney } from "~/lib/money";
 import { defaultVariant, StockNote, type Attribution, type BuyMode } from "./pinned-card";
 import { usePick } from "./use-pick";

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { ChatLine } from "~/lib/live-state";
+import type { ChatLine } from "~/domain/live/live-state";
 import type { ChatReply } from "./use-live-room";
 
 type Props = {

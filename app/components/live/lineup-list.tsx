@@ -1,6 +1,6 @@
 // The show's line-up: every product the host will sell, with its lowest price and a way to buy it.
 import { useTranslation } from "react-i18next";
-import type { ProductCard } from "~/lib/live-state";
+import type { ProductCard } from "~/domain/live/live-state";
 import { formatMoney } from "~/lib/money";
 import { usePick } from "./use-pick";
 

@@ -1,7 +1,7 @@
 // The product card over the stream: price (with the 共富价 premium spelled out), stock left, any flash deal with
 // its countdown, and buy-now / add-to-cart. Without JavaScript the buttons post the card's variant to /cart.
 import { useTranslation } from "react-i18next";
-import { effectivePrice, type CardVariant, type DealView, type ProductCard } from "~/lib/live-state";
+import { effectivePrice, type CardVariant, type DealView, type ProductCard } from "~/domain/live/live-state";
 import { formatMoney } from "~/lib/money";
 import { Countdown } from "./countdown";
 import { usePick } from "./use-pick";

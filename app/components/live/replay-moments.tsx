@@ -1,6 +1,6 @@
 // An ended show's pin timeline as shoppable moments: choosing one seeks the recording and shows that product.
 import { useTranslation } from "react-i18next";
-import type { ProductCard } from "~/lib/live-state";
+import type { ProductCard } from "~/domain/live/live-state";
 import { formatDuration } from "~/lib/shanghai-time";
 import { usePick } from "./use-pick";
 

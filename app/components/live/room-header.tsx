@@ -1,7 +1,7 @@
 // The strip over the top of the stream: who is hosting, what the show is, live / upcoming / replay, and how many
 // people are watching.
 import { useTranslation } from "react-i18next";
-import type { LiveState } from "~/lib/live-state";
+import type { LiveState } from "~/domain/live/live-state";
 import type { Connection } from "./use-live-room";
 import { usePick } from "./use-pick";
 

@@ -1,7 +1,7 @@
 // "A shopper in Hangzhou just bought 2 …": the latest sale, for a few seconds. City and quantity only.
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { SaleLine } from "~/lib/live-state";
+import type { SaleLine } from "~/domain/live/live-state";
 import { usePick } from "./use-pick";
 
 const SHOW_MS = 6000;

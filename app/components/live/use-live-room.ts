@@ -3,7 +3,7 @@
 // while the state is on its way are kept and applied over it, so a pin is never lost nor left stale.
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import { applyLiveEvent, SHOW_ROOM_EVENTS, type LiveState } from "~/lib/live-state";
+import { applyLiveEvent, SHOW_ROOM_EVENTS, type LiveState } from "~/domain/live/live-state";
 
 export type Connection = "connecting" | "online" | "offline";
 export type ChatReply = { ok: true } | { error: string; values?: Record<string, string | number> };

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { LiveState, ProductCard } from "~/lib/live-state";
+import type { LiveState, ProductCard } from "~/domain/live/live-state";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { BuySheetBody } from "./buy-sheet";
 import { ChatBox, ChatLines } from "./chat-panel";

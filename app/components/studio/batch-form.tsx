@@ -6,7 +6,7 @@ import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { FieldError } from "~/components/ui/field";
-import { MAX_BATCH_CAPACITY } from "~/lib/catalogue-limits";
+import { MAX_BATCH_CAPACITY } from "~/domain/catalogue/limits";
 import { Select, StudioButton, TextInput } from "./controls";
 
 export const BatchSchema = z.object({

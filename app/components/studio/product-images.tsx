@@ -3,7 +3,7 @@
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FieldError } from "~/components/ui/field";
-import { MAX_IMAGES } from "~/lib/catalogue-limits";
+import { MAX_IMAGES } from "~/domain/catalogue/limits";
 import { StudioButton, controlClass } from "./controls";
 
 type Props = { images: string[]; title: string; error?: string | null };

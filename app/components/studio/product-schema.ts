@@ -1,8 +1,8 @@
 // The product editor's form schema: parsed on the server (conform + zod) and driving the browser's checks.
 // Prices are typed in yuan and leave here as integer fen; the domain checks again what only it can (SKUs in use).
 import { z } from "zod";
-import { MAX_PRICE_FEN, MAX_STOCK } from "~/lib/catalogue-limits";
-import type { ProductInput, VariantInput } from "~/domain/products.server";
+import { MAX_PRICE_FEN, MAX_STOCK } from "~/domain/catalogue/limits";
+import type { ProductInput, VariantInput } from "~/domain/catalogue/products.server";
 import { parseYuan, yuanInput } from "~/lib/money";
 
 const required = (max: number, message: string) => z.string(message).trim().min(1, message).max(max, message);

@@ -6,8 +6,8 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { JOB, jobs } from "~/lib/jobs.server";
 import { NotFound } from "../errors.server";
-import { announceOrderUpdate } from "../order-events.server";
-import { lockOrder, type LockedOrder } from "../reservations.server";
+import { announceOrderUpdate } from "../orders/order-events.server";
+import { lockOrder, type LockedOrder } from "../checkout/reservations.server";
 import { insertEvent } from "./payment-event.server";
 import { providerFor } from "./provider.server";
 

@@ -5,11 +5,11 @@
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { SoldOut } from "../errors.server";
-import { createFulfilmentOrders } from "../fulfilment.server";
-import { writeSaleEntries } from "../ledger.server";
-import { announceOrderUpdate, announcePaid, announceStock } from "../order-events.server";
-import { lockOrder, releaseHeld, toHolds, type LockedOrder } from "../reservations.server";
-import { reserveStock, type StockLevels } from "../stock.server";
+import { createFulfilmentOrders } from "../fulfilment/fulfilment-orders.server";
+import { writeSaleEntries } from "../ledger/ledger.server";
+import { announceOrderUpdate, announcePaid, announceStock } from "../orders/order-events.server";
+import { lockOrder, releaseHeld, toHolds, type LockedOrder } from "../checkout/reservations.server";
+import { reserveStock, type StockLevels } from "../checkout/stock.server";
 import { oweRefund, owesRefund, settleOwedRefund } from "./owed-refunds.server";
 import { insertEvent, type PaymentEventInput } from "./payment-event.server";
 

@@ -1,7 +1,7 @@
 // Sending a buyer to pay for a pending order, with whichever provider the order was placed with.
 import { db } from "~/lib/db.server";
 import { Conflict, NotFound, ProviderUnavailable } from "../errors.server";
-import { payableOrder } from "../orders.server";
+import { payableOrder } from "../orders/orders.server";
 import { providerFor, type PayableOrder, type PaymentContext } from "./provider.server";
 
 type Startable = PayableOrder & { paymentProvider: string; paymentRef: string | null };

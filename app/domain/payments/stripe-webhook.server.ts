@@ -3,7 +3,7 @@
 // object it names is re-read from Stripe: the object as it is now decides.
 import Stripe from "stripe";
 import { db } from "~/lib/db.server";
-import { applyRefund, refundBeforePayment, type RefundScope } from "../refunds.server";
+import { applyRefund, refundBeforePayment, type RefundScope } from "../orders/refunds.server";
 import { isKnownEvent, recordPaymentEvent, recordPaymentFailure, settlePaymentSucceeded } from "./settle.server";
 import { RefusedEvent, verifyStripeEvent, type StripeEvent } from "./stripe-event.server";
 import { stripeClient } from "./stripe.server";

@@ -1,0 +1,60 @@
+// What the process (server/) calls in the app. entry.server.tsx exports it, and server/ reads it from the Remix
+// build (build.entry.module), never from source: the serving process then holds one copy of every app module,
+// and so of every process-wide object (pool, gates, memos, timers) and of every error class.
+import { sweepOwedRefunds, workOwedRefund } from "../domain/payments/owed-refunds.server";
+import { receiveStripeWebhook } from "../domain/payments/stripe-webhook.server";
+import { postChat } from "../domain/live/chat.server";
+import { DomainError } from "../domain/errors.server";
+import { rearmRunningDeals } from "../domain/live/flash-deals.server";
+import { getLiveState } from "../domain/live/live-state.server";
+import { tokensMatch } from "../domain/orders/orders.server";
+import { expireOrder, sweepLapsedOrders } from "../domain/checkout/reservations.server";
+import { viewerFromCookie } from "./auth.server";
+import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
+import { CROSS_SITE_REFUSAL_PATH } from "./cross-site-refusal";
+import { submitCheckout } from "./checkout-submission.server";
+import { db, disconnectDb } from "../lib/db.server";
+import { env } from "../lib/env.server";
+import { installedPublisher, installPublisher } from "../lib/events.server";
+import { installJobQueue, JOB } from "../lib/jobs.server";
+import { showRoom } from "../domain/live/live-state";
+import { localeFromCookie } from "../lib/locale.server";
+import { shareRateLimits } from "../lib/rate-limits.server";
+import { sessionStorage } from "../lib/session.server";
+import { TokenBuckets } from "../lib/token-bucket";
+
+export const serverApi = {
+  env,
+  db,
+  disconnectDb,
+  sessionStorage,
+  DomainError,
+  // The buy-now endpoint (server/buy-now.ts).
+  BUY_NOW_PATH,
+  // The origin check's refusal page (server/index.ts).
+  CROSS_SITE_REFUSAL_PATH,
+  submitCheckout,
+  viewerFromCookie,
+  localeFromCookie,
+  // The Stripe webhook (server/webhooks.ts).
+  receiveStripeWebhook,
+  // The job queue (server/jobs.ts).
+  JOB,
+  installJobQueue,
+  expireOrder,
+  sweepLapsedOrders,
+  workOwedRefund,
+  sweepOwedRefunds,
+  // socket.io (server/realtime.ts and its rooms).
+  installPublisher,
+  installedPublisher,
+  shareRateLimits,
+  rearmRunningDeals,
+  getLiveState,
+  postChat,
+  showRoom,
+  tokensMatch,
+  TokenBuckets,
+};
+
+export type ServerApi = typeof serverApi;

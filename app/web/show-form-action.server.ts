@@ -1,0 +1,40 @@
+// The server half of the show form, shared by "new show" and "edit show": size check, zod parse, cover upload,
+// then the domain call; field errors come back with 400, domain refusals with their own 4xx.
+import { parseWithZod } from "@conform-to/zod/v4";
+import { data, redirect } from "@remix-run/node";
+import { ShowFormSchema } from "~/components/host/show-form";
+import { DomainError } from "~/domain/errors.server";
+import type { ShowInput } from "~/domain/live/shows.server";
+import { COVER_MAX_BYTES, saveCover } from "./cover-upload.server";
+import { parseShanghaiLocal } from "../lib/shanghai-time";
+import { MAX_FORM_BYTES, readForm } from "./read-form.server";
+
+export async function showFormAction(request: Request, save: (input: ShowInput) => Promise<string>) {
+  const formData = await readForm(request, { maxBytes: COVER_MAX_BYTES + MAX_FORM_BYTES });
+  const submission = parseWithZod(formData, { schema: ShowFormSchema });
+  if (submission.status !== "success") return data(submission.reply(), { status: 400 });
+  const value = submission.value;
+  let coverImage: string | null = null;
+  if (value.cover) {
+    coverImage = await saveCover(value.cover);
+    if (!coverImage)
+      return data(submission.reply({ fieldErrors: { cover: ["live:form.error.cover"] } }), { status: 400 });
+  }
+  try {
+    const showId = await save({
+      title: value.title,
+      coverImage,
+      scheduledAt: parseShanghaiLocal(value.scheduledAt) ?? new Date(),
+      playback:
+        value.playbackKind === "none" || !value.playbackUrl
+          ? null
+          : { kind: value.playbackKind, url: value.playbackUrl },
+      recordingUrl: value.recordingUrl || null,
+      productIds: value.productIds,
+    });
+    return redirect(`/host/shows/${showId}`);
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return data(submission.reply({ formErrors: [error.messageKey] }), { status: error.status });
+  }
+}
