@@ -2,6 +2,27 @@ import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
+/** One no-restricted-imports rule per layer: the layers (app/<name>/) its files may not import. */
+function layerRules(forbidden) {
+  return Object.entries(forbidden).map(([files, layers]) => ({
+    files: [files],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: `^(~/|(\\.\\./)+(app/)?)(${layers.join("|")})/`,
+              message: `${files.split("/")[1]} may not import ${layers.join(", ")} (see the import directions in eslint.config.js).`,
+            },
+            { regex: "prisma/seed", message: "the app does not import the seed's data." },
+          ],
+        },
+      ],
+    },
+  }));
+}
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", ".data/**", "app/generated/**", "node_modules/**"] },
   js.configs.recommended,
@@ -47,6 +68,50 @@ export default tseslint.config(
       "no-restricted-syntax": [
         "error",
         {
+          selector: "CallExpression[callee.property.name='formData'][callee.object.name='request']",
+          message: "Read a posted form with readForm(request) from ~/web/read-form.server.",
+        },
+      ],
+    },
+  },
+  // The house's import directions (CONVENTIONS.md): routes → web, domain, components, lib; web → domain, lib;
+  // domain → lib only; components → lib and the domain's client-safe modules (plain .ts, never .server);
+  // lib → nothing of ours above it. Each layer imports the others through the one alias, `~/`.
+  ...layerRules({
+    "app/lib/**": ["domain", "web", "components", "routes"],
+    "app/domain/**": ["web", "components", "routes"],
+    "app/web/**": ["components", "routes"],
+    "app/components/**": ["web", "routes"],
+  }),
+  {
+    // Types of what a route loads may come from anywhere in the domain; values only from its client-safe modules.
+    files: ["app/components/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^~/domain/.*\\.server$",
+              allowTypeImports: true,
+              message: "components may import only the domain's client-safe modules (plain .ts, not .server).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["app/domain/**"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "MemberExpression[object.name='process'][property.name='env']",
+          message: "the environment is read once, by app/lib/env.server.ts (env()).",
+        },
+        {
+          // Repeated from the rule for all of app/: a file's last rule of a name replaces the earlier ones.
           selector: "CallExpression[callee.property.name='formData'][callee.object.name='request']",
           message: "Read a posted form with readForm(request) from ~/web/read-form.server.",
         },

@@ -20,6 +20,9 @@ const EnvSchema = z.object({
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_HOST: z.string().optional(),
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
+  DEMO_ACCOUNTS: z.enum(["on", "off"]).optional(),
+  DEBUG_POSTGRES: z.string().optional(),
   // Packing slips embed a CJK font: a .ttf/.otf path, or a .ttc with the face's PostScript name in CJK_FONT_FAMILY.
   CJK_FONT_PATH: z.string().optional(),
   CJK_FONT_FAMILY: z.string().optional(),

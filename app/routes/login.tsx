@@ -16,7 +16,8 @@ import { retryAfterText } from "~/components/retry-after";
 import { Button, Field, FieldError } from "~/components/ui/field";
 import { verifyLogin } from "~/domain/accounts/accounts.server";
 import { createUserSession, getUserId, safeRedirect } from "~/web/auth.server";
-import { demoAccounts } from "~/lib/demo-accounts.server";
+import { env } from "~/lib/env.server";
+import { DEMO_PASSWORD, demoAccounts } from "~/domain/accounts/demo-accounts";
 import { beginLogin, tooManyAttempts } from "~/lib/login-limits.server";
 import { readForm } from "~/web/read-form.server";
 
@@ -34,7 +35,7 @@ export const meta: MetaFunction = () => [{ title: "登录 · 村播 Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUserId(request)) throw redirect("/");
-  return { demo: demoAccounts() };
+  return { demo: env().DEMO_ACCOUNTS === "off" ? null : { password: DEMO_PASSWORD, accounts: demoAccounts } };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -17,7 +17,7 @@ import {
   removeProductImage,
 } from "~/domain/catalogue/product-images.server";
 import { getProductForEditing, listCategories, updateProduct } from "~/domain/catalogue/products.server";
-import { deleteStoredImage, storeImage } from "~/web/uploads.server";
+import { deleteStoredImage, storeImage } from "~/domain/catalogue/image-files.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { env } from "~/lib/env.server";
 import { isMultipart, readImageUpload } from "~/web/image-upload.server";

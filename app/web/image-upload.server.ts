@@ -1,5 +1,5 @@
 // Reads one image from a multipart form post without ever holding more than the size limit in memory.
-// What the bytes are (PNG, JPEG, WebP) is decided by the domain (uploads.server.ts), not here.
+// What the bytes are (PNG, JPEG, WebP) is decided by the domain (domain/catalogue/image-files.server.ts), not here.
 import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,

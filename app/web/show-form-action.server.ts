@@ -2,7 +2,7 @@
 // then the domain call; field errors come back with 400, domain refusals with their own 4xx.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
-import { ShowFormSchema } from "~/components/host/show-form";
+import { ShowFormSchema } from "~/domain/live/show-form";
 import { DomainError } from "~/domain/errors.server";
 import type { ShowInput } from "~/domain/live/shows.server";
 import { COVER_MAX_BYTES, saveCover } from "./cover-upload.server";

@@ -9,41 +9,7 @@ import { z } from "zod";
 import { usePick } from "~/components/live/use-pick";
 import { Button, Field, FieldError } from "~/components/ui/field";
 import { formatMoney } from "~/lib/money";
-import { playbackProblem } from "~/domain/live/playback";
-import { parseShanghaiLocal } from "~/lib/shanghai-time";
-
-const COVER_TYPES = ["image/jpeg", "image/png", "image/webp"];
-
-export const ShowFormSchema = z
-  .object({
-    title: z.string("live:form.error.title").trim().min(2, "live:form.error.title").max(60, "live:form.error.title"),
-    cover: z
-      .instanceof(File, { message: "live:form.error.cover" })
-      .refine((file) => COVER_TYPES.includes(file.type) && file.size <= 3 * 1024 * 1024, "live:form.error.cover")
-      .optional(),
-    scheduledAt: z.string("live:form.error.scheduledAt"),
-    playbackKind: z.enum(["none", "hls", "embed"]).default("none"),
-    playbackUrl: z.string().trim().max(500, "live:form.error.playbackUrl").optional(),
-    recordingUrl: z.string().trim().max(500, "live:form.error.playbackUrl").optional(),
-    productIds: z
-      .array(z.string(), "live:form.error.lineUp")
-      .min(1, "live:form.error.lineUp")
-      .max(40, "live:form.error.lineUpMax"),
-  })
-  .superRefine((value, ctx) => {
-    if (!parseShanghaiLocal(value.scheduledAt)) {
-      ctx.addIssue({ code: "custom", path: ["scheduledAt"], message: "live:form.error.scheduledAt" });
-    }
-    if (value.playbackKind !== "none") {
-      const problem = value.playbackUrl
-        ? playbackProblem(value.playbackKind, value.playbackUrl)
-        : "live:form.error.playbackUrl";
-      if (problem) ctx.addIssue({ code: "custom", path: ["playbackUrl"], message: problem });
-    }
-    if (value.recordingUrl && playbackProblem("embed", value.recordingUrl)) {
-      ctx.addIssue({ code: "custom", path: ["recordingUrl"], message: "live:form.error.playbackUrl" });
-    }
-  });
+import { COVER_TYPES, ShowFormSchema } from "~/domain/live/show-form";
 
 export type LineUpChoice = {
   id: string;

@@ -3,7 +3,7 @@ import { db } from "~/lib/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { MAX_IMAGES } from "~/domain/catalogue/limits";
 import { InvalidFields, NotFound } from "../errors.server";
-import { deleteStoredImage } from "../../web/uploads.server";
+import { deleteStoredImage } from "./image-files.server";
 
 type Tx = Prisma.TransactionClient;
 

@@ -1,6 +1,7 @@
 // Placing an order: price on the server, share the stock out, then ONE SQL statement (order-statement.server.ts)
 // holds the stock and writes the order. Buy-nows wait in their variant's line (buy-now-line.server.ts), which
 // places them in groups; a cart's checkout is placed on its own, through the same steps.
+import { env } from "~/lib/env.server";
 import { Gate } from "~/lib/gate";
 import { singleton } from "~/lib/singleton.server";
 import { placeInLine } from "./buy-now-line.server";
@@ -15,10 +16,7 @@ export type { ContactInput, PlacedOrder, PlaceOrderInput } from "./order-rows.se
 // A flash sale sends thousands of orders at once. Letting them all price before any of them places would put
 // every placement behind every read in the pool's queue; in turn, first come first served, they finish quickly.
 // One gate per process, as there is one pool: two would let twice the pool's size in at once.
-const placing = singleton(
-  "checkout:placing",
-  () => new Gate(Math.max(2, Number(process.env.DATABASE_POOL_SIZE ?? 10))),
-);
+const placing = singleton("checkout:placing", () => new Gate(Math.max(2, env().DATABASE_POOL_SIZE)));
 
 /** One order on its own: read, share out (it alone), write. */
 function placeAlone(input: PlaceOrderInput): Promise<Outcome> {

@@ -4,7 +4,7 @@ import { randomBytes } from "node:crypto";
 import { mkdir, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { MAX_IMAGE_BYTES } from "~/domain/catalogue/limits";
-import { InvalidFields } from "../domain/errors.server";
+import { InvalidFields } from "../errors.server";
 
 export const UPLOADS_URL_PREFIX = "/uploads/";
 
