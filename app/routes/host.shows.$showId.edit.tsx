@@ -9,6 +9,7 @@ import { requireShowHost } from "~/web/auth.server";
 import { invariantResponse } from "~/web/http.server";
 import { toShanghaiLocal } from "~/lib/shanghai-time";
 import { showFormAction } from "~/web/show-form-action.server";
+import { uploadDirOf } from "~/web/uploaded-image.server";
 
 export const meta: MetaFunction = () => [{ title: "编辑直播 · 村播" }];
 
@@ -20,10 +21,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return { show, choices };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const showId = params.showId ?? "";
   await requireShowHost(request, showId);
-  return showFormAction(request, async (input) => {
+  return showFormAction(request, uploadDirOf(context), async (input) => {
     await updateShow(showId, input);
     return showId;
   });

@@ -8,6 +8,7 @@ import { createShow, lineUpChoices } from "~/domain/live/shows.server";
 import { requireApprovedHost } from "~/web/auth.server";
 import { toShanghaiLocal } from "~/lib/shanghai-time";
 import { showFormAction } from "~/web/show-form-action.server";
+import { uploadDirOf } from "~/web/uploaded-image.server";
 
 export const meta: MetaFunction = () => [{ title: "新建直播 · 村播" }];
 
@@ -18,9 +19,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return { choices: await lineUpChoices(), scheduledAt: toShanghaiLocal(next) };
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const { hostId } = await requireApprovedHost(request);
-  return showFormAction(request, async (input) => (await createShow(hostId, input)).id);
+  return showFormAction(request, uploadDirOf(context), async (input) => (await createShow(hostId, input)).id);
 }
 
 export default function NewShow() {

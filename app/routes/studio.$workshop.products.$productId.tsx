@@ -17,12 +17,17 @@ import {
   removeProductImage,
 } from "~/domain/catalogue/product-images.server";
 import { getProductForEditing, listCategories, updateProduct } from "~/domain/catalogue/products.server";
-import { deleteStoredImage, storeImage } from "~/domain/catalogue/image-files.server";
 import { requireWorkshopMember } from "~/web/auth.server";
-import { env } from "~/lib/env.server";
-import { isMultipart, readImageUpload } from "~/web/image-upload.server";
 import { replyWithFieldErrors } from "~/web/invalid-fields.server";
 import { readForm } from "~/web/read-form.server";
+import {
+  PRODUCT_PHOTO,
+  deleteStoredImage,
+  isMultipart,
+  readImageUpload,
+  storeImage,
+  uploadDirOf,
+} from "~/web/uploaded-image.server";
 
 export const meta: MetaFunction = () => [{ title: "编辑商品 · 工坊后台 · 村播 Cunbo" }];
 
@@ -60,14 +65,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
   const productId = params.productId ?? "";
   const here = `/studio/${workshop.slug}/products/${productId}`;
-  const uploadDir = context.uploadDir ?? env().UPLOAD_DIR;
+  const uploadDir = uploadDirOf(context);
 
   if (isMultipart(request)) {
     try {
       // Checked before reading the file, so nothing is stored for a product that is not this workshop's.
       await orNotFound(assertRoomForImage(workshop.id, productId));
-      const { bytes } = await readImageUpload(request);
-      const url = await storeImage(uploadDir, bytes);
+      const { bytes } = await readImageUpload(request, PRODUCT_PHOTO);
+      const url = await storeImage(uploadDir, bytes, PRODUCT_PHOTO);
       await orNotFound(addProductImage(workshop.id, productId, url)).catch(async (error) => {
         await deleteStoredImage(uploadDir, url);
         throw error;
@@ -89,7 +94,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     return redirect(`${here}?saved=images#images`);
   }
   if (intent === "image-remove") {
-    await orNotFound(removeProductImage(workshop.id, productId, image, uploadDir));
+    await orNotFound(removeProductImage(workshop.id, productId, image));
+    // Only after the product no longer shows it; a file left behind by a crash is harmless, a missing one is not.
+    await deleteStoredImage(uploadDir, image);
     return redirect(`${here}?saved=images#images`);
   }
 

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
 import type { LiveState } from "~/domain/live/live-state";
 import { Visitor } from "../helpers/http";
+import { pngImage } from "../helpers/studio-forms";
 import { joinShow } from "../helpers/live-socket";
 import { startTestServer } from "../helpers/server";
 
@@ -83,6 +84,28 @@ describe("host shows", () => {
     expect(html).toContain("请选择开播时间");
     expect(html).toContain("HLS 地址要以 .m3u8 结尾");
     expect(html).toContain("至少选一件商品");
+  });
+
+  it("stores a cover that is a real picture where /uploads serves it, and refuses one that is not", async () => {
+    const host = await new Visitor(baseUrl).logIn("host.umbrella@cunbo.test");
+    const productIds = await activeProductIds(1);
+    const fields = { title: "封面测试专场", scheduledAt: "2026-12-04T19:30" };
+    const notAPicture = showForm(fields, productIds);
+    notAPicture.set("cover", new Blob(["just some text"], { type: "image/png" }), "cover.png");
+    const refused = await host.post("/host/shows/new", notAPicture);
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("封面须是 3 MB 以内的 JPG、PNG 或 WebP 图片");
+
+    const png = pngImage();
+    const withCover = showForm(fields, productIds);
+    withCover.set("cover", new Blob([new Uint8Array(png)], { type: "image/png" }), "封面.png");
+    const created = await host.post("/host/shows/new", withCover);
+    expect(created.status).toBe(302);
+    const show = await db.show.findUniqueOrThrow({ where: { id: created.headers.get("location")!.split("/").pop() } });
+    expect(show.coverImage).toMatch(/^\/uploads\/[a-f0-9]{32}\.png$/);
+    const served = await host.get(show.coverImage!);
+    expect(served.status).toBe(200);
+    expect(Buffer.from(await served.arrayBuffer()).equals(png)).toBe(true);
   });
 
   it("keeps products of unapproved workshops and archived products out of a line-up", async () => {

@@ -3,7 +3,6 @@ import { db } from "~/lib/db.server";
 import type { Prisma } from "~/generated/prisma/client";
 import { MAX_IMAGES } from "~/domain/catalogue/limits";
 import { InvalidFields, NotFound } from "../errors.server";
-import { deleteStoredImage } from "./image-files.server";
 
 type Tx = Prisma.TransactionClient;
 
@@ -47,8 +46,8 @@ export function moveProductImage(workshopId: string, productId: string, url: str
   });
 }
 
-export async function removeProductImage(workshopId: string, productId: string, url: string, uploadDir: string) {
-  await db.$transaction(async (tx) => {
+export function removeProductImage(workshopId: string, productId: string, url: string) {
+  return db.$transaction(async (tx) => {
     const images = await lockImages(tx, workshopId, productId);
     if (!images.includes(url)) throw new NotFound();
     await setImages(
@@ -57,6 +56,4 @@ export async function removeProductImage(workshopId: string, productId: string, 
       images.filter((image) => image !== url),
     );
   });
-  // Only after the product no longer shows it; a file left behind by a crash is harmless, a missing one is not.
-  await deleteStoredImage(uploadDir, url);
 }

@@ -4,13 +4,14 @@ import { parseShanghaiLocal } from "~/lib/shanghai-time";
 import { playbackProblem } from "./playback";
 
 export const COVER_TYPES = ["image/jpeg", "image/png", "image/webp"];
+export const COVER_MAX_BYTES = 3 * 1024 * 1024;
 
 export const ShowFormSchema = z
   .object({
     title: z.string("live:form.error.title").trim().min(2, "live:form.error.title").max(60, "live:form.error.title"),
     cover: z
       .instanceof(File, { message: "live:form.error.cover" })
-      .refine((file) => COVER_TYPES.includes(file.type) && file.size <= 3 * 1024 * 1024, "live:form.error.cover")
+      .refine((file) => COVER_TYPES.includes(file.type) && file.size <= COVER_MAX_BYTES, "live:form.error.cover")
       .optional(),
     scheduledAt: z.string("live:form.error.scheduledAt"),
     playbackKind: z.enum(["none", "hls", "embed"]).default("none"),
