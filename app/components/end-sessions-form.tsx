@@ -31,7 +31,7 @@ export function EndSessionsForm({ lastResult }: { lastResult?: SubmissionResult<
         <Field
           className="min-w-64 flex-1"
           label={t("endSessions.emailLabel")}
-          errors={fields.email.errors?.map((key) => t(key))}
+          errors={fields.email.errors}
           {...getInputProps(fields.email, { type: "email" })}
           id={fields.email.id}
         />

@@ -107,7 +107,6 @@ export default function CheckoutPage() {
       });
     },
   });
-  const tr = (errors?: string[]) => errors?.map((key) => (key.startsWith("checkout:") ? t(key) : key));
   const en = i18n.language === "en";
   const noteError = (variantId: string) =>
     (lastResult?.error?.[`note-${variantId}`] ?? undefined) as string[] | undefined;
@@ -139,7 +138,7 @@ export default function CheckoutPage() {
             <Field
               label={t("checkout.contactName")}
               autoComplete="name"
-              errors={tr(fields.contactName.errors)}
+              errors={fields.contactName.errors}
               {...getInputProps(fields.contactName, { type: "text" })}
               id={fields.contactName.id}
             />
@@ -147,14 +146,14 @@ export default function CheckoutPage() {
               label={t("checkout.phone")}
               autoComplete="tel-national"
               inputMode="tel"
-              errors={tr(fields.phone.errors)}
+              errors={fields.phone.errors}
               {...getInputProps(fields.phone, { type: "tel" })}
               id={fields.phone.id}
             />
             <Field
               label={t("checkout.email")}
               autoComplete="email"
-              errors={tr(fields.email.errors)}
+              errors={fields.email.errors}
               {...getInputProps(fields.email, { type: "email" })}
               id={fields.email.id}
             />
@@ -178,20 +177,20 @@ export default function CheckoutPage() {
                   </option>
                 ))}
               </select>
-              <FieldError id={`${fields.province.id}-error`} errors={tr(fields.province.errors)} />
+              <FieldError id={`${fields.province.id}-error`} errors={fields.province.errors} />
             </div>
             <div className="grid grid-cols-2 gap-3">
               <Field
                 label={t("checkout.city")}
                 autoComplete="address-level2"
-                errors={tr(fields.city.errors)}
+                errors={fields.city.errors}
                 {...getInputProps(fields.city, { type: "text" })}
                 id={fields.city.id}
               />
               <Field
                 label={t("checkout.district")}
                 autoComplete="address-level3"
-                errors={tr(fields.district.errors)}
+                errors={fields.district.errors}
                 {...getInputProps(fields.district, { type: "text" })}
                 id={fields.district.id}
               />
@@ -199,7 +198,7 @@ export default function CheckoutPage() {
             <Field
               label={t("checkout.street")}
               autoComplete="street-address"
-              errors={tr(fields.street.errors)}
+              errors={fields.street.errors}
               {...getInputProps(fields.street, { type: "text" })}
               id={fields.street.id}
             />
@@ -223,7 +222,7 @@ export default function CheckoutPage() {
                     defaultValue={line.customisationNote ?? ""}
                     className={inputClass}
                   />
-                  <FieldError id={`note-${line.variantId}-error`} errors={tr(noteError(line.variantId))} />
+                  <FieldError id={`note-${line.variantId}-error`} errors={noteError(line.variantId)} />
                 </div>
               ))}
             </fieldset>

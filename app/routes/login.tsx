@@ -74,7 +74,6 @@ export default function LoginPage() {
     shouldRevalidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
   });
-  const tr = (errors?: string[]) => errors?.map((key) => t(key));
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-10">
       <h1 className="text-2xl font-semibold">{t("login.title")}</h1>
@@ -83,14 +82,14 @@ export default function LoginPage() {
         <Field
           label={t("login.email")}
           autoComplete="email"
-          errors={tr(fields.email.errors)}
+          errors={fields.email.errors}
           {...getInputProps(fields.email, { type: "email" })}
           id={fields.email.id}
         />
         <Field
           label={t("login.password")}
           autoComplete="current-password"
-          errors={tr(fields.password.errors)}
+          errors={fields.password.errors}
           {...getInputProps(fields.password, { type: "password" })}
           id={fields.password.id}
         />
@@ -99,7 +98,7 @@ export default function LoginPage() {
           errors={
             lastResult && "retryAfterSeconds" in lastResult && typeof lastResult.retryAfterSeconds === "number"
               ? [retryAfterText(t, lastResult.retryAfterSeconds)]
-              : tr(form.errors)
+              : form.errors
           }
         />
         <Button type="submit" className="w-full">

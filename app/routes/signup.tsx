@@ -86,7 +86,6 @@ export default function SignUpPage() {
     defaultValue: { role: "shopper" },
     onValidate: ({ formData }) => parseWithZod(formData, { schema: SignUpSchema }),
   });
-  const tr = (errors?: string[]) => errors?.map((key) => t(key));
   const roles = ["shopper", "host", "workshop"] as const;
   return (
     <main id="main" className="mx-auto max-w-sm px-4 py-10">
@@ -96,21 +95,21 @@ export default function SignUpPage() {
         <Field
           label={t("signup.name")}
           autoComplete="nickname"
-          errors={tr(fields.name.errors)}
+          errors={fields.name.errors}
           {...getInputProps(fields.name, { type: "text" })}
           id={fields.name.id}
         />
         <Field
           label={t("signup.email")}
           autoComplete="email"
-          errors={tr(fields.email.errors)}
+          errors={fields.email.errors}
           {...getInputProps(fields.email, { type: "email" })}
           id={fields.email.id}
         />
         <Field
           label={t("signup.password")}
           autoComplete="new-password"
-          errors={tr(fields.password.errors)}
+          errors={fields.password.errors}
           {...getInputProps(fields.password, { type: "password" })}
           id={fields.password.id}
         />
@@ -135,13 +134,13 @@ export default function SignUpPage() {
         </fieldset>
         <Field
           label={t("signup.workshopName")}
-          errors={tr(fields.workshopName.errors)}
+          errors={fields.workshopName.errors}
           {...getInputProps(fields.workshopName, { type: "text" })}
           id={fields.workshopName.id}
         />
         <Field
           label={t("signup.village")}
-          errors={tr(fields.village.errors)}
+          errors={fields.village.errors}
           {...getInputProps(fields.village, { type: "text" })}
           id={fields.village.id}
         />
@@ -150,7 +149,7 @@ export default function SignUpPage() {
           errors={
             lastResult && "retryAfterSeconds" in lastResult && typeof lastResult.retryAfterSeconds === "number"
               ? [retryAfterText(t, lastResult.retryAfterSeconds)]
-              : tr(form.errors)
+              : form.errors
           }
         />
         <Button type="submit" className="w-full">

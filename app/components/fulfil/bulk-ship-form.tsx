@@ -12,7 +12,6 @@ export function BulkShipForm({ parcels, actionData }: { parcels: Parcel[]; actio
   const { t, i18n } = useTranslation("fulfil");
   const en = i18n.language === "en";
   const errors = actionData?.intent === "bulk-ship" ? (actionData.bulkErrors ?? {}) : {};
-  const tr = (keys?: string[]) => keys?.map((key) => t(key));
   const shippable = parcels.filter((parcel) => parcel.status === "packed");
   const others = parcels.filter((parcel) => parcel.status !== "packed");
   return (
@@ -45,7 +44,7 @@ export function BulkShipForm({ parcels, actionData }: { parcels: Parcel[]; actio
             ))}
           </select>
         </label>
-        <FieldError id="bulk-courier-error" errors={tr(errors.courier)} />
+        <FieldError id="bulk-courier-error" errors={errors.courier} />
         <ol className="space-y-2">
           {shippable.map((parcel) => {
             const field = trackingField(parcel.id);
@@ -67,7 +66,7 @@ export function BulkShipForm({ parcels, actionData }: { parcels: Parcel[]; actio
                   aria-describedby={errors[field] ? `${field}-error` : undefined}
                   className={`${inputClass} font-mono`}
                 />
-                <FieldError id={`${field}-error`} errors={tr(errors[field])} />
+                <FieldError id={`${field}-error`} errors={errors[field]} />
               </li>
             );
           })}
@@ -81,7 +80,7 @@ export function BulkShipForm({ parcels, actionData }: { parcels: Parcel[]; actio
             ))}
           </ul>
         ) : null}
-        <FieldError id="bulk-ids-error" errors={tr(errors.ids)} />
+        <FieldError id="bulk-ids-error" errors={errors.ids} />
         <div className="flex flex-wrap gap-2">
           {shippable.length ? (
             <button

@@ -27,7 +27,6 @@ export function ShipForm({ parcelId, lastResult }: { parcelId: string; lastResul
     shouldValidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ShipSchema }),
   });
-  const tr = (errors?: string[]) => errors?.map((key) => t(key));
   return (
     <Form
       method="post"
@@ -53,7 +52,7 @@ export function ShipForm({ parcelId, lastResult }: { parcelId: string; lastResul
             </option>
           ))}
         </select>
-        <FieldError id={fields.courier.errorId} errors={tr(fields.courier.errors)} />
+        <FieldError id={fields.courier.errorId} errors={fields.courier.errors} />
       </div>
       <div className="min-w-44 flex-1">
         <label htmlFor={fields.trackingNumber.id} className="sr-only">
@@ -67,7 +66,7 @@ export function ShipForm({ parcelId, lastResult }: { parcelId: string; lastResul
           autoCapitalize="characters"
           className={`${inputClass} mt-0 min-h-11 font-mono`}
         />
-        <FieldError id={fields.trackingNumber.errorId} errors={tr(fields.trackingNumber.errors)} />
+        <FieldError id={fields.trackingNumber.errorId} errors={fields.trackingNumber.errors} />
       </div>
       <button type="submit" className="min-h-11 rounded-full bg-leaf-600 px-4 font-medium text-white hover:bg-leaf-700">
         {t("action.ship")}
@@ -88,7 +87,6 @@ export function ProblemForm({ kind, parcelId, refundsAvailable, lastResult }: Pr
     // Checked on the server only: conform's client check of this textarea kept refusing a corrected reason after a
     // first empty submit. The server's answer (400, the message beside the field) is just as clear.
   });
-  const tr = (errors?: string[]) => errors?.map((key) => t(key));
   return (
     <details open className="min-w-64 flex-1 rounded-lg">
       <summary className="inline-flex min-h-11 cursor-pointer items-center rounded-full border border-stone-300 px-4 text-sm hover:bg-stone-100">
@@ -106,7 +104,7 @@ export function ProblemForm({ kind, parcelId, refundsAvailable, lastResult }: Pr
           {t(kind === "exception" ? "problem.reason" : "problem.cancelReason")}
         </label>
         <textarea {...getTextareaProps(fields.reason)} key={fields.reason.key} rows={2} className={inputClass} />
-        <FieldError id={fields.reason.errorId} errors={tr(fields.reason.errors)} />
+        <FieldError id={fields.reason.errorId} errors={fields.reason.errors} />
         {refundsAvailable ? (
           <label className="flex min-h-11 items-center gap-2 text-sm">
             <input type="checkbox" name={fields.refund.name} className="h-5 w-5" />
@@ -115,7 +113,7 @@ export function ProblemForm({ kind, parcelId, refundsAvailable, lastResult }: Pr
         ) : (
           <p className="text-xs text-stone-600">{t("problem.noRefund")}</p>
         )}
-        <FieldError id={form.errorId} errors={tr(form.errors)} />
+        <FieldError id={form.errorId} errors={form.errors} />
         <button type="submit" className="min-h-11 rounded-full bg-red-700 px-4 font-medium text-white hover:bg-red-800">
           {t(kind === "exception" ? "problem.submit" : "problem.cancelSubmit")}
         </button>

@@ -50,13 +50,12 @@ export function ShowForm({ id, lastResult, defaults, choices, submitLabel, withR
     shouldRevalidate: "onBlur",
     onValidate: ({ formData }) => parseWithZod(formData, { schema: ShowFormSchema }),
   });
-  const tr = (errors?: string[]) => errors?.map((key) => t(key));
   const chosen = new Set(defaults.productIds);
   return (
     <Form method="post" encType="multipart/form-data" className="space-y-5" {...getFormProps(form)}>
       <Field
         label={t("form.title")}
-        errors={tr(fields.title.errors)}
+        errors={fields.title.errors}
         {...getInputProps(fields.title, { type: "text" })}
         id={fields.title.id}
       />
@@ -78,12 +77,12 @@ export function ShowForm({ id, lastResult, defaults, choices, submitLabel, withR
         <p id={`${fields.cover.id}-hint`} className="mt-1 text-xs text-stone-600">
           {t("form.coverHint")}
         </p>
-        <FieldError id={fields.cover.errorId} errors={tr(fields.cover.errors)} />
+        <FieldError id={fields.cover.errorId} errors={fields.cover.errors} />
       </div>
       <Field
         label={t("form.scheduledAt")}
         hint={t("form.scheduledAtHint")}
-        errors={tr(fields.scheduledAt.errors)}
+        errors={fields.scheduledAt.errors}
         {...getInputProps(fields.scheduledAt, { type: "datetime-local" })}
         id={fields.scheduledAt.id}
       />
@@ -107,7 +106,7 @@ export function ShowForm({ id, lastResult, defaults, choices, submitLabel, withR
           <Field
             className="mt-2"
             label={kind === "hls" ? t("form.playbackUrlHls") : t("form.playbackUrlEmbed")}
-            errors={tr(fields.playbackUrl.errors)}
+            errors={fields.playbackUrl.errors}
             {...getInputProps(fields.playbackUrl, { type: "url" })}
             id={fields.playbackUrl.id}
             placeholder={kind === "hls" ? "https://…/live.m3u8" : "https://…"}
@@ -118,7 +117,7 @@ export function ShowForm({ id, lastResult, defaults, choices, submitLabel, withR
         <Field
           label={t("form.recordingUrl")}
           hint={t("form.recordingHint")}
-          errors={tr(fields.recordingUrl.errors)}
+          errors={fields.recordingUrl.errors}
           {...getInputProps(fields.recordingUrl, { type: "url" })}
           id={fields.recordingUrl.id}
         />
@@ -126,7 +125,7 @@ export function ShowForm({ id, lastResult, defaults, choices, submitLabel, withR
       <fieldset aria-describedby={fields.productIds.errorId}>
         <legend className="text-sm font-medium text-stone-800">{t("form.lineUp")}</legend>
         <p className="text-xs text-stone-600">{t("form.lineUpHint")}</p>
-        <FieldError id={fields.productIds.errorId} errors={tr(fields.productIds.errors)} />
+        <FieldError id={fields.productIds.errorId} errors={fields.productIds.errors} />
         <div className="mt-2 space-y-3">
           {choices.map((workshop) => (
             <details
@@ -164,7 +163,7 @@ export function ShowForm({ id, lastResult, defaults, choices, submitLabel, withR
           ))}
         </div>
       </fieldset>
-      <FieldError id={form.errorId} errors={tr(form.errors)} />
+      <FieldError id={form.errorId} errors={form.errors} />
       <Button type="submit" className="w-full sm:w-auto" disabled={navigation.state === "submitting"}>
         {submitLabel}
       </Button>

@@ -12,7 +12,6 @@ type Props = {
 
 export function AttributeRows({ form, attributes }: Props) {
   const { t } = useTranslation("studio");
-  const tr = (errors?: string[]) => errors?.map((key) => t(key));
   const list = attributes.getFieldList();
   return (
     <div className="space-y-3">
@@ -31,7 +30,7 @@ export function AttributeRows({ form, attributes }: Props) {
               <TextInput
                 label={t("attribute.labelZh")}
                 placeholder={t("attribute.labelPlaceholder")}
-                errors={tr(f.labelZh.errors)}
+                errors={f.labelZh.errors}
                 {...getInputProps(f.labelZh, { type: "text" })}
                 key={f.labelZh.key}
                 id={f.labelZh.id}
@@ -39,21 +38,21 @@ export function AttributeRows({ form, attributes }: Props) {
               <TextInput
                 label={t("attribute.valueZh")}
                 placeholder={t("attribute.valuePlaceholder")}
-                errors={tr(f.valueZh.errors)}
+                errors={f.valueZh.errors}
                 {...getInputProps(f.valueZh, { type: "text" })}
                 key={f.valueZh.key}
                 id={f.valueZh.id}
               />
               <TextInput
                 label={t("attribute.labelEn")}
-                errors={tr(f.labelEn.errors)}
+                errors={f.labelEn.errors}
                 {...getInputProps(f.labelEn, { type: "text" })}
                 key={f.labelEn.key}
                 id={f.labelEn.id}
               />
               <TextInput
                 label={t("attribute.valueEn")}
-                errors={tr(f.valueEn.errors)}
+                errors={f.valueEn.errors}
                 {...getInputProps(f.valueEn, { type: "text" })}
                 key={f.valueEn.key}
                 id={f.valueEn.id}

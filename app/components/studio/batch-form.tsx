@@ -47,7 +47,6 @@ type Props = {
 
 export function BatchForm({ id, batchId, lastResult, defaultValue, submitLabel, productPicker }: Props) {
   const { t } = useTranslation("studio");
-  const tr = (errors?: string[]) => errors?.map((key) => t(key));
   const [form, fields] = useForm({
     id,
     lastResult,
@@ -63,7 +62,7 @@ export function BatchForm({ id, batchId, lastResult, defaultValue, submitLabel, 
       {productPicker ? (
         <Select
           label={t("batch.product")}
-          errors={tr(fields.productId.errors)}
+          errors={fields.productId.errors}
           {...getSelectProps(fields.productId)}
           id={fields.productId.id}
         >
@@ -73,20 +72,20 @@ export function BatchForm({ id, batchId, lastResult, defaultValue, submitLabel, 
       <div className="grid gap-3 sm:grid-cols-2">
         <TextInput
           label={t("batch.nameZh")}
-          errors={tr(fields.nameZh.errors)}
+          errors={fields.nameZh.errors}
           {...getInputProps(fields.nameZh, { type: "text" })}
           id={fields.nameZh.id}
         />
         <TextInput
           label={t("batch.nameEn")}
           hint={t("product.enHint")}
-          errors={tr(fields.nameEn.errors)}
+          errors={fields.nameEn.errors}
           {...getInputProps(fields.nameEn, { type: "text" })}
           id={fields.nameEn.id}
         />
         <TextInput
           label={t("batch.readyDate")}
-          errors={tr(fields.readyDate.errors)}
+          errors={fields.readyDate.errors}
           {...getInputProps(fields.readyDate, { type: "date" })}
           id={fields.readyDate.id}
         />
@@ -94,13 +93,13 @@ export function BatchForm({ id, batchId, lastResult, defaultValue, submitLabel, 
           label={t("batch.capacity")}
           hint={t("batch.capacityHint")}
           inputMode="numeric"
-          errors={tr(fields.capacity.errors)}
+          errors={fields.capacity.errors}
           {...getInputProps(fields.capacity, { type: "number" })}
           id={fields.capacity.id}
         />
         <Select
           label={t("batch.status")}
-          errors={tr(fields.status.errors)}
+          errors={fields.status.errors}
           {...getSelectProps(fields.status)}
           id={fields.status.id}
         >
@@ -111,7 +110,7 @@ export function BatchForm({ id, batchId, lastResult, defaultValue, submitLabel, 
           ))}
         </Select>
       </div>
-      <FieldError id={form.errorId} errors={tr(form.errors)} />
+      <FieldError id={form.errorId} errors={form.errors} />
       <StudioButton type="submit" className="w-full sm:w-auto">
         {submitLabel}
       </StudioButton>

@@ -47,7 +47,6 @@ function hasErrors(result: Props["lastResult"]) {
 
 export function ProductForm({ id, lastResult, defaultValue, categories, submitLabel, status }: Props) {
   const { t, i18n } = useTranslation("studio");
-  const tr = (errors?: string[]) => errors?.map((key) => t(key));
   const [form, fields] = useForm<ProductFormValue>({
     id,
     lastResult,
@@ -67,20 +66,20 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
         <div className="grid gap-4 sm:grid-cols-2">
           <TextInput
             label={t("product.titleZh")}
-            errors={tr(fields.titleZh.errors)}
+            errors={fields.titleZh.errors}
             {...getInputProps(fields.titleZh, { type: "text" })}
             id={fields.titleZh.id}
           />
           <TextInput
             label={t("product.titleEn")}
             hint={t("product.enHint")}
-            errors={tr(fields.titleEn.errors)}
+            errors={fields.titleEn.errors}
             {...getInputProps(fields.titleEn, { type: "text" })}
             id={fields.titleEn.id}
           />
           <Select
             label={t("product.category")}
-            errors={tr(fields.categoryId.errors)}
+            errors={fields.categoryId.errors}
             {...getSelectProps(fields.categoryId)}
             id={fields.categoryId.id}
           >
@@ -94,7 +93,7 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
           <Select
             label={t("product.status")}
             hint={t("product.statusHint")}
-            errors={tr(fields.status.errors)}
+            errors={fields.status.errors}
             {...getSelectProps(fields.status)}
             id={fields.status.id}
           >
@@ -106,14 +105,14 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
           </Select>
           <TextArea
             label={t("product.descriptionZh")}
-            errors={tr(fields.descriptionZh.errors)}
+            errors={fields.descriptionZh.errors}
             {...getTextareaProps(fields.descriptionZh)}
             id={fields.descriptionZh.id}
           />
           <TextArea
             label={t("product.descriptionEn")}
             hint={t("product.enHint")}
-            errors={tr(fields.descriptionEn.errors)}
+            errors={fields.descriptionEn.errors}
             {...getTextareaProps(fields.descriptionEn)}
             id={fields.descriptionEn.id}
           />
@@ -145,14 +144,14 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
           <TextInput
             label={t("product.promptZh")}
             placeholder={t("product.promptPlaceholder")}
-            errors={tr(fields.customisationPromptZh.errors)}
+            errors={fields.customisationPromptZh.errors}
             {...getInputProps(fields.customisationPromptZh, { type: "text" })}
             id={fields.customisationPromptZh.id}
           />
           <TextInput
             label={t("product.promptEn")}
             hint={t("product.enHint")}
-            errors={tr(fields.customisationPromptEn.errors)}
+            errors={fields.customisationPromptEn.errors}
             {...getInputProps(fields.customisationPromptEn, { type: "text" })}
             id={fields.customisationPromptEn.id}
           />
@@ -160,7 +159,7 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
       </Section>
 
       <Section title={t("product.section.variants")} hint={t("product.variantsHint")}>
-        <FieldError id={fields.variants.errorId} errors={tr(fields.variants.errors)} />
+        <FieldError id={fields.variants.errorId} errors={fields.variants.errors} />
         <VariantRows form={form} variants={fields.variants} />
       </Section>
 
@@ -169,7 +168,7 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
       </Section>
 
       <div className="sticky bottom-0 z-10 -mx-4 border-t border-stone-200 bg-white/95 px-4 py-3 backdrop-blur sm:mx-0 sm:rounded-2xl sm:border">
-        <FieldError id={form.errorId} errors={tr(form.errors)} />
+        <FieldError id={form.errorId} errors={form.errors} />
         <div className="flex flex-wrap items-center gap-3">
           <StudioButton type="submit" className="min-w-40 flex-1 sm:flex-none">
             {submitLabel}

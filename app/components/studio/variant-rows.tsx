@@ -12,7 +12,6 @@ type Props = {
 
 export function VariantRows({ form, variants }: Props) {
   const { t } = useTranslation("studio");
-  const tr = (errors?: string[]) => errors?.map((key) => t(key));
   const list = variants.getFieldList();
   return (
     <div className="space-y-4">
@@ -33,7 +32,7 @@ export function VariantRows({ form, variants }: Props) {
               <TextInput
                 className="col-span-2 lg:col-span-1"
                 label={t("variant.nameZh")}
-                errors={tr(f.nameZh.errors)}
+                errors={f.nameZh.errors}
                 {...getInputProps(f.nameZh, { type: "text" })}
                 key={f.nameZh.key}
                 id={f.nameZh.id}
@@ -42,7 +41,7 @@ export function VariantRows({ form, variants }: Props) {
                 className="col-span-2 lg:col-span-1"
                 label={t("variant.nameEn")}
                 hint={t("product.enHint")}
-                errors={tr(f.nameEn.errors)}
+                errors={f.nameEn.errors}
                 {...getInputProps(f.nameEn, { type: "text" })}
                 key={f.nameEn.key}
                 id={f.nameEn.id}
@@ -52,7 +51,7 @@ export function VariantRows({ form, variants }: Props) {
                 label={t("variant.sku")}
                 autoCapitalize="characters"
                 spellCheck={false}
-                errors={tr(f.sku.errors)}
+                errors={f.sku.errors}
                 {...getInputProps(f.sku, { type: "text" })}
                 key={f.sku.key}
                 id={f.sku.id}
@@ -61,7 +60,7 @@ export function VariantRows({ form, variants }: Props) {
                 label={t("variant.price")}
                 inputMode="decimal"
                 placeholder="12.80"
-                errors={tr(f.price.errors)}
+                errors={f.price.errors}
                 {...getInputProps(f.price, { type: "text" })}
                 key={f.price.key}
                 id={f.price.id}
@@ -69,7 +68,7 @@ export function VariantRows({ form, variants }: Props) {
               <TextInput
                 label={t("variant.marketPrice")}
                 inputMode="decimal"
-                errors={tr(f.marketPrice.errors)}
+                errors={f.marketPrice.errors}
                 {...getInputProps(f.marketPrice, { type: "text" })}
                 key={f.marketPrice.key}
                 id={f.marketPrice.id}
@@ -77,7 +76,7 @@ export function VariantRows({ form, variants }: Props) {
               <TextInput
                 label={t("variant.stock")}
                 inputMode="numeric"
-                errors={tr(f.stock.errors)}
+                errors={f.stock.errors}
                 {...getInputProps(f.stock, { type: "number" })}
                 key={f.stock.key}
                 id={f.stock.id}
@@ -85,7 +84,7 @@ export function VariantRows({ form, variants }: Props) {
               <TextInput
                 label={t("variant.weight")}
                 inputMode="numeric"
-                errors={tr(f.weightGrams.errors)}
+                errors={f.weightGrams.errors}
                 {...getInputProps(f.weightGrams, { type: "number" })}
                 key={f.weightGrams.key}
                 id={f.weightGrams.id}

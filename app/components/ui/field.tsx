@@ -1,5 +1,7 @@
-// A labelled form field with its error shown beside it and tied to it for screen readers.
+// A labelled form field with its error shown beside it and tied to it for screen readers. Errors arrive as
+// conform gives them, message keys ("account:error.email"), and are translated here, not by every form.
 import type { InputHTMLAttributes, ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 type FieldProps = {
   label: string;
@@ -57,11 +59,15 @@ export function Field({ label, errors, hint, id, className, ...input }: FieldPro
   );
 }
 
+// A namespaced message key; anything else (a message the server already worded) is shown as it is.
+const MESSAGE_KEY = /^[a-z]+:[\w.-]+$/;
+
 export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  const { t } = useTranslation();
   if (!errors?.length) return null;
   return (
     <p id={id} role="alert" className="mt-1 text-sm text-red-700">
-      {errors.join(" ")}
+      {errors.map((error) => (MESSAGE_KEY.test(error) ? t(error) : error)).join(" ")}
     </p>
   );
 }
