@@ -1,7 +1,7 @@
 // Form controls of the workshop studio: large targets for a phone in a packing room, each labelled, with its
 // error beside it and tied to it for screen readers.
 import type { InputHTMLAttributes, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
-import { describedBy, FieldShell, type FieldShellProps } from "~/components/ui/field";
+import { controlAria, FieldShell, type FieldShellProps } from "~/components/ui/field";
 
 export const controlClass =
   "mt-1 block w-full min-h-12 rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 aria-[invalid=true]:border-red-600 aria-[invalid=true]:bg-red-50";
@@ -16,16 +16,9 @@ export function TextInput({
   className,
   ...input
 }: Common & InputHTMLAttributes<HTMLInputElement>) {
-  const invalid = Boolean(errors?.length);
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint} className={className}>
-      <input
-        {...input}
-        id={id}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(id, invalid, hint)}
-        className={controlClass}
-      />
+      <input {...input} {...controlAria(id, errors, hint)} className={controlClass} />
     </FieldShell>
   );
 }
@@ -38,17 +31,9 @@ export function TextArea({
   className,
   ...input
 }: Common & TextareaHTMLAttributes<HTMLTextAreaElement>) {
-  const invalid = Boolean(errors?.length);
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint} className={className}>
-      <textarea
-        rows={4}
-        {...input}
-        id={id}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(id, invalid, hint)}
-        className={controlClass}
-      />
+      <textarea rows={4} {...input} {...controlAria(id, errors, hint)} className={controlClass} />
     </FieldShell>
   );
 }
@@ -62,16 +47,9 @@ export function Select({
   children,
   ...select
 }: Common & SelectHTMLAttributes<HTMLSelectElement>) {
-  const invalid = Boolean(errors?.length);
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint} className={className}>
-      <select
-        {...select}
-        id={id}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(id, invalid, hint)}
-        className={controlClass}
-      >
+      <select {...select} {...controlAria(id, errors, hint)} className={controlClass}>
         {children}
       </select>
     </FieldShell>

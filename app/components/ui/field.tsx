@@ -15,8 +15,14 @@ export const inputClass =
   "mt-1 block w-full rounded-lg border border-stone-300 bg-white px-3 py-2 text-base text-stone-900 aria-[invalid=true]:border-red-600";
 
 /** The ids a control points screen readers to: its error (when there is one) and its hint. */
-export function describedBy(id: string, invalid: boolean, hint?: string) {
+function describedBy(id: string, invalid: boolean, hint?: string) {
   return [invalid ? `${id}-error` : null, hint ? `${id}-hint` : null].filter(Boolean).join(" ") || undefined;
+}
+
+/** What ties a control to its label's error and hint, spread onto the input, textarea or select. */
+export function controlAria(id: string, errors?: string[], hint?: string) {
+  const invalid = Boolean(errors?.length);
+  return { id, "aria-invalid": invalid || undefined, "aria-describedby": describedBy(id, invalid, hint) };
 }
 
 /** Label, control, hint and error, in that order: the one layout every form control uses. */
@@ -45,16 +51,9 @@ export function FieldShell({
 }
 
 export function Field({ label, errors, hint, id, className, ...input }: FieldProps) {
-  const invalid = Boolean(errors?.length);
   return (
     <FieldShell id={id} label={label} errors={errors} hint={hint} className={className}>
-      <input
-        id={id}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy(id, invalid, hint)}
-        className={inputClass}
-        {...input}
-      />
+      <input {...controlAria(id, errors, hint)} className={inputClass} {...input} />
     </FieldShell>
   );
 }
