@@ -3,7 +3,7 @@
 // closes it exactly once (whichever process gets there first) and tells the room.
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { events } from "~/lib/events.server";
+import { events } from "~/domain/events.server";
 import { showRoom, type DealEnd, type DealView } from "~/domain/live/live-state";
 import { singleton } from "~/lib/singleton.server";
 import { Conflict, InvalidInput } from "../errors.server";
