@@ -1,9 +1,9 @@
 // What a socket may do in a show's live room: join it (and get the whole current state in one `state` event),
 // ask for the state again after a reconnect that was not recovered (`resync`), and chat. Everything else a
 // client sees is pushed by the domain through the publisher.
-import type { Server, Socket } from "socket.io";
 import type { LiveState } from "../app/domain/live/live-state.ts";
 import type { ServerApi } from "./app-build.ts";
+import type { Io, IoSocket } from "./realtime.ts";
 import type { ViewerCounts } from "./viewer-counts.ts";
 
 const SHOW_ID = /^[a-z0-9]{20,40}$/;
@@ -48,13 +48,13 @@ function replier(ack: unknown): Reply {
   return typeof ack === "function" ? (ack as Reply) : () => {};
 }
 
-export function liveRooms(io: Server, viewers: ViewerCounts, app: ServerApi) {
+export function liveRooms(io: Io, viewers: ViewerCounts, app: ServerApi) {
   const { showRoom } = app;
   const requestState = stateCoalescer((showId) => app.getLiveState(showId));
   // Per socket, so this process's memory is the right place (a socket lives in one process).
   const joins = new app.TokenBuckets(5, 2000);
 
-  async function sendState(socket: Socket, showId: string) {
+  async function sendState(socket: IoSocket, showId: string) {
     try {
       const state = await requestState(showId);
       if (!state) {
@@ -70,7 +70,7 @@ export function liveRooms(io: Server, viewers: ViewerCounts, app: ServerApi) {
     }
   }
 
-  io.on("connection", (socket: Socket) => {
+  io.on("connection", (socket) => {
     socket.on("join", async (showId: unknown) => {
       if (typeof showId !== "string" || !SHOW_ID.test(showId))
         return void socket.emit("room:error", { reason: "badShow" });

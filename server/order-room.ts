@@ -1,12 +1,12 @@
 // Who may listen to an order's room (`order:<id>`): whoever holds the order's access token, which its page
 // hands to its owner and to the guest whose signed link it is.
-import type { Server } from "socket.io";
 import type { ServerApi } from "./app-build.ts";
+import type { Io } from "./realtime.ts";
 
 type JoinRequest = { orderId?: unknown; token?: unknown };
 type Ack = (reply: { ok: boolean }) => void;
 
-export function attachOrderRooms(io: Server, app: ServerApi) {
+export function attachOrderRooms(io: Io, app: ServerApi) {
   io.on("connection", (socket) => {
     socket.on("order:join", async (request: JoinRequest, ack?: Ack) => {
       const reply = typeof ack === "function" ? ack : () => {};

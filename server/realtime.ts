@@ -3,8 +3,10 @@
 // URL, processes share rooms through the Redis Streams adapter, which keeps connection state recovery working.
 import type { Server as HttpServer } from "node:http";
 import { createAdapter } from "@socket.io/redis-streams-adapter";
-import { Server } from "socket.io";
+import { Server, type Socket } from "socket.io";
+import type { ClientToServerEvents, CunboEvent, ServerToClientEvents } from "../app/domain/events.ts";
 import type { ServerApi } from "./app-build.ts";
+import type { SocketData } from "./live-rooms.ts";
 import { liveRooms } from "./live-rooms.ts";
 import { connectRedis, redisPrefix, type Redis } from "./redis.ts";
 import { startViewerCounts } from "./viewer-counts.ts";
@@ -25,7 +27,9 @@ export function originAllowed(origin: string | undefined, host: string | undefin
 }
 
 export type RealtimeOptions = { publicUrl?: string; redisUrl?: string };
-export type Realtime = { io: Server; redis: Redis | null; close: () => Promise<void> };
+export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type Realtime = { io: Io; redis: Redis | null; close: () => Promise<void> };
 
 export async function attachRealtime(
   httpServer: HttpServer,
@@ -34,7 +38,7 @@ export async function attachRealtime(
 ): Promise<Realtime> {
   const redis = options.redisUrl ? await connectRedis(options.redisUrl) : null;
   const prefix = redisPrefix(process.env.DATABASE_URL);
-  const io = new Server(httpServer, {
+  const io: Io = new Server(httpServer, {
     serveClient: false,
     // Clients only send chat lines and room ids.
     maxHttpBufferSize: 16 * 1024,
@@ -56,8 +60,9 @@ export async function attachRealtime(
   attachOrderRooms(io, app);
   attachWorkshopRooms(io, app);
   app.installPublisher({
-    publish(event) {
-      io.to(event.room).emit(event.type, event.payload);
+    publish(event: CunboEvent) {
+      // The union pairs each name with its payload; emit's signature cannot see that pairing through a union.
+      io.to(event.room).emit(event.type, event.payload as never);
     },
   });
   // Chat limits follow a user to whichever process they reconnect to.

@@ -3,7 +3,7 @@
 // sums the fresh ones, so every viewer sees the total across processes. Counts go out at most once a second
 // and only when they change, however many people join at once.
 import { randomUUID } from "node:crypto";
-import type { Server } from "socket.io";
+import type { Io } from "./realtime.ts";
 import type { Redis } from "./redis.ts";
 
 const ROOM_PREFIX = "show:";
@@ -19,7 +19,7 @@ type Options = {
   onPeak?: (showId: string, total: number) => void;
 };
 
-export function startViewerCounts(io: Server, { redis, prefix, intervalMs = 1000, onPeak }: Options): ViewerCounts {
+export function startViewerCounts(io: Io, { redis, prefix, intervalMs = 1000, onPeak }: Options): ViewerCounts {
   const serverId = randomUUID();
   const adapter = io.of("/").adapter;
   const tracked = new Set<string>();

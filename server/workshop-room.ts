@@ -1,12 +1,12 @@
 // Who may listen to a workshop's packing queue (`workshop:<id>`): its members and admins, known by the session
 // cookie the browser sends with the socket's handshake. Anyone else is told no and never joins.
-import type { Server, Socket } from "socket.io";
 import type { ServerApi } from "./app-build.ts";
+import type { Io, IoSocket } from "./realtime.ts";
 
 type JoinRequest = { workshopId?: unknown };
 type Ack = (reply: { ok: boolean }) => void;
 
-async function userIdOf(app: ServerApi, socket: Socket): Promise<string | null> {
+async function userIdOf(app: ServerApi, socket: IoSocket): Promise<string | null> {
   const cookie = socket.handshake.headers.cookie;
   if (!cookie?.includes("__session=")) return null;
   const session = await app.sessionStorage.getSession(cookie).catch(() => null);
@@ -23,7 +23,7 @@ export async function mayWatchWorkshop(app: ServerApi, userId: string | null, wo
   return Boolean(user && (user.isAdmin || user.memberships.length > 0));
 }
 
-export function attachWorkshopRooms(io: Server, app: ServerApi) {
+export function attachWorkshopRooms(io: Io, app: ServerApi) {
   io.on("connection", (socket) => {
     socket.on("workshop:join", async (request: JoinRequest, ack?: Ack) => {
       const reply = typeof ack === "function" ? ack : () => {};

@@ -1,27 +1,32 @@
-// The domain's one way to announce what happened. server/realtime.ts installs the publisher that turns
-// these into socket.io emits; until it does (scripts, unit tests) events go nowhere.
+// The process's one publisher slot: server/realtime.ts installs the publisher that turns announcements into
+// socket.io emits; until it does (scripts, unit tests) they go nowhere. Which announcements exist is the domain's
+// business (app/domain/events.ts), so this is generic over them.
 import { singleton } from "./singleton.server";
 
-export type CunboEvent = { type: string; room: string; payload: unknown };
+/** What every announcement has: the room it is for, its name and what it carries. */
+export type Announcement = { room: string; type: string; payload: unknown };
 
-export interface Publisher {
-  publish(event: CunboEvent): void;
+export interface Publisher<A extends Announcement = Announcement> {
+  publish(announcement: A): void;
 }
 
 // One per process, so that a domain function run from any copy of this module reaches the installed sockets.
 const installed = singleton("events:publisher", () => ({ publisher: undefined as Publisher | undefined }));
 
-export const events: Publisher = {
-  publish(event) {
-    installed.publisher?.publish(event);
-  },
-};
+/** A publisher typed by the announcements its caller may make, forwarding to the one installed. */
+export function publisherOf<A extends Announcement>(): Publisher<A> {
+  return {
+    publish(announcement) {
+      installed.publisher?.publish(announcement);
+    },
+  };
+}
 
-export function installPublisher(publisher: Publisher | undefined) {
-  installed.publisher = publisher;
+export function installPublisher<A extends Announcement>(publisher: Publisher<A> | undefined) {
+  installed.publisher = publisher as Publisher | undefined;
 }
 
 /** The publisher installed now, if any (for a benchmark that wraps it). */
-export function installedPublisher(): Publisher | undefined {
+export function installedPublisher<A extends Announcement>(): Publisher<A> | undefined {
   return installed.publisher;
 }

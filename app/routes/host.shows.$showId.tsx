@@ -128,7 +128,7 @@ export default function HostConsole() {
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
   const revalidator = useRevalidator();
-  const { state, connection, clockOffset } = useLiveRoom(initial, (type) => {
+  const { state, connection, clockOffset } = useLiveRoom(initial, ({ type }) => {
     if (type === "sold" || type === "status") revalidator.revalidate();
   });
   const now = useNow(clockOffset, Boolean(state.deal));

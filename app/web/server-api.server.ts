@@ -5,6 +5,7 @@ import { sweepOwedRefunds, workOwedRefund } from "../domain/payments/owed-refund
 import { receiveStripeWebhook } from "../domain/payments/stripe-webhook.server";
 import { postChat } from "../domain/live/chat.server";
 import { DomainError } from "../domain/errors.server";
+import { installedEventPublisher, installEventPublisher } from "../domain/events.server";
 import { rearmRunningDeals } from "../domain/live/flash-deals.server";
 import { getLiveState } from "../domain/live/live-state.server";
 import { tokensMatch } from "../domain/orders/orders.server";
@@ -15,7 +16,6 @@ import { CROSS_SITE_REFUSAL_PATH } from "./cross-site-refusal";
 import { submitCheckout } from "./checkout-submission.server";
 import { db, disconnectDb } from "../lib/db.server";
 import { env } from "../lib/env.server";
-import { installedPublisher, installPublisher } from "../lib/events.server";
 import { installJobQueue, JOB } from "../lib/jobs.server";
 import { showRoom } from "../domain/live/live-state";
 import { localeFromCookie } from "../lib/locale.server";
@@ -46,8 +46,8 @@ export const serverApi = {
   workOwedRefund,
   sweepOwedRefunds,
   // socket.io (server/realtime.ts and its rooms).
-  installPublisher,
-  installedPublisher,
+  installPublisher: installEventPublisher,
+  installedPublisher: installedEventPublisher,
   shareRateLimits,
   rearmRunningDeals,
   getLiveState,

@@ -11,6 +11,11 @@ export type LiveClient = {
   received: Received[];
   state: LiveState;
   next: <T = unknown>(type: string, match?: (payload: T) => boolean, timeoutMs?: number) => Promise<T>;
+  /**
+   * A barrier: waits for an event the test caused itself and returns what arrived before it. One server sends a
+   * room's events in order, so anything published earlier (an event that should not exist) is in there.
+   */
+  before: <T = unknown>(type: string, match?: (payload: T) => boolean) => Promise<Received[]>;
   chat: (text: unknown) => Promise<{ ok?: true; error?: string; values?: Record<string, unknown> }>;
   close: () => void;
 };
@@ -63,6 +68,13 @@ export async function joinShow(
         },
       });
     });
+  const before = async <T>(type: string, match?: (payload: T) => boolean) => {
+    const barrier = await next(type, match);
+    return received.slice(
+      0,
+      received.findIndex((e) => e.payload === barrier),
+    );
+  };
   const statePromise = next<LiveState>("state");
   socket.on("connect", () => {
     if (!socket.recovered) socket.emit("join", showId);
@@ -73,6 +85,7 @@ export async function joinShow(
     received,
     state,
     next,
+    before,
     chat: (text) => socket.timeout(5000).emitWithAck("chat", text),
     close: () => socket.disconnect(),
   };

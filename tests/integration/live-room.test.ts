@@ -97,7 +97,10 @@ describe("live room", () => {
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toMatch(/^\/login/);
 
-    await sleep(500);
+    // The host's own announcement to the room is the barrier: a refused pin that leaked would have come first.
+    const earlier = viewer.before("chat:slow");
+    expect((await hostAction(host, { intent: "slow-mode", seconds: "0" })).status).toBe(200);
+    expect((await earlier).filter((e) => e.type === "pin" || e.type === "unpin")).toEqual([]);
     expect(viewer.received.filter((e) => e.type === "pin" || e.type === "unpin")).toEqual([]);
     expect(await db.pin.count({ where: { showId, productId: loquat.id } })).toBe(0);
   });

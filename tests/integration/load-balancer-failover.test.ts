@@ -10,6 +10,7 @@ import path from "node:path";
 import { createClient } from "redis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "~/lib/db.server";
+import type { ShowRoomEvent } from "~/domain/events";
 import { applyLiveEvent, type LiveState, type PinView } from "~/domain/live/live-state";
 import { freePort } from "../../server/embedded-postgres.ts";
 import { redisPrefix } from "../../server/redis.ts";
@@ -142,7 +143,7 @@ function screen(viewer: LiveClient, connectedAt: number): LiveState {
   const state = events.findLast((event) => event.type === "state")!.payload as LiveState;
   return events
     .filter((event) => event.type !== "state")
-    .reduce((next, event) => applyLiveEvent(next, event.type, event.payload), state);
+    .reduce((next, event) => applyLiveEvent(next, event as ShowRoomEvent), state);
 }
 
 describe("two processes behind a load balancer, one killed during a show", () => {

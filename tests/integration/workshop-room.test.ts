@@ -50,11 +50,16 @@ describe("the workshop's live queue room", () => {
     const order = await createPaidOrder({ workshopSlug: "berry-good-market" });
     const staffVisitor = await new Visitor(baseUrl).logIn("staff.berry@cunbo.test");
     const staff = await connect(staffVisitor);
-    const outsider = await connect(await new Visitor(baseUrl).logIn("staff.duzuo@cunbo.test"));
+    const outsiderVisitor = await new Visitor(baseUrl).logIn("staff.duzuo@cunbo.test");
+    const outsider = await connect(outsiderVisitor);
     expect(await join(staff, berry.id)).toBe(true);
     await join(outsider, berry.id);
-    const leaked: unknown[] = [];
-    outsider.on("queue:update", (payload) => leaked.push(payload));
+    // The outsider listens to its own workshop's room, where a parcel of its own moving is the barrier.
+    const duzuo = await workshopBySlug("duzuo-rice-wine");
+    const own = await createPaidOrder({ workshopSlug: "duzuo-rice-wine" });
+    expect(await join(outsider, duzuo.id)).toBe(true);
+    const heardByOutsider: { fulfilmentOrderId: string }[] = [];
+    outsider.on("queue:update", (payload) => heardByOutsider.push(payload));
     const heard = new Promise((resolve) => staff.once("queue:update", resolve));
     const response = await staffVisitor.post("/studio/berry-good-market/fulfilment", {
       intent: "accept",
@@ -66,7 +71,15 @@ describe("the workshop's live queue room", () => {
       status: "accepted",
       orderNumber: order.number,
     });
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(leaked).toEqual([]);
+    const barrier = new Promise((resolve) =>
+      outsider.on("queue:update", (payload) => payload.fulfilmentOrderId === own.fulfilmentOrderId && resolve(payload)),
+    );
+    const accepted = await outsiderVisitor.post("/studio/duzuo-rice-wine/fulfilment", {
+      intent: "accept",
+      id: own.fulfilmentOrderId,
+    });
+    expect(accepted.status).toBe(302);
+    await barrier;
+    expect(heardByOutsider.map((e) => e.fulfilmentOrderId)).toEqual([own.fulfilmentOrderId]);
   });
 });

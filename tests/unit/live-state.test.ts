@@ -1,3 +1,4 @@
+import type { ShowRoomEvent } from "~/domain/events";
 import { describe, expect, it } from "vitest";
 import {
   applyLiveEvent,
@@ -68,23 +69,23 @@ describe("applying live-room events", () => {
   it("events that arrived while the state was on its way, replayed over it, leave the newest pin", () => {
     // The state was read after pin p2 but before p3; both events arrived while waiting for it.
     const fromServer: LiveState = { ...state, pin: pin("p2", "b") };
-    const pending: [string, unknown][] = [
-      ["unpin", { pinId: "p1" }],
-      ["pin", pin("p2", "b")],
-      ["pin", pin("p3", "a")],
+    const pending: ShowRoomEvent[] = [
+      { type: "unpin", payload: { pinId: "p1" } },
+      { type: "pin", payload: pin("p2", "b") },
+      { type: "pin", payload: pin("p3", "a") },
     ];
-    const result = pending.reduce((s, [type, payload]) => applyLiveEvent(s, type, payload), fromServer);
+    const result = pending.reduce(applyLiveEvent, fromServer);
     expect(result.pin?.pinId).toBe("p3");
   });
 
   it("an unpin for a pin that was already replaced changes nothing", () => {
-    const next = applyLiveEvent({ ...state, pin: pin("p2", "b") }, "unpin", { pinId: "p1" });
+    const next = applyLiveEvent({ ...state, pin: pin("p2", "b") }, { type: "unpin", payload: { pinId: "p1" } });
     expect(next.pin?.pinId).toBe("p2");
   });
 
   it("stock counts down on the pinned card, the line-up and the deal", () => {
-    const withDeal = applyLiveEvent({ ...state, pin: pin("p2", "b") }, "deal", deal);
-    const next = applyLiveEvent(withDeal, "stock", { variantId: "b-v", stock: 3, dealRemaining: 2 });
+    const withDeal = applyLiveEvent({ ...state, pin: pin("p2", "b") }, { type: "deal", payload: deal });
+    const next = applyLiveEvent(withDeal, { type: "stock", payload: { variantId: "b-v", stock: 3, dealRemaining: 2 } });
     expect(next.pin?.card.variants[0].stock).toBe(3);
     expect(next.lineUp[1].variants[0].stock).toBe(3);
     expect(next.lineUp[0].variants[0].stock).toBe(10);
@@ -93,13 +94,11 @@ describe("applying live-room events", () => {
 
   it("a show that ends takes its pin and deal with it; a chat line or sale seen twice is kept once", () => {
     const line = { id: "c1", authorName: "a", text: "hi", at: "2026-11-26T12:00:00Z", byHost: false };
-    let next = applyLiveEvent(applyLiveEvent(state, "chat", line), "chat", line);
+    let next = applyLiveEvent(applyLiveEvent(state, { type: "chat", payload: line }), { type: "chat", payload: line });
     expect(next.chat).toHaveLength(1);
-    next = applyLiveEvent(next, "status", {
-      status: "ended",
-      startedAt: null,
-      endedAt: "2026-11-26T13:00:00Z",
-      recordingUrl: null,
+    next = applyLiveEvent(next, {
+      type: "status",
+      payload: { status: "ended", startedAt: null, endedAt: "2026-11-26T13:00:00Z", recordingUrl: null },
     });
     expect(next.pin).toBeNull();
     expect(next.status).toBe("ended");

@@ -2,7 +2,8 @@
 // whenever the order changes (and after a reconnect, in case something was missed).
 import { useRevalidator } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { io } from "socket.io-client";
+import { io, type Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents } from "~/domain/events";
 
 export function useOrderUpdates(orderId: string, token: string) {
   const revalidator = useRevalidator();
@@ -11,10 +12,10 @@ export function useOrderUpdates(orderId: string, token: string) {
     revalidate.current = revalidator.revalidate;
   });
   useEffect(() => {
-    const socket = io();
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io();
     let joinedOnce = false;
     socket.on("connect", () => {
-      socket.emit("order:join", { orderId, token }, (reply: { ok: boolean }) => {
+      socket.emit("order:join", { orderId, token }, (reply) => {
         if (reply.ok && joinedOnce) revalidate.current();
         joinedOnce = reply.ok;
         document.documentElement.dataset.orderLive = reply.ok ? "1" : "0";

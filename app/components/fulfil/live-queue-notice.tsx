@@ -3,6 +3,8 @@
 import { useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useTranslation } from "react-i18next";
+import type { Socket } from "socket.io-client";
+import type { ClientToServerEvents, ServerToClientEvents, WorkshopRoomPayloads } from "~/domain/events";
 
 const SOUND_KEY = "cunbo.queueSound";
 
@@ -24,7 +26,7 @@ function saveSound(on: boolean) {
   soundListeners.forEach((listener) => listener());
 }
 
-type NewOrder = { fulfilmentOrderId: string; orderNumber?: string };
+type NewOrder = WorkshopRoomPayloads["queue:new"];
 
 function beep(context: AudioContext) {
   const oscillator = context.createOscillator();
@@ -64,12 +66,11 @@ export function LiveQueueNotice({ workshopId }: { workshopId: string }) {
     // Loaded on demand, so the console's first paint does not wait for the socket library.
     void import("socket.io-client").then(({ io }) => {
       if (closed) return;
-      const socket = io({ transports: ["websocket", "polling"] });
-      const join = () =>
-        socket.emit("workshop:join", { workshopId }, (reply: { ok: boolean }) => setConnected(Boolean(reply?.ok)));
+      const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ["websocket", "polling"] });
+      const join = () => socket.emit("workshop:join", { workshopId }, (reply) => setConnected(Boolean(reply?.ok)));
       socket.on("connect", join);
       socket.on("disconnect", () => setConnected(false));
-      socket.on("queue:new", (payload: NewOrder) => {
+      socket.on("queue:new", (payload) => {
         setArrivals((list) => [payload, ...list].slice(0, 5));
         if (soundOn.current && audio.current) beep(audio.current);
         later();

@@ -3,25 +3,25 @@
 // while the state is on its way are kept and applied over it, so a pin is never lost nor left stale.
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import type { ChatReply, ClientToServerEvents, ServerToClientEvents, ShowRoomEvent } from "~/domain/events";
 import { applyLiveEvent, SHOW_ROOM_EVENTS, type LiveState } from "~/domain/live/live-state";
 
 export type Connection = "connecting" | "online" | "offline";
-export type ChatReply = { ok: true } | { error: string; values?: Record<string, string | number> };
+export type { ChatReply };
 
-type Action =
-  { kind: "state"; state: LiveState; pending: [string, unknown][] } | { kind: "event"; type: string; payload: unknown };
+type Action = { kind: "state"; state: LiveState; pending: ShowRoomEvent[] } | { kind: "event"; event: ShowRoomEvent };
 
 function reducer(state: LiveState, action: Action): LiveState {
-  if (action.kind === "event") return applyLiveEvent(state, action.type, action.payload);
-  return action.pending.reduce((next, [type, payload]) => applyLiveEvent(next, type, payload), action.state);
+  if (action.kind === "event") return applyLiveEvent(state, action.event);
+  return action.pending.reduce(applyLiveEvent, action.state);
 }
 
-export function useLiveRoom(initial: LiveState, onEvent?: (type: string, payload: unknown) => void) {
+export function useLiveRoom(initial: LiveState, onEvent?: (event: ShowRoomEvent) => void) {
   const [state, dispatch] = useReducer(reducer, initial);
   const [connection, setConnection] = useState<Connection>("connecting");
   // Server time minus this device's time, so countdowns are right on a phone whose clock is off.
   const [clockOffset, setClockOffset] = useState(() => Date.parse(initial.serverTime) - Date.now());
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<Socket<ServerToClientEvents, ClientToServerEvents> | null>(null);
   const onEventRef = useRef(onEvent);
   useEffect(() => {
     onEventRef.current = onEvent;
@@ -29,9 +29,12 @@ export function useLiveRoom(initial: LiveState, onEvent?: (type: string, payload
   const showId = initial.showId;
 
   useEffect(() => {
-    const socket = io({ transports: ["websocket"], reconnectionDelayMax: 5000 });
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
+      transports: ["websocket"],
+      reconnectionDelayMax: 5000,
+    });
     socketRef.current = socket;
-    let pending: [string, unknown][] | null = null;
+    let pending: ShowRoomEvent[] | null = null;
 
     socket.on("connect", () => {
       setConnection("online");
@@ -47,10 +50,12 @@ export function useLiveRoom(initial: LiveState, onEvent?: (type: string, payload
       pending = null;
     });
     for (const type of SHOW_ROOM_EVENTS) {
-      socket.on(type, (payload: unknown) => {
-        if (pending) pending.push([type, payload]);
-        else dispatch({ kind: "event", type, payload });
-        onEventRef.current?.(type, payload);
+      socket.on(type, (payload: ShowRoomEvent["payload"]) => {
+        // Each name's listener gets that name's payload; the loop over names cannot show TypeScript the pairing.
+        const event = { type, payload } as ShowRoomEvent;
+        if (pending) pending.push(event);
+        else dispatch({ kind: "event", event });
+        onEventRef.current?.(event);
       });
     }
     // A phone waking from sleep may have missed more than recovery holds: ask for the whole state again.

@@ -37,7 +37,7 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax }: Props) {
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
   const revalidator = useRevalidator();
-  const { state, connection, clockOffset, sendChat } = useLiveRoom(initial, (type) => {
+  const { state, connection, clockOffset, sendChat } = useLiveRoom(initial, ({ type }) => {
     if (type === "status") revalidator.revalidate(); // an ended show brings its replay moments
   });
   const now = useNow(clockOffset, Boolean(state.deal) || state.sales.length > 0);

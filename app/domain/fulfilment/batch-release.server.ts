@@ -1,7 +1,7 @@
 // Pre-order batches seen from the packing room (capacity, reserved, ready date, parcels waiting) and their release:
 // once the vat is ready, its parcels join the queue with a fresh ship-by deadline counted from the release.
 import { db } from "~/lib/db.server";
-import { events } from "~/lib/events.server";
+import { events } from "~/domain/events.server";
 import { InvalidTransition, NotFound } from "../errors.server";
 
 /** After a release the workshop has two days to pack and ship what was pre-sold. */

@@ -4,7 +4,7 @@
 import type { FulfilmentStatus } from "~/generated/prisma/enums";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { events } from "~/lib/events.server";
+import { events } from "~/domain/events.server";
 import { isCourierId, isPlausibleTracking, normaliseTracking, type CourierId } from "./couriers";
 import { Conflict, InvalidInput, InvalidTransition, NotFound } from "../errors.server";
 import { nextStatus, refusalReason, type FulfilmentAction } from "./steps";

@@ -1,7 +1,7 @@
 // Live-room chat: what a message may be (plain text, short), who may post and how often (per-user rate limit,
 // the show's slow mode, mutes), and the host's moderation (hide a message, mute a user, slow mode).
 import { db } from "~/lib/db.server";
-import { events } from "~/lib/events.server";
+import { events } from "~/domain/events.server";
 import { showRoom, type ChatLine } from "~/domain/live/live-state";
 import { takeRateLimit, type RateLimit } from "~/lib/rate-limits.server";
 import { Conflict, DomainError, InvalidInput, NotAllowed, NotFound } from "../errors.server";

@@ -3,7 +3,7 @@
 // closes it exactly once (whichever process gets there first) and tells the room.
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { events } from "~/lib/events.server";
+import { events } from "~/domain/events.server";
 import { showRoom, type DealEnd, type DealView } from "~/domain/live/live-state";
 import { singleton } from "~/lib/singleton.server";
 import { Conflict, InvalidInput } from "../errors.server";
@@ -71,10 +71,12 @@ export async function closeDealsOfShow(tx: Prisma.TransactionClient, showId: str
   return ids;
 }
 
-/** Starts a deal on a line-up variant; a deal already running in the show stops first. */
-export async function startDeal(showId: string, input: DealInput): Promise<DealView> {
+/**
+ * Starts a deal on a line-up variant; a deal already running in the show stops first. `now` is when it starts
+ * (a test may start one that is about to end, rather than wait out the minimum).
+ */
+export async function startDeal(showId: string, input: DealInput, now = new Date()): Promise<DealView> {
   checkInput(input);
-  const now = new Date();
   const { deal, stopped } = await db.$transaction(async (tx) => {
     const show = await lockShow(tx, showId);
     if (show.status !== "live") throw new Conflict("live:error.notLive");

@@ -1,5 +1,6 @@
 // The live room's state as both server and browser see it, and the one pure function that applies a
 // realtime event to it (so a client can replay events that arrived while it waited for the full state).
+import type { ShowRoomEvent, ShowRoomPayloads } from "../events";
 
 export type CardVariant = {
   id: string;
@@ -87,25 +88,25 @@ function withStock(card: ProductCard, change: StockChange): ProductCard {
 }
 
 /** Applies one show-room event. Events are "set to" facts, so applying one the state already holds is harmless. */
-export function applyLiveEvent(state: LiveState, type: string, payload: unknown): LiveState {
+export function applyLiveEvent(state: LiveState, { type, payload }: ShowRoomEvent): LiveState {
   switch (type) {
     case "pin": {
-      const pin = payload as PinView;
+      const pin = payload;
       const lineUp = state.lineUp.map((card) => (card.productId === pin.card.productId ? pin.card : card));
       return { ...state, pin, lineUp };
     }
     case "unpin": {
-      const { pinId } = payload as { pinId: string };
+      const { pinId } = payload;
       return state.pin?.pinId === pinId ? { ...state, pin: null } : state;
     }
     case "deal":
-      return { ...state, deal: payload as DealView };
+      return { ...state, deal: payload };
     case "deal:end": {
-      const { id } = payload as DealEnd;
+      const { id } = payload;
       return state.deal?.id === id ? { ...state, deal: null } : state;
     }
     case "stock": {
-      const change = payload as StockChange;
+      const change = payload;
       const deal =
         state.deal && state.deal.variantId === change.variantId && change.dealRemaining !== undefined
           ? { ...state.deal, remaining: change.dealRemaining }
@@ -114,30 +115,28 @@ export function applyLiveEvent(state: LiveState, type: string, payload: unknown)
       return { ...state, pin, deal, lineUp: state.lineUp.map((card) => withStock(card, change)) };
     }
     case "sold": {
-      const sale = payload as SaleLine;
+      const sale = payload;
       if (state.sales.some((s) => s.id === sale.id)) return state;
       return { ...state, sales: [sale, ...state.sales].slice(0, SALES_KEEP) };
     }
     case "chat": {
-      const line = payload as ChatLine;
+      const line = payload;
       if (state.chat.some((c) => c.id === line.id)) return state;
       return { ...state, chat: [...state.chat, line].slice(-CHAT_KEEP) };
     }
     case "chat:hide": {
-      const { id } = payload as { id: string };
+      const { id } = payload;
       return { ...state, chat: state.chat.filter((c) => c.id !== id) };
     }
     case "chat:slow":
-      return { ...state, slowModeSeconds: (payload as { seconds: number }).seconds };
+      return { ...state, slowModeSeconds: payload.seconds };
     case "viewers":
-      return { ...state, viewers: (payload as { count: number }).count };
+      return { ...state, viewers: payload.count };
     case "status": {
-      const status = payload as ShowStatusView;
+      const status = payload;
       const ended = status.status === "ended";
       return { ...state, ...status, pin: ended ? null : state.pin, deal: ended ? null : state.deal };
     }
-    default:
-      return state;
   }
 }
 
@@ -153,9 +152,9 @@ export const SHOW_ROOM_EVENTS = [
   "chat:slow",
   "viewers",
   "status",
-] as const;
+] as const satisfies readonly (keyof ShowRoomPayloads)[];
 
-export const showRoom = (showId: string) => `show:${showId}`;
+export const showRoom = (showId: string) => `show:${showId}` as const;
 
 /** The price a shopper pays for a variant now: the running deal's when it covers this variant and has units left. */
 export function effectivePrice(

@@ -1,7 +1,7 @@
 // Pinning a line-up item in a live show (at most one pin at a time, by the "Pin_one_active_per_show" index)
 // and the pin history a replay turns into shoppable moments.
 import { db } from "~/lib/db.server";
-import { events } from "~/lib/events.server";
+import { events } from "~/domain/events.server";
 import { showRoom, type PinView, type ProductCard } from "~/domain/live/live-state";
 import { Conflict, InvalidInput } from "../errors.server";
 import { productCard, productCards } from "./live-state.server";

@@ -1,7 +1,7 @@
 // What a show has sold: the host's orders-and-sales figures and the sold ticker (city and quantity only,
 // never who bought).
 import { db } from "~/lib/db.server";
-import { events } from "~/lib/events.server";
+import { events } from "~/domain/events.server";
 import { SALES_KEEP, showRoom, type SaleLine } from "~/domain/live/live-state";
 
 const SOLD_STATUSES = ["paid", "fulfilled"] as const;

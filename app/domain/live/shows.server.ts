@@ -1,7 +1,7 @@
 // Shows: scheduling with a line-up from approved workshops, going live and ending, and who may run one.
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
-import { events } from "~/lib/events.server";
+import { events } from "~/domain/events.server";
 import { showRoom, type ShowStatusView } from "~/domain/live/live-state";
 import { playbackProblem, type PlaybackKind } from "~/domain/live/playback";
 import type { Viewer } from "../accounts/accounts.server";

@@ -1,7 +1,7 @@
 // What checkout and payment tell live rooms, workshop queues and buyers' order pages, through the one publisher.
 // Called after the transaction commits, so nobody hears of a change that was rolled back.
 import { db } from "~/lib/db.server";
-import { events } from "~/lib/events.server";
+import { events } from "~/domain/events.server";
 import { announcePaidOrder } from "../live/show-stats.server";
 import type { StockLevels } from "../checkout/stock.server";
 
