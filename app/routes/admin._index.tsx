@@ -13,6 +13,7 @@ import { NotFound } from "~/domain/errors.server";
 import { countStuckRefunds } from "~/domain/payments/owed-refunds.server";
 import { requireAdmin } from "~/web/auth.server";
 import { endSessionsOf } from "~/lib/session.server";
+import { shanghaiDay } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
@@ -23,20 +24,12 @@ const DecisionSchema = z.object({
   decision: z.enum(["approved", "rejected"]),
 });
 
-const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const review = await listForReview();
-  const day = (date: Date) => SHANGHAI_DAY.format(date);
   return {
-    pendingWorkshops: review.pendingWorkshops.map((w) => ({ ...w, applied: day(w.createdAt) })),
-    pendingHosts: review.pendingHosts.map((h) => ({ ...h, applied: day(h.createdAt) })),
+    pendingWorkshops: review.pendingWorkshops.map((w) => ({ ...w, applied: shanghaiDay(w.createdAt) })),
+    pendingHosts: review.pendingHosts.map((h) => ({ ...h, applied: shanghaiDay(h.createdAt) })),
     workshops: review.workshops,
     hosts: review.hosts,
     stuckRefunds: await countStuckRefunds(),
