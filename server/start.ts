@@ -14,7 +14,10 @@ import { startJobs } from "./jobs.ts";
 import { ensureDatabase, migrate } from "./migrate.ts";
 
 const started = Date.now();
+// The two settings needed before the app may read its environment (its env() parses once and caches, and the
+// SESSION_SECRET and DATABASE_URL this file provides are not set yet); every other setting comes from env().
 const DATA_DIR = path.resolve(process.env.DATA_DIR || ".data");
+const DEBUG_POSTGRES = Boolean(process.env.DEBUG_POSTGRES);
 const say = (line: string) => console.log(`[cunbo] ${line}`);
 
 async function sessionSecret(): Promise<string> {
@@ -88,7 +91,7 @@ async function main() {
     const pg = await startEmbeddedPostgres(
       path.join(DATA_DIR, "pg"),
       (line) => {
-        if (process.env.DEBUG_POSTGRES) console.log(line);
+        if (DEBUG_POSTGRES) console.log(line);
       },
       say,
     );
@@ -110,13 +113,14 @@ async function main() {
   running.push(() => api.disconnectDb());
   const jobs = await startJobs(databaseUrl);
   running.push(() => jobs.stop());
+  const settings = api.env();
   const server = await startServer({
-    port: Number(process.env.PORT ?? 3000),
-    host: process.env.HOST ?? "0.0.0.0",
-    uploadDir: process.env.UPLOAD_DIR ?? path.join(DATA_DIR, "uploads"),
-    publicUrl: process.env.PUBLIC_URL,
-    redisUrl: process.env.REDIS_URL,
-    logRequests: process.env.LOG_REQUESTS === "1",
+    port: settings.PORT,
+    host: settings.HOST,
+    uploadDir: settings.UPLOAD_DIR,
+    publicUrl: settings.PUBLIC_URL,
+    redisUrl: settings.REDIS_URL,
+    logRequests: settings.LOG_REQUESTS === "1",
   });
   running.push(() => server.close());
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
