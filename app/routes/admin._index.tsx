@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EndSessionsForm, EndSessionsSchema } from "~/components/end-sessions-form";
+import { ApprovalBadge, type ApprovalStatus } from "~/components/approval-badge";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { findUserIdByEmail } from "~/domain/accounts/accounts.server";
 import { decideHost, decideWorkshop, listForReview } from "~/domain/accounts/approvals.server";
@@ -62,17 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin?done=${kind}-${decision}`);
 }
 
-type Status = "pending" | "approved" | "rejected";
 
-function StatusBadge({ status }: { status: Status }) {
-  const { t } = useTranslation();
-  const tone = {
-    pending: "bg-amber-100 text-amber-900",
-    approved: "bg-leaf-600/10 text-leaf-700",
-    rejected: "bg-red-100 text-red-800",
-  }[status];
-  return <span className={`shrink-0 rounded-full px-3 py-1 text-sm ${tone}`}>{t(`status.${status}`)}</span>;
-}
 
 function DecisionButtons({
   kind,
@@ -82,7 +73,7 @@ function DecisionButtons({
 }: {
   kind: "workshop" | "host";
   id: string;
-  status: Status;
+  status: ApprovalStatus;
   label: string;
 }) {
   const { t } = useTranslation("admin");
@@ -214,7 +205,7 @@ export default function Admin() {
                   </span>
                 </span>
                 <span className="flex items-center gap-2">
-                  <StatusBadge status={w.status} />
+                  <ApprovalBadge status={w.status} />
                   {w.status !== "pending" ? (
                     <DecisionButtons kind="workshop" id={w.id} status={w.status} label={en ? w.nameEn : w.nameZh} />
                   ) : null}
@@ -237,7 +228,7 @@ export default function Admin() {
                   </span>
                 </span>
                 <span className="flex items-center gap-2">
-                  <StatusBadge status={h.status} />
+                  <ApprovalBadge status={h.status} />
                   {h.status !== "pending" ? (
                     <DecisionButtons
                       kind="host"
