@@ -39,7 +39,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return logoutEverywhere(request, viewer.id);
 }
 
-
 export default function Account() {
   const { t, i18n } = useTranslation("account");
   const { name, email, isAdmin, host, memberships, devices } = useLoaderData<typeof loader>();

@@ -63,8 +63,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin?done=${kind}-${decision}`);
 }
 
-
-
 function DecisionButtons({
   kind,
   id,

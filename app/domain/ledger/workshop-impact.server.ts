@@ -1,5 +1,6 @@
 // A workshop's public impact: what the live streams brought its workers (the 共富价 premium) and its village
 // collective, this month and in all, month by month. From the ledger only, so nobody can type a number in.
+import { workshopPlaceSelect } from "../accounts/workshop-select.server";
 import { db } from "~/lib/db.server";
 import { fenRow } from "~/lib/fen-sums.server";
 import { Prisma } from "~/generated/prisma/client";
@@ -15,12 +16,7 @@ export async function workshopImpact(slug: string, now = new Date()) {
   const workshop = await db.workshop.findFirst({
     where: { slug, status: "approved" },
     select: {
-      id: true,
-      slug: true,
-      nameZh: true,
-      nameEn: true,
-      villageZh: true,
-      villageEn: true,
+      ...workshopPlaceSelect,
       districtZh: true,
       districtEn: true,
       premiumRateBp: true,
