@@ -3,7 +3,7 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { fenRow } from "~/lib/fen-sums.server";
-import { shanghaiDay, shanghaiDayStart, shanghaiMonthStart } from "~/lib/shanghai-time";
+import { shanghaiDay, shanghaiDayStart } from "~/lib/shanghai-time";
 import { shanghaiDayOf } from "~/lib/shanghai-time.server";
 import { queueCounts } from "../fulfilment/queue.server";
 
