@@ -2,7 +2,7 @@
 // identical processes behind a load balancer (and what the two-process test and the benchmark start).
 // `npm start` (server/start.ts) is the everything-included way; this adds no embedded database, migration or seed.
 import { loadAppBuild } from "./app-build.ts";
-import { startServer } from "./index.ts";
+import { serverOptions, startServer } from "./index.ts";
 
 async function main() {
   if (!process.env.DATABASE_URL) throw new Error("server/serve.ts needs DATABASE_URL (npm start provides one).");
@@ -10,14 +10,7 @@ async function main() {
   // The build's env() is the one parse of the environment; loading the build here gives the server the same modules.
   const { api } = await loadAppBuild();
   const settings = api.env();
-  const server = await startServer({
-    port: settings.PORT,
-    host: settings.HOST,
-    uploadDir: settings.UPLOAD_DIR,
-    publicUrl: settings.PUBLIC_URL,
-    redisUrl: settings.REDIS_URL,
-    logRequests: settings.LOG_REQUESTS === "1",
-  });
+  const server = await startServer(serverOptions(settings));
   // Parents wait for this line (tests, the benchmark).
   console.log(`[cunbo] listening ${server.url}${settings.REDIS_URL ? " (rooms shared through Redis)" : ""}`);
   const shutdown = async () => {

@@ -9,7 +9,7 @@ import path from "node:path";
 import pg from "pg";
 import { loadAppBuild } from "./app-build.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
-import { startServer } from "./index.ts";
+import { serverOptions, startServer } from "./index.ts";
 import { startJobs } from "./jobs.ts";
 import { ensureDatabase, migrate } from "./migrate.ts";
 
@@ -114,14 +114,7 @@ async function main() {
   const jobs = await startJobs(databaseUrl);
   running.push(() => jobs.stop());
   const settings = api.env();
-  const server = await startServer({
-    port: settings.PORT,
-    host: settings.HOST,
-    uploadDir: settings.UPLOAD_DIR,
-    publicUrl: settings.PUBLIC_URL,
-    redisUrl: settings.REDIS_URL,
-    logRequests: settings.LOG_REQUESTS === "1",
-  });
+  const server = await startServer(serverOptions(settings));
   running.push(() => server.close());
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`\n  Cunbo 村播 is running at ${server.url}\n`);
