@@ -43,6 +43,18 @@ declare module "@remix-run/node" {
 /** `app` is the server-facing API of the build this server runs (its pool, its publisher…). */
 export type RunningServer = { url: string; close: () => Promise<void>; io: Realtime["io"]; app: ServerApi };
 
+/** The options `npm start` and serve.ts take from the app's parsed environment. */
+export function serverOptions(settings: ReturnType<ServerApi["env"]>): ServerOptions {
+  return {
+    port: settings.PORT,
+    host: settings.HOST,
+    uploadDir: settings.UPLOAD_DIR,
+    publicUrl: settings.PUBLIC_URL,
+    redisUrl: settings.REDIS_URL,
+    logRequests: settings.LOG_REQUESTS === "1",
+  };
+}
+
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   const root = process.cwd();
   const { build, api } = await loadAppBuild(options.buildDir);

@@ -9,12 +9,15 @@ import path from "node:path";
 import pg from "pg";
 import { loadAppBuild } from "./app-build.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
-import { startServer } from "./index.ts";
+import { serverOptions, startServer } from "./index.ts";
 import { startJobs } from "./jobs.ts";
 import { ensureDatabase, migrate } from "./migrate.ts";
 
 const started = Date.now();
+// The two settings needed before the app may read its environment (its env() parses once and caches, and the
+// SESSION_SECRET and DATABASE_URL this file provides are not set yet); every other setting comes from env().
 const DATA_DIR = path.resolve(process.env.DATA_DIR || ".data");
+const DEBUG_POSTGRES = Boolean(process.env.DEBUG_POSTGRES);
 const say = (line: string) => console.log(`[cunbo] ${line}`);
 
 async function sessionSecret(): Promise<string> {
@@ -88,7 +91,7 @@ async function main() {
     const pg = await startEmbeddedPostgres(
       path.join(DATA_DIR, "pg"),
       (line) => {
-        if (process.env.DEBUG_POSTGRES) console.log(line);
+        if (DEBUG_POSTGRES) console.log(line);
       },
       say,
     );
@@ -110,14 +113,8 @@ async function main() {
   running.push(() => api.disconnectDb());
   const jobs = await startJobs(databaseUrl);
   running.push(() => jobs.stop());
-  const server = await startServer({
-    port: Number(process.env.PORT ?? 3000),
-    host: process.env.HOST ?? "0.0.0.0",
-    uploadDir: process.env.UPLOAD_DIR ?? path.join(DATA_DIR, "uploads"),
-    publicUrl: process.env.PUBLIC_URL,
-    redisUrl: process.env.REDIS_URL,
-    logRequests: process.env.LOG_REQUESTS === "1",
-  });
+  const settings = api.env();
+  const server = await startServer(serverOptions(settings));
   running.push(() => server.close());
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(`\n  Cunbo 村播 is running at ${server.url}\n`);

@@ -2,6 +2,7 @@
 // build's, and a test's own from source) shares one connection pool.
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "~/generated/prisma/client";
+import { env } from "./env.server";
 import { dropSingleton, existingSingleton, singleton } from "./singleton.server";
 
 export type Db = PrismaClient;
@@ -20,7 +21,7 @@ function lazyDb(): PrismaClient {
   return singleton(DB, () => {
     const url = process.env.DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides one.");
-    return createDb(url, Number(process.env.DATABASE_POOL_SIZE ?? 10));
+    return createDb(url, env().DATABASE_POOL_SIZE);
   });
 }
 

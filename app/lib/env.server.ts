@@ -14,7 +14,8 @@ const EnvSchema = z.object({
   TRUSTED_PROXIES: z.coerce.number().int().min(0).max(10).default(0),
   // Where `npm start` keeps its embedded database, session secret and uploads.
   DATA_DIR: z.string().default(".data"),
-  UPLOAD_DIR: z.string().default(".data/uploads"),
+  // Under DATA_DIR unless set, so what is stored and what /uploads serves are one folder.
+  UPLOAD_DIR: z.string().optional(),
   PAYMENT_PROVIDER: z.enum(["local", "stripe"]).optional(),
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
@@ -28,7 +29,7 @@ const EnvSchema = z.object({
   CJK_FONT_FAMILY: z.string().optional(),
 });
 
-export type Env = z.infer<typeof EnvSchema>;
+export type Env = z.infer<typeof EnvSchema> & { UPLOAD_DIR: string };
 
 let parsed: Env | undefined;
 
@@ -42,6 +43,6 @@ export function env(): Env {
   if (result.data.NODE_ENV === "production" && !result.data.SESSION_SECRET) {
     throw new Error("SESSION_SECRET must be set in production (16+ characters; several, comma-separated, to rotate).");
   }
-  parsed = result.data;
+  parsed = { ...result.data, UPLOAD_DIR: result.data.UPLOAD_DIR ?? `${result.data.DATA_DIR}/uploads` };
   return parsed;
 }

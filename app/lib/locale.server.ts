@@ -1,6 +1,7 @@
 // Which language a visitor sees: their remembered choice (a cookie), else Chinese.
 import { createCookie } from "@remix-run/node";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale, type Locale } from "./i18n";
+import type { i18n, TFunction } from "i18next";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, createI18n, isLocale, type Locale } from "./i18n";
 import { resources } from "~/locales/index.server";
 
 export const localeCookie = createCookie(LOCALE_COOKIE, {
@@ -23,12 +24,14 @@ export function resourcesFor(locale: Locale) {
   return resources[locale];
 }
 
-/** A server-side translator for text built outside React (e.g. emails, PDFs, error messages). */
-export function translator(locale: Locale) {
-  const table = resources[locale] as Record<string, Record<string, string>>;
-  return (key: string, values: Record<string, string | number> = {}) => {
-    const [ns, rest] = key.includes(":") ? key.split(":", 2) : ["common", key];
-    const template = table[ns]?.[rest] ?? key;
-    return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(values[name] ?? ""));
-  };
+const instances = new Map<Locale, i18n>();
+
+/** A server-side translator for text built outside React (e.g. emails, PDFs, error messages): i18next's own. */
+export function translator(locale: Locale): TFunction {
+  let instance = instances.get(locale);
+  if (!instance) {
+    instance = createI18n(locale, resources[locale]);
+    instances.set(locale, instance);
+  }
+  return instance.getFixedT(locale);
 }

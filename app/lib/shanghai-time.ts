@@ -1,8 +1,12 @@
-// Calendar parts of an instant in Asia/Shanghai, where shows are scheduled and times are shown.
+// Time in Asia/Shanghai, where shows are scheduled, days are counted and times are shown: the one time module.
 // China has kept UTC+8 without daylight saving since 1991, so a fixed offset gives the same answer on the
 // server and in every browser (Intl output differs between ICU versions and would break hydration).
+export const SHANGHAI_ZONE = "Asia/Shanghai";
 const OFFSET_MS = 8 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** The instant read on a UTC clock as Shanghai's wall clock. */
+const wallClock = (instant: Date | string | number) => new Date(new Date(instant).getTime() + OFFSET_MS);
 
 export type ShanghaiParts = {
   year: number;
@@ -16,7 +20,7 @@ export type ShanghaiParts = {
 };
 
 export function shanghaiParts(instant: Date | string | number): ShanghaiParts {
-  const shifted = new Date(new Date(instant).getTime() + OFFSET_MS);
+  const shifted = wallClock(instant);
   return {
     year: shifted.getUTCFullYear(),
     month: shifted.getUTCMonth() + 1,
@@ -33,17 +37,31 @@ export function clockTime(parts: ShanghaiParts): string {
   return `${String(parts.hour).padStart(2, "0")}:${String(parts.minute).padStart(2, "0")}`;
 }
 
-const ZONE = "Asia/Shanghai";
+/** The calendar day in Shanghai, as YYYY-MM-DD. */
+export function shanghaiDay(value: Date | string): string {
+  return wallClock(value).toISOString().slice(0, 10);
+}
 
-export function formatShanghai(iso: string | Date, locale: string, withDate = true): string {
-  const date = typeof iso === "string" ? new Date(iso) : iso;
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
-    timeZone: ZONE,
-    ...(withDate ? { month: "short", day: "numeric", weekday: "short" } : {}),
-    hour: "2-digit",
-    minute: "2-digit",
-    hour12: false,
-  }).format(date);
+/** The Shanghai wall-clock minute, as "YYYY-MM-DD HH:mm". */
+export function shanghaiMinute(value: Date | string): string {
+  return wallClock(value).toISOString().slice(0, 16).replace("T", " ");
+}
+
+/** Midnight starting a Shanghai day given as YYYY-MM-DD, as a UTC instant. */
+export function shanghaiDayToDate(day: string): Date {
+  return new Date(`${day}T00:00:00+08:00`);
+}
+
+/** Midnight in Shanghai, `daysBack` days before today's, as a UTC instant. */
+export function shanghaiDayStart(now: Date, daysBack = 0): Date {
+  const local = now.getTime() + OFFSET_MS;
+  return new Date(local - (local % DAY_MS) - daysBack * DAY_MS - OFFSET_MS);
+}
+
+/** The first moment of the Shanghai month `monthsBack` months before this one (negative: after), as a UTC instant. */
+export function shanghaiMonthStart(now: Date, monthsBack = 0): Date {
+  const local = wallClock(now);
+  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - monthsBack, 1) - OFFSET_MS);
 }
 
 /** A `datetime-local` value ("2026-12-01T19:30") read as Shanghai time; null when it is not one. */
@@ -55,8 +73,7 @@ export function parseShanghaiLocal(value: string): Date | null {
 
 /** The `datetime-local` value showing this moment in Shanghai. */
 export function toShanghaiLocal(date: Date | string): string {
-  const shifted = new Date(new Date(date).getTime() + 8 * 3600_000);
-  return shifted.toISOString().slice(0, 16);
+  return wallClock(date).toISOString().slice(0, 16);
 }
 
 /** "12:05" or "1:02:05" for a number of seconds (countdowns and replay offsets). */
@@ -68,32 +85,36 @@ export function formatDuration(totalSeconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, "0")}:${sec}` : `${m}:${sec}`;
 }
 
+/** Whole hours from `now` until `deadline` (negative once it has passed), rounded towards the alarming side. */
+export function hoursUntil(deadline: Date | string, now: Date | string): number {
+  const ms = new Date(deadline).getTime() - new Date(now).getTime();
+  return ms >= 0 ? Math.floor(ms / 3_600_000) : -Math.ceil(-ms / 3_600_000);
+}
+
 // Formatters are made once per language: building an Intl.DateTimeFormat is slow, using one is not.
-const TIME_ZONE = "Asia/Shanghai";
+const CLOCK = { hour: "2-digit", minute: "2-digit", hour12: false } as const;
+const FORMATS = {
+  show: { month: "short", day: "numeric", weekday: "short", ...CLOCK },
+  clock: CLOCK,
+  dateTime: { month: "short", day: "numeric", ...CLOCK },
+  date: { year: "numeric", month: "short", day: "numeric" },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
-function formatter(kind: "dateTime" | "date" | "day", locale: string): Intl.DateTimeFormat {
+function formatter(kind: keyof typeof FORMATS, locale: string): Intl.DateTimeFormat {
   const key = `${kind}:${locale}`;
   let made = formatters.get(key);
   if (!made) {
-    const language = locale === "en" ? "en-GB" : "zh-CN";
-    made =
-      kind === "dateTime"
-        ? new Intl.DateTimeFormat(language, {
-            timeZone: TIME_ZONE,
-            month: "short",
-            day: "numeric",
-            hour: "2-digit",
-            minute: "2-digit",
-            hour12: false,
-          })
-        : kind === "date"
-          ? new Intl.DateTimeFormat(language, { timeZone: TIME_ZONE, year: "numeric", month: "short", day: "numeric" })
-          : new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE });
+    made = new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", { timeZone: SHANGHAI_ZONE, ...FORMATS[kind] });
     formatters.set(key, made);
   }
   return made;
+}
+
+/** A show's time in words: weekday, day and clock time, or the clock time alone. */
+export function formatShanghai(iso: string | Date, locale: string, withDate = true): string {
+  return formatter(withDate ? "show" : "clock", locale).format(new Date(iso));
 }
 
 export function formatDateTime(value: Date | string, locale: string): string {
@@ -102,15 +123,4 @@ export function formatDateTime(value: Date | string, locale: string): string {
 
 export function formatDate(value: Date | string, locale: string): string {
   return formatter("date", locale).format(new Date(value));
-}
-
-/** The calendar day in Shanghai, as YYYY-MM-DD. */
-export function shanghaiDay(value: Date | string): string {
-  return formatter("day", "en").format(new Date(value));
-}
-
-/** Whole hours from `now` until `deadline` (negative once it has passed), rounded towards the alarming side. */
-export function hoursUntil(deadline: Date | string, now: Date | string): number {
-  const ms = new Date(deadline).getTime() - new Date(now).getTime();
-  return ms >= 0 ? Math.floor(ms / 3_600_000) : -Math.ceil(-ms / 3_600_000);
 }

@@ -3,6 +3,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ApprovalBadge } from "~/components/approval-badge";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { logoutEverywhere, requireViewer } from "~/web/auth.server";
 import { readForm } from "~/web/read-form.server";
@@ -36,16 +37,6 @@ export async function action({ request }: ActionFunctionArgs) {
   const intent = (await readForm(request)).get("intent");
   if (intent !== "logout-everywhere") throw new Response("Unknown action", { status: 400 });
   return logoutEverywhere(request, viewer.id);
-}
-
-function StatusNote({ status }: { status: "pending" | "approved" | "rejected" }) {
-  const { t } = useTranslation();
-  const tone = {
-    pending: "bg-amber-100 text-amber-900",
-    approved: "bg-leaf-600/10 text-leaf-700",
-    rejected: "bg-red-100 text-red-800",
-  }[status];
-  return <span className={`shrink-0 rounded-full px-3 py-1 text-sm ${tone}`}>{t(`status.${status}`)}</span>;
 }
 
 export default function Account() {
@@ -92,7 +83,7 @@ export default function Account() {
                   <span className="block text-sm text-stone-600">{t(`account.host.${host.status}`)}</span>
                 ) : null}
               </span>
-              <StatusNote status={host.status} />
+              <ApprovalBadge status={host.status} />
             </li>
           ) : null}
           {memberships.map((m) => (
@@ -106,7 +97,7 @@ export default function Account() {
                 ) : null}
               </span>
               <span className="flex items-center gap-2">
-                <StatusNote status={m.workshop.status} />
+                <ApprovalBadge status={m.workshop.status} />
                 <Link
                   to={`/studio/${m.workshop.slug}`}
                   className={link}

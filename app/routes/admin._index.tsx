@@ -6,6 +6,7 @@ import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remi
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { EndSessionsForm, EndSessionsSchema } from "~/components/end-sessions-form";
+import { ApprovalBadge, type ApprovalStatus } from "~/components/approval-badge";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { findUserIdByEmail } from "~/domain/accounts/accounts.server";
 import { decideHost, decideWorkshop, listForReview } from "~/domain/accounts/approvals.server";
@@ -13,6 +14,7 @@ import { NotFound } from "~/domain/errors.server";
 import { countStuckRefunds } from "~/domain/payments/owed-refunds.server";
 import { requireAdmin } from "~/web/auth.server";
 import { endSessionsOf } from "~/lib/session.server";
+import { shanghaiDay } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
@@ -23,20 +25,12 @@ const DecisionSchema = z.object({
   decision: z.enum(["approved", "rejected"]),
 });
 
-const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
   const review = await listForReview();
-  const day = (date: Date) => SHANGHAI_DAY.format(date);
   return {
-    pendingWorkshops: review.pendingWorkshops.map((w) => ({ ...w, applied: day(w.createdAt) })),
-    pendingHosts: review.pendingHosts.map((h) => ({ ...h, applied: day(h.createdAt) })),
+    pendingWorkshops: review.pendingWorkshops.map((w) => ({ ...w, applied: shanghaiDay(w.createdAt) })),
+    pendingHosts: review.pendingHosts.map((h) => ({ ...h, applied: shanghaiDay(h.createdAt) })),
     workshops: review.workshops,
     hosts: review.hosts,
     stuckRefunds: await countStuckRefunds(),
@@ -69,18 +63,6 @@ export async function action({ request }: ActionFunctionArgs) {
   return redirect(`/admin?done=${kind}-${decision}`);
 }
 
-type Status = "pending" | "approved" | "rejected";
-
-function StatusBadge({ status }: { status: Status }) {
-  const { t } = useTranslation();
-  const tone = {
-    pending: "bg-amber-100 text-amber-900",
-    approved: "bg-leaf-600/10 text-leaf-700",
-    rejected: "bg-red-100 text-red-800",
-  }[status];
-  return <span className={`shrink-0 rounded-full px-3 py-1 text-sm ${tone}`}>{t(`status.${status}`)}</span>;
-}
-
 function DecisionButtons({
   kind,
   id,
@@ -89,7 +71,7 @@ function DecisionButtons({
 }: {
   kind: "workshop" | "host";
   id: string;
-  status: Status;
+  status: ApprovalStatus;
   label: string;
 }) {
   const { t } = useTranslation("admin");
@@ -221,7 +203,7 @@ export default function Admin() {
                   </span>
                 </span>
                 <span className="flex items-center gap-2">
-                  <StatusBadge status={w.status} />
+                  <ApprovalBadge status={w.status} />
                   {w.status !== "pending" ? (
                     <DecisionButtons kind="workshop" id={w.id} status={w.status} label={en ? w.nameEn : w.nameZh} />
                   ) : null}
@@ -244,7 +226,7 @@ export default function Admin() {
                   </span>
                 </span>
                 <span className="flex items-center gap-2">
-                  <StatusBadge status={h.status} />
+                  <ApprovalBadge status={h.status} />
                   {h.status !== "pending" ? (
                     <DecisionButtons
                       kind="host"

@@ -10,19 +10,10 @@ import { createBatch, listBatches, listPreorderProducts, updateBatch } from "~/d
 import { InvalidFields, NotFound } from "~/domain/errors.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { replyWithFieldErrors } from "~/web/invalid-fields.server";
+import { shanghaiDay, shanghaiDayToDate } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
 
 export const meta: MetaFunction = () => [{ title: "预售批次 · 工坊后台 · 村播 Cunbo" }];
-
-const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-
-// A ready date is a day in the workshop's own time zone (China has one, UTC+8, without daylight saving).
-const dayToDate = (day: string) => new Date(`${day}T00:00:00+08:00`);
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
@@ -37,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       form: {
         nameZh: b.nameZh,
         nameEn: b.nameEn,
-        readyDate: SHANGHAI_DAY.format(b.readyDate),
+        readyDate: shanghaiDay(b.readyDate),
         capacity: b.capacity,
         status: b.status,
       },
@@ -51,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formId = submission.payload.batchId ? `batch-${String(submission.payload.batchId)}` : "batch-new";
   if (submission.status !== "success") return data({ formId, result: submission.reply() }, { status: 400 });
   const { batchId, productId, readyDate, ...rest } = submission.value;
-  const input = { ...rest, nameEn: rest.nameEn ?? "", readyDate: dayToDate(readyDate) };
+  const input = { ...rest, nameEn: rest.nameEn ?? "", readyDate: shanghaiDayToDate(readyDate) };
   try {
     if (batchId) await updateBatch(workshop.id, batchId, input, viewer.id);
     else await createBatch(workshop.id, productId ?? "", input);

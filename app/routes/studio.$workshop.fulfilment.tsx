@@ -51,7 +51,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     batches,
     bulkShip,
     now,
-    refundsAvailable: Boolean(refundFulfilmentOrder),
     problemId: url.searchParams.get("problem"),
     notice: {
       kind: url.searchParams.get("notice"),
@@ -151,7 +150,7 @@ export default function FulfilmentConsole() {
   const { t } = useTranslation("fulfil");
   const loaderData = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const { workshop, queue, filters, options, batches, bulkShip, now, notice, refundsAvailable, problemId } = loaderData;
+  const { workshop, queue, filters, options, batches, bulkShip, now, notice, problemId } = loaderData;
   return (
     <main id="main" className="mx-auto max-w-6xl px-3 py-4 sm:px-4">
       <ConsoleNav slug={workshop.slug} current="fulfilment" />
@@ -178,7 +177,6 @@ export default function FulfilmentConsole() {
             now={now}
             slug={workshop.slug}
             actionData={actionData}
-            refundsAvailable={refundsAvailable}
           />
         </>
       )}

@@ -1,11 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import {
-  adminDashboard,
-  hostDashboard,
-  shanghaiDayStart,
-  shanghaiMonthStart,
-  workshopDashboard,
-} from "~/domain/ledger/dashboards.server";
+import { adminDashboard, hostDashboard, workshopDashboard } from "~/domain/ledger/dashboards.server";
+import { shanghaiDayStart, shanghaiMonthStart } from "~/lib/shanghai-time";
 import { workshopImpact } from "~/domain/ledger/workshop-impact.server";
 import { db } from "~/lib/db.server";
 import { formatMoney } from "~/lib/money";

@@ -2,12 +2,8 @@
 // keep the right instants whatever zone the database's sessions start in.
 import { beforeAll, describe, expect, it } from "vitest";
 import { RESERVATION_MINUTES } from "~/domain/checkout/checkout.server";
-import {
-  adminDashboard,
-  shanghaiDayStart,
-  shanghaiMonthStart,
-  workshopDashboard,
-} from "~/domain/ledger/dashboards.server";
+import { adminDashboard, workshopDashboard } from "~/domain/ledger/dashboards.server";
+import { shanghaiDayStart, shanghaiMonthStart } from "~/lib/shanghai-time";
 import { sweepLapsedOrders } from "~/domain/checkout/reservations.server";
 import { workshopImpact } from "~/domain/ledger/workshop-impact.server";
 import { db } from "~/lib/db.server";

@@ -32,12 +32,11 @@ type Props = {
   now: Date;
   slug: string;
   actionData: ConsoleActionResult;
-  refundsAvailable: boolean;
 };
 
 const STEP_BUTTONS = ["accept", "pack", "deliver", "requeue"] as const;
 
-export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, actionData, refundsAvailable }: Props) {
+export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, actionData }: Props) {
   const { t, i18n } = useTranslation("fulfil");
   const locale = i18n.language;
   const en = locale === "en";
@@ -141,7 +140,6 @@ export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, action
                 <ProblemForm
                   kind="exception"
                   parcelId={parcel.id}
-                  refundsAvailable={refundsAvailable}
                   lastResult={mine?.intent === "exception" ? mine.result : undefined}
                 />
               ) : null}
@@ -149,7 +147,6 @@ export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, action
                 <ProblemForm
                   kind="cancel"
                   parcelId={parcel.id}
-                  refundsAvailable={refundsAvailable}
                   lastResult={mine?.intent === "cancel" ? mine.result : undefined}
                 />
               ) : null}

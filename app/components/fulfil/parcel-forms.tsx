@@ -75,9 +75,9 @@ export function ShipForm({ parcelId, lastResult }: { parcelId: string; lastResul
   );
 }
 
-type ProblemProps = { kind: "exception" | "cancel"; parcelId: string; refundsAvailable: boolean; lastResult: Result };
+type ProblemProps = { kind: "exception" | "cancel"; parcelId: string; lastResult: Result };
 
-export function ProblemForm({ kind, parcelId, refundsAvailable, lastResult }: ProblemProps) {
+export function ProblemForm({ kind, parcelId, lastResult }: ProblemProps) {
   const { t } = useTranslation("fulfil");
   const schema = kind === "exception" ? ExceptionSchema : CancelSchema;
   const [form, fields] = useForm({
@@ -105,14 +105,10 @@ export function ProblemForm({ kind, parcelId, refundsAvailable, lastResult }: Pr
         </label>
         <textarea {...getTextareaProps(fields.reason)} key={fields.reason.key} rows={2} className={inputClass} />
         <FieldError id={fields.reason.errorId} errors={fields.reason.errors} />
-        {refundsAvailable ? (
-          <label className="flex min-h-11 items-center gap-2 text-sm">
-            <input type="checkbox" name={fields.refund.name} className="h-5 w-5" />
-            {t("problem.refund")}
-          </label>
-        ) : (
-          <p className="text-xs text-stone-600">{t("problem.noRefund")}</p>
-        )}
+        <label className="flex min-h-11 items-center gap-2 text-sm">
+          <input type="checkbox" name={fields.refund.name} className="h-5 w-5" />
+          {t("problem.refund")}
+        </label>
         <FieldError id={form.errorId} errors={form.errors} />
         <button type="submit" className="min-h-11 rounded-full bg-red-700 px-4 font-medium text-white hover:bg-red-800">
           {t(kind === "exception" ? "problem.submit" : "problem.cancelSubmit")}

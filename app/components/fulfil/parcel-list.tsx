@@ -12,10 +12,9 @@ type Props = {
   problemId: string | null;
   queue: { parcels: ConsoleParcel[]; total: number; page: number; pages: number };
   actionData: ConsoleActionResult;
-  refundsAvailable: boolean;
 };
 
-export function ParcelList({ slug, now, filters, problemId, queue, actionData, refundsAvailable }: Props) {
+export function ParcelList({ slug, now, filters, problemId, queue, actionData }: Props) {
   const { t } = useTranslation("fulfil");
   const base = `/studio/${slug}/fulfilment`;
   const button = "min-h-11 rounded-full border border-stone-300 bg-white px-3 text-sm font-medium hover:bg-stone-100";
@@ -61,7 +60,6 @@ export function ParcelList({ slug, now, filters, problemId, queue, actionData, r
                 now={now}
                 slug={slug}
                 actionData={actionData}
-                refundsAvailable={refundsAvailable}
               />
             </li>
           ))}

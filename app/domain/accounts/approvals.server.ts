@@ -1,5 +1,6 @@
 // The admin's review of who may sell and who may host: an approved workshop shows on the storefront, an
 // approved host may run shows. A decision can be revised later (e.g. suspending a workshop).
+import { workshopPlaceSelect } from "./workshop-select.server";
 import type { ApprovalStatus } from "~/generated/prisma/enums";
 import { db } from "~/lib/db.server";
 import { NotFound } from "../errors.server";
@@ -11,12 +12,7 @@ export async function listForReview() {
     db.workshop.findMany({
       orderBy: [{ status: "asc" }, { createdAt: "desc" }],
       select: {
-        id: true,
-        slug: true,
-        nameZh: true,
-        nameEn: true,
-        villageZh: true,
-        villageEn: true,
+        ...workshopPlaceSelect,
         districtZh: true,
         districtEn: true,
         status: true,

@@ -1,4 +1,5 @@
 // Which workshops a person manages in the studio: their own (by membership), or every one for an admin.
+import { workshopPlaceSelect } from "./workshop-select.server";
 import { db } from "~/lib/db.server";
 
 export async function listManagedWorkshops(viewer: {
@@ -10,12 +11,7 @@ export async function listManagedWorkshops(viewer: {
     where: viewer.isAdmin ? {} : { id: { in: [...roles.keys()] } },
     orderBy: { createdAt: "asc" },
     select: {
-      id: true,
-      slug: true,
-      nameZh: true,
-      nameEn: true,
-      villageZh: true,
-      villageEn: true,
+      ...workshopPlaceSelect,
       status: true,
       _count: { select: { products: true } },
     },

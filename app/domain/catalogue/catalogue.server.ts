@@ -12,7 +12,8 @@ export const visibleProduct = {
   workshop: { status: "approved" },
 } satisfies Prisma.ProductWhereInput;
 
-const cardSelect = {
+/** What every product card reads of a product, whichever page it stands on. */
+export const productCardFields = {
   id: true,
   slug: true,
   titleZh: true,
@@ -21,6 +22,10 @@ const cardSelect = {
   perishable: true,
   preorder: true,
   customisable: true,
+} satisfies Prisma.ProductSelect;
+
+const cardSelect = {
+  ...productCardFields,
   workshop: { select: { slug: true, nameZh: true, nameEn: true } },
   variants: { select: { priceFen: true, stock: true } },
 } satisfies Prisma.ProductSelect;

@@ -147,13 +147,6 @@ export async function cartItems(
   };
 }
 
-export async function cartCount(owner: CartOwner): Promise<number> {
-  const cart = await findCart(owner);
-  if (!cart) return 0;
-  const total = await db.cartLine.aggregate({ where: { cartId: cart.id }, _sum: { quantity: true } });
-  return total._sum.quantity ?? 0;
-}
-
 /** At log-in: the guest's lines join the shopper's cart (quantities add up, the guest's attribution wins). */
 export async function mergeGuestCart(guestToken: string, userId: string) {
   const guest = await db.cart.findUnique({ where: { guestToken }, include: { lines: true } });

@@ -5,6 +5,7 @@
 import { randomBytes, randomInt } from "node:crypto";
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { shanghaiDay } from "~/lib/shanghai-time";
 import { SoldOut } from "../errors.server";
 import { HELD_LEVELS, holdCtes, levelsFrom, shortfall, type Hold, type StockLevels } from "./stock.server";
 
@@ -30,16 +31,10 @@ export type OrderRows = {
 };
 
 const NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
-const SHANGHAI_DAY = new Intl.DateTimeFormat("en-CA", {
-  timeZone: "Asia/Shanghai",
-  year: "2-digit",
-  month: "2-digit",
-  day: "2-digit",
-});
 
 /** The number a buyer reads out to a workshop: the Shanghai date and six letters. Drawn again if already taken. */
 export function newOrderNumber(now: Date): string {
-  const day = SHANGHAI_DAY.format(now).replace(/-/g, "");
+  const day = shanghaiDay(now).slice(2).replace(/-/g, "");
   const tail = Array.from({ length: 6 }, () => NUMBER_ALPHABET[randomInt(NUMBER_ALPHABET.length)]).join("");
   return `CB${day}${tail}`;
 }

@@ -178,8 +178,6 @@ function priceLine(item: PricingItem, row: PricingRow | undefined, now: Date) {
   };
 }
 
-export type PricedLine = ReturnType<typeof priceLine>;
-
 /** One workshop's parcel: standard shipping unless the goods reach the free threshold, plus cold chain when needed. */
 export function shippingFor(subtotalFen: number, coldChainNeeded: boolean) {
   const baseShippingFen = subtotalFen >= FREE_SHIPPING_FROM_FEN ? 0 : SHIPPING_FEN;

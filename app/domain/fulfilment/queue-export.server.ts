@@ -4,6 +4,7 @@
 import { stringify } from "csv-stringify/sync";
 import type { Locale } from "~/lib/i18n";
 import { translator } from "~/lib/locale.server";
+import { shanghaiMinute } from "~/lib/shanghai-time";
 import { courierName } from "./couriers";
 import type { Parcel } from "./queue.server";
 
@@ -26,20 +27,6 @@ export const CSV_COLUMNS = [
 /** A cell a spreadsheet would run as a formula is kept as text (names and addresses are typed by buyers). */
 function safeCell(value: string): string {
   return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function shanghaiMinute(date: Date): string {
-  const parts = new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Shanghai",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).formatToParts(date);
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${part("year")}-${part("month")}-${part("day")} ${part("hour")}:${part("minute")}`;
 }
 
 export function queueCsv(parcels: Parcel[], locale: Locale): string {

@@ -5,7 +5,6 @@ import { z } from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import type { FulfilmentStatus } from "~/generated/prisma/enums";
 import { db } from "~/lib/db.server";
-import { NotFound } from "../errors.server";
 import { FULFILMENT_STATUSES, OPEN_STATUSES } from "./steps";
 
 export const PAGE_SIZE = 50;
@@ -261,11 +260,4 @@ export async function queueFilterOptions(workshopId: string) {
     }),
   ]);
   return { shows, products, batches };
-}
-
-/** A parcel of this workshop, or 404: the same answer for a parcel of another workshop and for none at all. */
-export async function requireParcelInWorkshop(workshopId: string, parcelId: string) {
-  const parcel = await db.fulfilmentOrder.findFirst({ where: { id: parcelId, workshopId }, select: { id: true } });
-  if (!parcel) throw new NotFound("fulfil:error.notFound");
-  return parcel;
 }

@@ -29,8 +29,6 @@ export const STEPS: Record<FulfilmentStatus, Partial<Record<FulfilmentAction, Fu
 
 /** Still the workshop's to do: not yet on its way and not given up. */
 export const OPEN_STATUSES: FulfilmentStatus[] = ["queued", "accepted", "packed", "exception"];
-/** Finished with, for the purpose of deadlines. */
-export const DONE_STATUSES: FulfilmentStatus[] = ["shipped", "delivered", "cancelled"];
 
 export function nextStatus(from: FulfilmentStatus, action: FulfilmentAction): FulfilmentStatus | null {
   return STEPS[from][action] ?? null;

@@ -3,11 +3,11 @@
 import { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { fenRow } from "~/lib/fen-sums.server";
+import { shanghaiDay, shanghaiDayStart } from "~/lib/shanghai-time";
+import { shanghaiDayOf } from "~/lib/shanghai-time.server";
 import { queueCounts } from "../fulfilment/queue.server";
 
 const DAY = 86_400_000;
-/** Asia/Shanghai has kept UTC+8 all year since 1991, so a fixed offset buckets days and months exactly. */
-const SHANGHAI_OFFSET = 8 * 3_600_000;
 export const DASHBOARD_DAYS = 30;
 
 export type DayFigure = { day: string; fen: number };
@@ -15,30 +15,16 @@ export type NamedFigure = { id: string; labelZh: string; labelEn: string; fen: n
 // Sums over the whole ledger pass 2^31 fen (¥21.47 M) at a real market's size: SQL keeps them bigint.
 type Summed<T> = { [K in keyof T]: T[K] extends number ? bigint : T[K] };
 
-/** Midnight in Shanghai, `days` days before today's, as a UTC instant. */
-export function shanghaiDayStart(now: Date, daysBack = 0): Date {
-  const local = now.getTime() + SHANGHAI_OFFSET;
-  return new Date(local - (local % DAY) - daysBack * DAY - SHANGHAI_OFFSET);
-}
-
-/** The first moment of this month in Shanghai, as a UTC instant. */
-export function shanghaiMonthStart(now: Date): Date {
-  const local = new Date(now.getTime() + SHANGHAI_OFFSET);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), 1) - SHANGHAI_OFFSET);
-}
-
 /** Every day of the window, zero where nothing was sold, so a chart shows quiet days as quiet. */
 export function fillDays(rows: DayFigure[], from: Date, days: number): DayFigure[] {
   const byDay = new Map(rows.map((row) => [row.day, row.fen]));
   return Array.from({ length: days }, (_, i) => {
-    const day = new Date(from.getTime() + SHANGHAI_OFFSET + i * DAY).toISOString().slice(0, 10);
+    const day = shanghaiDay(new Date(from.getTime() + i * DAY));
     return { day, fen: byDay.get(day) ?? 0 };
   });
 }
 
-// The Shanghai calendar day whatever the session's TimeZone; a date cast is cheaper than to_char over thousands of
-// rows, and its text form is YYYY-MM-DD.
-const dayOf = Prisma.sql`((le."createdAt" AT TIME ZONE 'Asia/Shanghai')::date)::text`;
+const dayOf = shanghaiDayOf(Prisma.sql`le."createdAt"`);
 
 async function workshopMoney(workshopId: string, from: Date) {
   const [byDay, byShow, byProduct, totals] = await Promise.all([

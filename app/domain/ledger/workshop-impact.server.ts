@@ -1,18 +1,13 @@
 // A workshop's public impact: what the live streams brought its workers (the 共富价 premium) and its village
 // collective, this month and in all, month by month. From the ledger only, so nobody can type a number in.
+import { workshopPlaceSelect } from "../accounts/workshop-select.server";
 import { db } from "~/lib/db.server";
 import { fenRow } from "~/lib/fen-sums.server";
-import { shanghaiMonthStart } from "./dashboards.server";
+import { Prisma } from "~/generated/prisma/client";
+import { shanghaiDay, shanghaiMonthStart } from "~/lib/shanghai-time";
+import { shanghaiMonthOf } from "~/lib/shanghai-time.server";
 
 export const IMPACT_MONTHS = 12;
-
-const SHANGHAI_OFFSET = 8 * 3_600_000;
-
-/** The start of the Shanghai month `n` months before the month starting at `monthStart` (negative: after). */
-function monthsBefore(monthStart: Date, n: number): Date {
-  const local = new Date(monthStart.getTime() + SHANGHAI_OFFSET);
-  return new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() - n, 1) - SHANGHAI_OFFSET);
-}
 
 type Shares = { salesFen: number; premiumFen: number; villageFen: number; workshopFen: number; orders: number };
 type SummedShares = { salesFen: bigint; premiumFen: bigint; villageFen: bigint; workshopFen: bigint; orders: number };
@@ -21,12 +16,7 @@ export async function workshopImpact(slug: string, now = new Date()) {
   const workshop = await db.workshop.findFirst({
     where: { slug, status: "approved" },
     select: {
-      id: true,
-      slug: true,
-      nameZh: true,
-      nameEn: true,
-      villageZh: true,
-      villageEn: true,
+      ...workshopPlaceSelect,
       districtZh: true,
       districtEn: true,
       premiumRateBp: true,
@@ -37,7 +27,7 @@ export async function workshopImpact(slug: string, now = new Date()) {
   });
   if (!workshop) return null;
   const monthStart = shanghaiMonthStart(now);
-  const firstMonth = monthsBefore(monthStart, IMPACT_MONTHS - 1);
+  const firstMonth = shanghaiMonthStart(monthStart, IMPACT_MONTHS - 1);
   const [totals, months, parcels] = await Promise.all([
     db.$queryRaw<(SummedShares & { period: string })[]>`
       SELECT CASE WHEN le."createdAt" >= ${monthStart} THEN 'month' ELSE 'before' END AS period,
@@ -50,7 +40,7 @@ export async function workshopImpact(slug: string, now = new Date()) {
       WHERE ol."workshopId" = ${workshop.id}
       GROUP BY 1`,
     db.$queryRaw<{ month: string; premiumFen: bigint; villageFen: bigint }[]>`
-      SELECT to_char(le."createdAt" AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM') AS month,
+      SELECT ${shanghaiMonthOf(Prisma.sql`le."createdAt"`)} AS month,
              coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::bigint AS "premiumFen",
              coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::bigint AS "villageFen"
       FROM "LedgerEntry" le
@@ -71,7 +61,7 @@ export async function workshopImpact(slug: string, now = new Date()) {
   };
   const byMonth = new Map(months.map((row) => [row.month, fenRow(row)]));
   const series = Array.from({ length: IMPACT_MONTHS }, (_, i) => {
-    const key = new Date(monthsBefore(firstMonth, -i).getTime() + SHANGHAI_OFFSET).toISOString().slice(0, 7);
+    const key = shanghaiDay(shanghaiMonthStart(firstMonth, -i)).slice(0, 7);
     return { month: key, premiumFen: byMonth.get(key)?.premiumFen ?? 0, villageFen: byMonth.get(key)?.villageFen ?? 0 };
   });
   return { workshop, monthStart, month, allTime, series, parcelsShipped: parcels };

@@ -1,5 +1,6 @@
 // The whole current state of a show, for a client that joins (or rejoins) its live room, and the product
 // cards the room shows (built once per pin and sent to everyone, never per viewer).
+import { productCardFields } from "../catalogue/catalogue.server";
 import { db } from "~/lib/db.server";
 import {
   CHAT_KEEP,
@@ -12,14 +13,7 @@ import {
 import { recentSales } from "./show-stats.server";
 
 const cardSelect = {
-  id: true,
-  slug: true,
-  titleZh: true,
-  titleEn: true,
-  images: true,
-  perishable: true,
-  preorder: true,
-  customisable: true,
+  ...productCardFields,
   workshop: { select: { nameZh: true, nameEn: true, premiumRateBp: true } },
   variants: {
     orderBy: { position: "asc" as const },

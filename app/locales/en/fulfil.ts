@@ -87,7 +87,6 @@ const fulfil: Record<keyof typeof zh, string> = {
   "problem.reason": "What went wrong?",
   "problem.cancelReason": "Why cancel (optional)",
   "problem.refund": "Refund the buyer too",
-  "problem.noRefund": "Refunds from here arrive with the payment area.",
   "problem.submit": "Record the problem",
   "problem.cancelSubmit": "Cancel it",
   "bulkShip.title": "Ship {{count}} packed parcels",

@@ -85,7 +85,6 @@ const fulfil = {
   "problem.reason": "出了什么问题？",
   "problem.cancelReason": "取消原因（可不填）",
   "problem.refund": "同时给买家退款",
-  "problem.noRefund": "退款功能接入后可在这里直接退款。",
   "problem.submit": "记录问题",
   "problem.cancelSubmit": "确认取消",
   "bulkShip.title": "批量发货：{{count}} 个已打包的包裹",
