@@ -1,23 +1,18 @@
 // How fast passwords can be guessed, over real HTTP from real (loopback) source addresses.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { signUp } from "~/domain/accounts/accounts.server";
 import { ACCOUNT_FREE_MISSES, ADDRESS_GUESSES, ADDRESS_SIGNUPS } from "~/lib/login-limits.server";
 import { startServer } from "../../server/index.ts";
 import { postFrom } from "../helpers/http";
 import { startTestServer } from "../helpers/server";
+import { newShopper, SHOPPER_PASSWORD } from "../helpers/shoppers";
 
 let baseUrl: string;
 beforeAll(async () => {
   baseUrl = (await startTestServer()).url;
 });
 
-const PASSWORD = "a-long-password";
-let people = 0;
-async function person() {
-  const email = `villager${++people}@limits.test`;
-  await signUp({ email, name: `村民${people}`, password: PASSWORD, role: "shopper" });
-  return email;
-}
+const PASSWORD = SHOPPER_PASSWORD;
+const person = () => newShopper("villager");
 const wrongGuess = (email: string) => ({ email, password: "not-the-password", redirectTo: "/" });
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

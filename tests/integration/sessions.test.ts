@@ -1,24 +1,19 @@
 // Sessions that can be ended: log-out, log-in on a fresh id, "log out everywhere", and an admin's doing.
 import { createCookie } from "@remix-run/node";
 import { beforeAll, describe, expect, it } from "vitest";
-import { signUp } from "~/domain/accounts/accounts.server";
 import { db } from "~/lib/db.server";
 import { Visitor } from "../helpers/http";
 import { variantBySku } from "../helpers/market";
 import { startTestServer } from "../helpers/server";
+import { newShopper, SHOPPER_PASSWORD } from "../helpers/shoppers";
 
 let baseUrl: string;
 beforeAll(async () => {
   baseUrl = (await startTestServer()).url;
 });
 
-const PASSWORD = "a-long-password";
-let people = 0;
-async function person() {
-  const email = `device${++people}@sessions.test`;
-  await signUp({ email, name: `用户${people}`, password: PASSWORD, role: "shopper" });
-  return email;
-}
+const PASSWORD = SHOPPER_PASSWORD;
+const person = () => newShopper("device");
 
 /** Someone else holding a copy of a cookie (a shared computer, a stolen one). */
 function withCookie(cookie: string, path: string) {
