@@ -99,7 +99,8 @@ export function liveRooms(io: Io, viewers: ViewerCounts, app: ServerApi) {
         await app.postChat(showId, userId, text);
         reply({ ok: true });
       } catch (error) {
-        if (error instanceof app.DomainError) return reply({ error: error.messageKey, values: error.values });
+        const refusal = app.refusalOf(error);
+        if (refusal) return reply({ error: refusal.key, values: refusal.values });
         console.error("[realtime] chat:", error);
         reply({ error: "common:error.body" });
       }

@@ -16,6 +16,7 @@ import { requireAdmin } from "~/web/auth.server";
 import { endSessionsOf } from "~/lib/session.server";
 import { shanghaiDay } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
+import { domainErrorResponse } from "~/web/domain-error-answer.server";
 
 export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
 
@@ -57,8 +58,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (kind === "workshop") await decideWorkshop(id, decision);
     else await decideHost(id, decision);
   } catch (error) {
-    if (error instanceof NotFound) throw new Response(`No such ${kind}`, { status: 404 });
-    throw error;
+    throw await domainErrorResponse(error, request, { only: [NotFound], text: `No such ${kind}` });
   }
   return redirect(`/admin?done=${kind}-${decision}`);
 }

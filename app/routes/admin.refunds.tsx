@@ -11,6 +11,7 @@ import { requireAdmin } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import { readForm } from "~/web/read-form.server";
 import { formatShanghai } from "~/lib/shanghai-time";
+import { domainErrorResponse } from "~/web/domain-error-answer.server";
 
 export const meta: MetaFunction = () => [{ title: "退款未成功 · 村播 Cunbo" }];
 
@@ -40,8 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const outcome = await retryStuckRefund(parsed.data.orderId);
     return redirect(`/admin/refunds?done=${outcome === "refunded-late" ? "made" : "queued"}`);
   } catch (error) {
-    if (error instanceof NotFound) throw new Response("No refund of that order is waiting", { status: 404 });
-    throw error;
+    throw await domainErrorResponse(error, request, { only: [NotFound], text: "No refund of that order is waiting" });
   }
 }
 

@@ -9,14 +9,14 @@ import { Totals } from "~/components/checkout/totals";
 import { WorkshopGroup } from "~/components/checkout/workshop-group";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { addToCart, cartItems, removeCartLine, updateCartLine } from "~/domain/checkout/cart.server";
-import { DomainError } from "~/domain/errors.server";
 import { priceItems } from "~/domain/checkout/pricing.server";
 import { safeRedirect } from "~/web/auth.server";
 import { cartOwner } from "~/web/cart-session.server";
 import { MAX_QUANTITY } from "~/domain/checkout/checkout-schema";
-import { domainMessage, forbiddenMoneyField } from "~/web/checkout-request.server";
+import { forbiddenMoneyField } from "~/web/checkout-request.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { readForm } from "~/web/read-form.server";
+import { domainErrorReply } from "~/web/domain-error-answer.server";
 
 const id = z.string().trim().min(1).max(64);
 const quantity = z.coerce
@@ -78,9 +78,7 @@ export async function action({ request }: ActionFunctionArgs) {
     if (input.intent === "remove") await removeCartLine(owner, input.lineId);
     return redirect("/cart");
   } catch (error) {
-    if (error instanceof DomainError)
-      return data({ error: await domainMessage(request, error) }, { status: error.status });
-    throw error;
+    return domainErrorReply(error, request, (refusal) => ({ error: refusal.message }));
   }
 }
 

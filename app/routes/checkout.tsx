@@ -26,6 +26,7 @@ import { sendBuyNow } from "~/domain/checkout/buy-now-client";
 import { buyNowItem, submitCheckout } from "~/web/checkout-submission.server";
 import { CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "~/domain/checkout/checkout-schema";
 import { readForm } from "~/web/read-form.server";
+import { domainErrorResponse } from "~/web/domain-error-answer.server";
 
 export const meta: MetaFunction = () => [{ title: "确认订单 · 村播 Cunbo" }];
 
@@ -57,8 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   try {
     return { ...base, defaults, priced: await priceItems(items) };
   } catch (error) {
-    if (error instanceof DomainError) throw new Response(await domainMessage(request, error), { status: 404 });
-    throw error;
+    throw await domainErrorResponse(error, request, { status: 404 });
   }
 }
 

@@ -16,7 +16,6 @@ import { StatusPill } from "~/components/live/room-header";
 import { useLiveRoom } from "~/components/live/use-live-room";
 import { usePick } from "~/components/live/use-pick";
 import { hideMessage, mutedUsers, muteAuthor, setSlowMode, SLOW_MODE_CHOICES, unmute } from "~/domain/live/chat.server";
-import { DomainError } from "~/domain/errors.server";
 import { startDeal, stopDeal } from "~/domain/live/flash-deals.server";
 import { getLiveState } from "~/domain/live/live-state.server";
 import { pinProduct, unpin } from "~/domain/live/pins.server";
@@ -26,6 +25,7 @@ import { requireShowHost } from "~/web/auth.server";
 import { invariantResponse } from "~/web/http.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
+import { domainErrorReply } from "~/web/domain-error-answer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.state.title ?? ""} · 主播控制台 · 村播` },
@@ -91,10 +91,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
       await startDeal(showId, submission.value);
       return { intent, submission: submission.reply({ resetForm: true }) };
     } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
       // The message travels with its values (e.g. the stock a cap exceeded), which form errors cannot carry.
-      const refusal = { key: error.messageKey, values: error.values };
-      return data({ intent, submission: submission.reply(), error: refusal }, { status: error.status });
+      return domainErrorReply(error, request, ({ key, values }) => ({
+        intent,
+        submission: submission.reply(),
+        error: { key, values },
+      }));
     }
   }
   const parsed = IntentSchema.safeParse(Object.fromEntries(formData));
@@ -103,11 +105,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await run(showId, parsed.data);
     return { ok: true, intent };
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data(
-      { ok: false, intent, error: { key: error.messageKey, values: error.values } },
-      { status: error.status },
-    );
+    return domainErrorReply(error, request, ({ key, values }) => ({ ok: false, intent, error: { key, values } }));
   }
 }
 

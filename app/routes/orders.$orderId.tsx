@@ -1,6 +1,6 @@
 // The buyer's order page: per-workshop status and tracking, kept current over socket.io. Its owner sees it
 // signed in; a guest through the signed link (`?token=`) they were sent to after checkout.
-import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
@@ -9,17 +9,16 @@ import { Totals } from "~/components/checkout/totals";
 import { WorkshopGroup } from "~/components/checkout/workshop-group";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Button } from "~/components/ui/field";
-import { DomainError } from "~/domain/errors.server";
 import { orderForViewer, type OrderView } from "~/domain/orders/orders.server";
 import { startOrderPayment } from "~/domain/payments/start.server";
 import { cancelOrderByBuyer, refundOrder } from "~/domain/orders/refunds.server";
 import { forbidden, getOptionalViewer, requireViewer } from "~/web/auth.server";
-import { domainMessage } from "~/web/checkout-request.server";
 import { env } from "~/lib/env.server";
 import { getLocale } from "~/lib/locale.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { useOrderUpdates } from "~/components/checkout/use-order-updates";
 import { readForm } from "~/web/read-form.server";
+import { domainErrorReply, domainErrorResponse } from "~/web/domain-error-answer.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.order.number ?? "订单"} · 村播 Cunbo` },
@@ -35,8 +34,7 @@ async function findOrder(request: Request, orderId: string, token: string | null
   try {
     return { viewer, order: await orderForViewer(orderId, who) };
   } catch (error) {
-    if (error instanceof DomainError) throw new Response(await domainMessage(request, error), { status: 404 });
-    throw error;
+    throw await domainErrorResponse(error, request, { status: 404 });
   }
 }
 
@@ -77,9 +75,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return redirect(back);
   } catch (error) {
-    if (error instanceof DomainError)
-      return data({ error: await domainMessage(request, error) }, { status: error.status });
-    throw error;
+    return domainErrorReply(error, request, (refusal) => ({ error: refusal.message }));
   }
 }
 

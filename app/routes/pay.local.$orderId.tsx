@@ -6,13 +6,12 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Button } from "~/components/ui/field";
-import { DomainError } from "~/domain/errors.server";
 import { mayView, payableOrder } from "~/domain/orders/orders.server";
 import { payLocally } from "~/domain/payments/local-payment.server";
 import { getOptionalViewer } from "~/web/auth.server";
-import { domainMessage } from "~/web/checkout-request.server";
 import { formatMoney } from "~/lib/money";
 import { readForm } from "~/web/read-form.server";
+import { domainErrorReply } from "~/web/domain-error-answer.server";
 
 export const meta: MetaFunction = () => [{ title: "测试支付 · 不会产生真实扣款 / Test payment — no money moves" }];
 
@@ -48,9 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const result = await payLocally(order.id, parsed.data.outcome);
     if (result === "declined") return data({ declined: true, error: null }, { status: 402 });
   } catch (error) {
-    if (error instanceof DomainError)
-      return data({ declined: false, error: await domainMessage(request, error) }, { status: error.status });
-    throw error;
+    return domainErrorReply(error, request, (refusal) => ({ declined: false, error: refusal.message }));
   }
   const sheet = new URL(request.url).searchParams.get("sheet") === "1";
   return redirect(

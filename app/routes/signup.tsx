@@ -19,6 +19,7 @@ import { Conflict } from "~/domain/errors.server";
 import { createUserSession, getUserId, safeRedirect } from "~/web/auth.server";
 import { beginSignUp, tooManyAttempts } from "~/lib/login-limits.server";
 import { readForm } from "~/web/read-form.server";
+import { domainErrorReply } from "~/web/domain-error-answer.server";
 
 const SignUpSchema = z
   .object({
@@ -65,12 +66,12 @@ export async function action({ request, context }: ActionFunctionArgs) {
     const user = await signUp(submission.value);
     return createUserSession(request, user.id, safeRedirect(submission.value.redirectTo), context.clientAddress);
   } catch (error) {
-    if (error instanceof Conflict) {
-      return data(submission.reply({ fieldErrors: { email: [error.messageKey] }, hideFields: ["password"] }), {
-        status: 409,
-      });
-    }
-    throw error;
+    return domainErrorReply(
+      error,
+      request,
+      (refusal) => submission.reply({ fieldErrors: { email: [refusal.key] }, hideFields: ["password"] }),
+      { only: [Conflict] },
+    );
   }
 }
 

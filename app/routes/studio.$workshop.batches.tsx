@@ -12,6 +12,7 @@ import { requireWorkshopMember } from "~/web/auth.server";
 import { replyWithFieldErrors } from "~/web/invalid-fields.server";
 import { shanghaiDay, shanghaiDayToDate } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
+import { domainErrorResponse } from "~/web/domain-error-answer.server";
 
 export const meta: MetaFunction = () => [{ title: "预售批次 · 工坊后台 · 村播 Cunbo" }];
 
@@ -47,10 +48,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (batchId) await updateBatch(workshop.id, batchId, input, viewer.id);
     else await createBatch(workshop.id, productId ?? "", input);
   } catch (error) {
-    if (error instanceof NotFound) throw new Response("Batch not found", { status: 404 });
     if (error instanceof InvalidFields)
       return data({ formId, result: replyWithFieldErrors(submission, error) }, { status: 400 });
-    throw error;
+    throw await domainErrorResponse(error, request, { only: [NotFound], text: "Batch not found" });
   }
   return redirect(`/studio/${workshop.slug}/batches?saved=${batchId ? "updated" : "created"}`);
 }

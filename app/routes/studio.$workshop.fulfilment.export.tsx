@@ -1,12 +1,12 @@
 // A resource route (no component and so no ErrorBoundary, or Remix would render the page instead).
 // The filtered queue (or the ticked parcels) of this workshop as CSV for a courier's booking system.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DomainError } from "~/domain/errors.server";
 import { selectedParcels } from "~/domain/fulfilment/parcel-selection.server";
 import { queueCsv } from "~/domain/fulfilment/queue-export.server";
 import { requireWorkshopMember } from "~/web/auth.server";
-import { getLocale, translator } from "~/lib/locale.server";
+import { getLocale } from "~/lib/locale.server";
 import { shanghaiDay } from "~/lib/shanghai-time";
+import { domainErrorResponse } from "~/web/domain-error-answer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
@@ -21,9 +21,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     });
   } catch (error) {
-    if (error instanceof DomainError) {
-      return new Response(translator(locale)(error.messageKey, error.values), { status: error.status });
-    }
-    throw error;
+    return domainErrorResponse(error, locale);
   }
 }

@@ -1,13 +1,13 @@
 // A resource route (no component and so no ErrorBoundary, or Remix would render the page instead).
 // Packing slips as a PDF (one page per parcel) for the ticked parcels or the filtered queue of this workshop.
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { DomainError } from "~/domain/errors.server";
 import { packingSlipsPdf } from "~/domain/fulfilment/packing-slips.server";
 import { selectedParcels } from "~/domain/fulfilment/parcel-selection.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { env } from "~/lib/env.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { shanghaiDay } from "~/lib/shanghai-time";
+import { domainErrorResponse } from "~/web/domain-error-answer.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
@@ -26,7 +26,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       },
     });
   } catch (error) {
-    if (error instanceof DomainError) return new Response(t(error.messageKey, error.values), { status: error.status });
-    throw error;
+    return domainErrorResponse(error, locale);
   }
 }

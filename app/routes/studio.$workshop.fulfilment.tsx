@@ -12,7 +12,7 @@ import { ParcelList } from "~/components/fulfil/parcel-list";
 import { QueueFilterBar } from "~/components/fulfil/queue-filter-bar";
 import { QueueNotice } from "~/components/fulfil/queue-notice";
 import { batchesForQueue, releaseBatch } from "~/domain/fulfilment/batch-release.server";
-import { DomainError, InvalidTransition } from "~/domain/errors.server";
+import { NotFound } from "~/domain/errors.server";
 import { transitionFulfilment, transitionOne } from "~/domain/fulfilment/flow.server";
 import { BulkAcceptSchema, ParcelStepSchema, parseBulkShip, ReleaseSchema } from "~/domain/fulfilment/forms";
 import {
@@ -24,6 +24,7 @@ import {
 import { refundFulfilmentOrder } from "~/domain/fulfilment/refunds.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { readForm } from "~/web/read-form.server";
+import { domainErrorReply, domainErrorResponse, refusalOf } from "~/web/domain-error-answer.server";
 
 export const meta: MetaFunction = () => [{ title: "打包台 · 村播 Cunbo" }];
 
@@ -67,12 +68,6 @@ function backTo(request: Request, notice: Record<string, string | number>) {
   for (const name of NOTICE_PARAMS) url.searchParams.delete(name);
   for (const [name, value] of Object.entries(notice)) url.searchParams.set(name, String(value));
   return redirect(`${url.pathname}?${url.searchParams}`);
-}
-
-type Refusal = { intent: string; id: string; error: string; values: Record<string, string | number> };
-
-function refusal(intent: string, id: string, error: DomainError) {
-  return data<Refusal>({ intent, id, error: error.messageKey, values: error.values }, { status: error.status });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -136,11 +131,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
       refused: result.refundFailed.length,
     });
   } catch (error) {
-    if (error instanceof InvalidTransition || (error instanceof DomainError && error.status !== 404)) {
-      return refusal(intent, String(formData.get("id") ?? formData.get("batchId") ?? ""), error);
-    }
-    if (error instanceof DomainError) throw new Response(error.messageKey, { status: error.status });
-    throw error;
+    // Something not found (another workshop's parcel) is a page that cannot be shown; other refusals stay on it.
+    if (refusalOf(error, [NotFound])) throw await domainErrorResponse(error, request);
+    const id = String(formData.get("id") ?? formData.get("batchId") ?? "");
+    return domainErrorReply(error, request, ({ key, values }) => ({ intent, id, error: key, values }));
   }
 }
 

@@ -28,22 +28,22 @@ import {
   storeImage,
   uploadDirOf,
 } from "~/web/uploaded-image.server";
+import { domainErrorResponse } from "~/web/domain-error-answer.server";
 
 export const meta: MetaFunction = () => [{ title: "编辑商品 · 工坊后台 · 村播 Cunbo" }];
 
 // Another workshop's product answers exactly like one that does not exist.
-async function orNotFound<T>(work: Promise<T>): Promise<T> {
+async function orNotFound<T>(request: Request, work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
-    if (error instanceof NotFound) throw new Response("Product not found", { status: 404 });
-    throw error;
+    throw await domainErrorResponse(error, request, { only: [NotFound], text: "Product not found" });
   }
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
-  const product = await orNotFound(getProductForEditing(workshop.id, params.productId ?? ""));
+  const product = await orNotFound(request, getProductForEditing(workshop.id, params.productId ?? ""));
   return {
     workshop: { slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn, status: workshop.status },
     product: {
@@ -70,10 +70,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (isMultipart(request)) {
     try {
       // Checked before reading the file, so nothing is stored for a product that is not this workshop's.
-      await orNotFound(assertRoomForImage(workshop.id, productId));
+      await orNotFound(request, assertRoomForImage(workshop.id, productId));
       const { bytes } = await readImageUpload(request, PRODUCT_PHOTO);
       const url = await storeImage(uploadDir, bytes, PRODUCT_PHOTO);
-      await orNotFound(addProductImage(workshop.id, productId, url)).catch(async (error) => {
+      await orNotFound(request, addProductImage(workshop.id, productId, url)).catch(async (error) => {
         await deleteStoredImage(uploadDir, url);
         throw error;
       });
@@ -90,11 +90,14 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const image = String(formData.get("image") ?? "");
   if (intent === "image-move-up" || intent === "image-move-down") {
-    await orNotFound(moveProductImage(workshop.id, productId, image, intent === "image-move-up" ? "up" : "down"));
+    await orNotFound(
+      request,
+      moveProductImage(workshop.id, productId, image, intent === "image-move-up" ? "up" : "down"),
+    );
     return redirect(`${here}?saved=images#images`);
   }
   if (intent === "image-remove") {
-    await orNotFound(removeProductImage(workshop.id, productId, image));
+    await orNotFound(request, removeProductImage(workshop.id, productId, image));
     // Only after the product no longer shows it; a file left behind by a crash is harmless, a missing one is not.
     await deleteStoredImage(uploadDir, image);
     return redirect(`${here}?saved=images#images`);
@@ -103,11 +106,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const submission = parseWithZod(formData, { schema: ProductSchema });
   if (submission.status !== "success") {
     // Refusing a malformed save of another workshop's product would still reveal it exists: check first.
-    await orNotFound(getProductForEditing(workshop.id, productId));
+    await orNotFound(request, getProductForEditing(workshop.id, productId));
     return data(submission.reply(), { status: submission.status === "error" ? 400 : 200 });
   }
   try {
-    await orNotFound(updateProduct(workshop.id, productId, toProductInput(submission.value)));
+    await orNotFound(request, updateProduct(workshop.id, productId, toProductInput(submission.value)));
     return redirect(`${here}?saved=product`);
   } catch (error) {
     if (error instanceof InvalidFields) return data(replyWithFieldErrors(submission, error), { status: 400 });

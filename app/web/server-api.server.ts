@@ -11,6 +11,7 @@ import { getLiveState } from "../domain/live/live-state.server";
 import { tokensMatch } from "../domain/orders/orders.server";
 import { expireOrder, sweepLapsedOrders } from "../domain/checkout/reservations.server";
 import { viewerFromCookie } from "./auth.server";
+import { refusalOf } from "./domain-error-answer.server";
 import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
 import { CROSS_SITE_REFUSAL_PATH } from "./cross-site-refusal";
 import { submitCheckout } from "./checkout-submission.server";
@@ -29,6 +30,7 @@ export const serverApi = {
   disconnectDb,
   sessionStorage,
   DomainError,
+  refusalOf,
   // The buy-now endpoint (server/buy-now.ts).
   BUY_NOW_PATH,
   // The origin check's refusal page (server/index.ts).

@@ -3,12 +3,13 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect } from "@remix-run/node";
 import { COVER_MAX_BYTES, ShowFormSchema } from "~/domain/live/show-form";
-import { DomainError, InvalidFields } from "~/domain/errors.server";
+import { InvalidFields } from "~/domain/errors.server";
 import type { ShowInput } from "~/domain/live/shows.server";
 import { parseShanghaiLocal } from "../lib/shanghai-time";
 import { replyWithFieldErrors } from "./invalid-fields.server";
 import { MAX_FORM_BYTES, readForm } from "./read-form.server";
 import { SHOW_COVER, storeImage } from "./uploaded-image.server";
+import { domainErrorReply } from "./domain-error-answer.server";
 
 export async function showFormAction(request: Request, uploadDir: string, save: (input: ShowInput) => Promise<string>) {
   const formData = await readForm(request, { maxBytes: COVER_MAX_BYTES + MAX_FORM_BYTES });
@@ -38,7 +39,6 @@ export async function showFormAction(request: Request, uploadDir: string, save: 
     });
     return redirect(`/host/shows/${showId}`);
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
-    return data(submission.reply({ formErrors: [error.messageKey] }), { status: error.status });
+    return domainErrorReply(error, request, ({ key }) => submission.reply({ formErrors: [key] }));
   }
 }

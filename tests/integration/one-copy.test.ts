@@ -10,6 +10,7 @@ describe("one copy of every process-wide object", () => {
     const { api } = await loadAppBuild();
     expect(api.DomainError).toBe(DomainError);
     expect(new SoldOut()).toBeInstanceOf(api.DomainError);
+    expect(api.refusalOf(new SoldOut())).toEqual({ key: "checkout:error.soldOut", values: {} });
 
     const before = installedPublisher();
     const publisher: Publisher = { publish() {} };
