@@ -1,5 +1,7 @@
 import js from "@eslint/js";
 import reactHooks from "eslint-plugin-react-hooks";
+import { importX } from "eslint-plugin-import-x";
+import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import tseslint from "typescript-eslint";
 
 /** One no-restricted-imports rule per layer: the layers (app/<name>/) its files may not import. */
@@ -117,5 +119,17 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // No import circles (a circle's modules can meet each other half-initialised, and it blurs which one depends
+    // on which): the app's modules, resolved through the `~/` alias as TypeScript resolves them.
+    files: ["app/**/*.{ts,tsx}", "server/**/*.ts", "tests/**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: {
+      "import-x/extensions": [".ts", ".tsx", ".js"],
+      "import-x/parsers": { "@typescript-eslint/parser": [".ts", ".tsx"] },
+      "import-x/resolver-next": [createTypeScriptImportResolver({ project: "tsconfig.json" })],
+    },
+    rules: { "import-x/no-cycle": "error" },
   },
 );

@@ -1,9 +1,11 @@
 // The top bar on every page: brand, search, language switch and the account menu.
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import type { RootData } from "~/root";
 
-export function SiteHeader({ viewer, locale }: { viewer: RootData["viewer"]; locale: string }) {
+/** Who is signed in, as the root loader tells it (null for a visitor). */
+export type HeaderViewer = { name: string; isAdmin: boolean; isHost: boolean; hasStudio: boolean } | null;
+
+export function SiteHeader({ viewer, locale }: { viewer: HeaderViewer; locale: string }) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;

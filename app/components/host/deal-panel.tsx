@@ -8,6 +8,7 @@ import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { Countdown } from "~/components/live/countdown";
 import { usePick } from "~/components/live/use-pick";
+import { DEAL_MAX_SECONDS, DEAL_MIN_SECONDS } from "~/domain/live/flash-deal-limits";
 import type { DealView, ProductCard } from "~/domain/live/live-state";
 import { formatMoney, parseYuan } from "~/lib/money";
 import { formatDuration } from "~/lib/shanghai-time";
@@ -28,8 +29,8 @@ export const DealFormSchema = z
     durationSeconds: z.coerce
       .number("live:deal.error.duration")
       .int("live:deal.error.duration")
-      .min(30, "live:deal.error.duration")
-      .max(1200, "live:deal.error.duration"),
+      .min(DEAL_MIN_SECONDS, "live:deal.error.duration")
+      .max(DEAL_MAX_SECONDS, "live:deal.error.duration"),
   })
   .transform((value, ctx) => {
     const custom = value.price === "custom";

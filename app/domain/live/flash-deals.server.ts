@@ -8,10 +8,8 @@ import { showRoom, type DealEnd, type DealView } from "~/domain/live/live-state"
 import { singleton } from "~/lib/singleton.server";
 import { Conflict, InvalidInput } from "../errors.server";
 import { dealSelect, toDealView } from "./live-state.server";
-import { lockShow } from "./shows.server";
-
-export const DEAL_MIN_SECONDS = 30;
-export const DEAL_MAX_SECONDS = 20 * 60;
+import { DEAL_MAX_SECONDS, DEAL_MIN_SECONDS } from "./flash-deal-limits";
+import { lockShow } from "./show-lock.server";
 
 export type DealInput = { variantId: string; priceFen: number; quantityCap: number; durationSeconds: number };
 

@@ -5,7 +5,7 @@ import { events } from "~/domain/events.server";
 import { showRoom, type PinView, type ProductCard } from "~/domain/live/live-state";
 import { Conflict, InvalidInput } from "../errors.server";
 import { productCard, productCards } from "./live-state.server";
-import { lockShow } from "./shows.server";
+import { lockShow } from "./show-lock.server";
 
 /** Pins a product of the line-up; a pin already up comes down in the same transaction. */
 export async function pinProduct(showId: string, productId: string, variantId: string | null = null): Promise<PinView> {

@@ -7,6 +7,7 @@ import { playbackProblem, type PlaybackKind } from "~/domain/live/playback";
 import type { Viewer } from "../accounts/accounts.server";
 import { Conflict, InvalidInput, NotAllowed, NotFound } from "../errors.server";
 import { closeDealsOfShow } from "./flash-deals.server";
+import { lockShow } from "./show-lock.server";
 
 export type ShowInput = {
   title: string;
@@ -142,14 +143,6 @@ export function assertCanRunShow(viewer: Viewer, show: { hostId: string }) {
   if (viewer.isAdmin) return;
   if (viewer.host?.status === "approved" && viewer.host.id === show.hostId) return;
   throw new NotAllowed();
-}
-
-/** The show row locked for the rest of the transaction, so pins, deals and status changes of one show queue up. */
-export async function lockShow(tx: Prisma.TransactionClient, showId: string) {
-  const rows = await tx.$queryRaw<{ id: string; status: string }[]>`
-    SELECT id, status::text AS status FROM "Show" WHERE id = ${showId} FOR UPDATE`;
-  if (!rows[0]) throw new NotFound();
-  return rows[0] as { id: string; status: "scheduled" | "live" | "ended" };
 }
 
 function statusView(show: {

@@ -1,6 +1,6 @@
 // The local provider: a test payment page in the app itself ("no money moves") that succeeds or declines
 // and then drives exactly the same success path as a Stripe webhook.
-import type { PaymentProvider } from "./provider.server";
+import type { PaymentProvider } from "./payment-provider";
 
 export const localProvider: PaymentProvider = {
   name: "local",

@@ -3,45 +3,11 @@
 // test page where no money moves. Both drive the same "payment succeeded" path (./settle.server.ts).
 import { env } from "~/lib/env.server";
 import { localProvider } from "./local.server";
+import type { PaymentProvider } from "./payment-provider";
 import { stripeProvider } from "./stripe.server";
 
-export type PayableOrder = {
-  id: string;
-  number: string;
-  accessToken: string;
-  totalFen: number;
-  shippingFen: number;
-  email: string | null;
-  expiresAt: Date;
-  lines: {
-    titleZh: string;
-    titleEn: string;
-    variantNameZh: string;
-    variantNameEn: string;
-    unitPriceFen: number;
-    quantity: number;
-  }[];
-};
-
-/** baseUrl: the site's public origin, for return links; sheet: the checkout runs inside the live room's sheet. */
-export type PaymentContext = { baseUrl: string; locale: string; sheet?: boolean };
-
-export type PaymentStart = { redirectUrl: string; paymentRef: string };
-
-export interface PaymentProvider {
-  readonly name: "local" | "stripe";
-  /** Where to send the buyer to pay, and the provider's reference for this payment. Safe to call again. */
-  startPayment(order: PayableOrder, context: PaymentContext): Promise<PaymentStart>;
-  /** Makes an unpaid payment unpayable (the order lapsed or was cancelled). */
-  cancelPayment(payment: { orderId: string; paymentRef: string | null }): Promise<void>;
-  /** Gives money back; the same (order, scope) never refunds twice. */
-  refund(input: {
-    orderId: string;
-    paymentRef: string | null;
-    amountFen: number;
-    scope: string;
-  }): Promise<{ refundId: string }>;
-}
+// The types live in ./payment-provider.ts, so the two implementations need not import this chooser.
+export type { PayableOrder, PaymentContext, PaymentProvider, PaymentStart } from "./payment-provider";
 
 export function configuredProviderName(): "local" | "stripe" {
   const config = env();

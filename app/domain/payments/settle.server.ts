@@ -6,7 +6,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { SoldOut } from "../errors.server";
 import { createFulfilmentOrders } from "../fulfilment/fulfilment-orders.server";
-import { writeSaleEntries } from "../ledger/ledger.server";
+import { writeSaleEntries, type LineForLedger } from "../ledger/ledger.server";
 import { announceOrderUpdate, announcePaid, announceStock } from "../orders/order-events.server";
 import { lockOrder, releaseHeld, toHolds, type LockedOrder } from "../checkout/reservations.server";
 import { reserveStock, type StockLevels } from "../checkout/stock.server";
@@ -28,15 +28,7 @@ export async function recordPaymentEvent(event: PaymentEventInput): Promise<bool
   return db.$transaction((tx) => insertEvent(tx, event));
 }
 
-type PaidLineRow = {
-  id: string;
-  workshopId: string;
-  lineTotalFen: number;
-  premiumRateBp: number;
-  villageFundRateBp: number;
-  hostCommissionBp: number;
-  hostId: string | null;
-  villageZh: string;
+type PaidLineRow = LineForLedger & {
   shipWithinHours: number | null;
   coldChain: boolean;
   perishable: boolean;

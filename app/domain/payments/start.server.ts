@@ -2,7 +2,8 @@
 import { db } from "~/lib/db.server";
 import { Conflict, NotFound, ProviderUnavailable } from "../errors.server";
 import { payableOrder } from "../orders/orders.server";
-import { providerFor, type PayableOrder, type PaymentContext } from "./provider.server";
+import type { PayableOrder, PaymentContext } from "./payment-provider";
+import { providerFor } from "./provider.server";
 
 type Startable = PayableOrder & { paymentProvider: string; paymentRef: string | null };
 

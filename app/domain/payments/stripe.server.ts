@@ -3,7 +3,7 @@
 // request never makes a second session or a second refund.
 import Stripe from "stripe";
 import { env } from "~/lib/env.server";
-import type { PayableOrder, PaymentProvider } from "./provider.server";
+import type { PayableOrder, PaymentProvider } from "./payment-provider";
 
 // Stripe refuses a Checkout Session that expires sooner than this; our own hold is shorter, so the
 // reservation-expiry job closes the session when the hold lapses.
