@@ -2,6 +2,7 @@
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { ApprovalBadge } from "~/components/approval-badge";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { listManagedWorkshops } from "~/domain/accounts/studio-workshops.server";
 import { forbidden, requireViewer } from "~/web/auth.server";
@@ -38,11 +39,7 @@ export default function StudioIndex() {
                   {w.role ? ` · ${t(`role.${w.role}`)}` : ""}
                 </span>
               </span>
-              <span
-                className={`shrink-0 rounded-full px-3 py-1 text-sm ${w.status === "approved" ? "bg-leaf-600/10 text-leaf-700" : "bg-amber-100 text-amber-900"}`}
-              >
-                {t(`common:status.${w.status}`)}
-              </span>
+              <ApprovalBadge status={w.status} />
             </Link>
           </li>
         ))}

@@ -8,8 +8,8 @@ import type { Prisma } from "../../app/generated/prisma/client.ts";
 import { seed } from "../../prisma/seed.ts";
 import { startServer } from "../../server/index.ts";
 import { migrate } from "../../server/migrate.ts";
+import { saleEntryRows } from "../../app/domain/ledger/ledger.server.ts";
 import { Visitor } from "../helpers/http.ts";
-import { allocate } from "../helpers/paid-order-fixture.ts";
 import { startTestPostgres, withAdmin } from "../helpers/postgres.ts";
 
 const PARCELS = Number(process.env.BENCH_PARCELS ?? 10_000);
@@ -92,10 +92,19 @@ async function fill() {
         shipBy: new Date(paidAt.getTime() + 24 * HOUR),
         createdAt: paidAt,
       });
-      lines.push({
+      // What the ledger splits: the same fields the line carries.
+      const split = {
         id: lineId,
-        orderId,
         workshopId: workshop.id,
+        lineTotalFen: total,
+        premiumRateBp: workshop.premiumRateBp,
+        villageFundRateBp: workshop.villageFundRateBp,
+        hostCommissionBp: show?.host.commissionRateBp ?? 0,
+        hostId: show?.hostId ?? null,
+      };
+      lines.push({
+        ...split,
+        orderId,
         productId: variant.productId,
         variantId: variant.id,
         titleZh: variant.product.titleZh,
@@ -105,32 +114,15 @@ async function fill() {
         listPriceFen: variant.priceFen,
         unitPriceFen: variant.priceFen,
         quantity,
-        lineTotalFen: total,
-        premiumRateBp: workshop.premiumRateBp,
-        villageFundRateBp: workshop.villageFundRateBp,
-        hostCommissionBp: show?.host.commissionRateBp ?? 0,
         showId: show?.id,
-        hostId: show?.hostId,
       });
-      const shares = allocate(
-        total,
-        workshop.premiumRateBp,
-        workshop.villageFundRateBp,
-        show?.host.commissionRateBp ?? 0,
-      );
-      const base = { orderId, orderLineId: lineId, fulfilmentOrderId: parcelId, createdAt: paidAt };
       ledger.push(
-        { ...base, account: "workshop", amountFen: shares.workshop, workshopId: workshop.id },
-        { ...base, account: "workers_premium", amountFen: shares.workers_premium, workshopId: workshop.id },
-        {
-          ...base,
-          account: "village",
-          amountFen: shares.village,
-          workshopId: workshop.id,
-          villageZh: workshop.villageZh,
-        },
-        { ...base, account: "platform", amountFen: shares.platform },
-        ...(show ? [{ ...base, account: "host" as const, amountFen: shares.host, hostId: show.hostId }] : []),
+        ...saleEntryRows(
+          orderId,
+          [{ ...split, villageZh: workshop.villageZh }],
+          new Map([[workshop.id, parcelId]]),
+          paidAt,
+        ),
       );
       events.push({ fulfilmentOrderId: parcelId, toStatus: "queued", note: "paid", createdAt: paidAt });
       if (status === "shipped" || status === "delivered") {

@@ -1,10 +1,10 @@
 // A paid order written straight to the database (Order + OrderLines + one FulfilmentOrder per workshop + the
-// ledger entries of every line, split by the ledger's own allocation function), for fulfilment and dashboard
+// ledger entries of every line, written by the ledger's own writeSaleEntries), for fulfilment and dashboard
 // tests that need orders paid at chosen times or in bulk. Tests of the buying path itself go through checkout.
 import { randomBytes } from "node:crypto";
 import type { FulfilmentStatus } from "~/generated/prisma/enums";
 import type { Prisma } from "~/generated/prisma/client";
-import { allocateLine } from "~/domain/ledger/ledger.server";
+import { writeReversalEntries, writeSaleEntries, type LineForLedger } from "~/domain/ledger/ledger.server";
 import { db } from "~/lib/db.server";
 
 export type FixtureLine = {
@@ -28,16 +28,6 @@ export type PaidOrderOptions = {
   contactName?: string;
   phone?: string;
 };
-
-/** The ledger's own split (the one allocation function), in the argument order the fixtures use. */
-export function allocate(total: number, premiumBp: number, villageBp: number, hostBp: number) {
-  return allocateLine({
-    lineTotalFen: total,
-    premiumRateBp: premiumBp,
-    villageFundRateBp: villageBp,
-    hostCommissionBp: hostBp,
-  });
-}
 
 async function variantFor(line: FixtureLine, workshopSlug: string) {
   const where: Prisma.VariantWhereInput = line.sku
@@ -108,6 +98,7 @@ export async function createPaidOrder(options: PaidOrderOptions) {
       fulfilmentByWorkshop.set(workshopId, fulfilment.id);
     }
     const lineIds: string[] = [];
+    const ledgerLines: LineForLedger[] = [];
     for (const { spec, variant, show, quantity } of resolved) {
       const workshop = variant.product.workshop;
       const lineTotalFen = variant.priceFen * quantity;
@@ -136,28 +127,9 @@ export async function createPaidOrder(options: PaidOrderOptions) {
         },
       });
       lineIds.push(line.id);
-      const shares = allocate(lineTotalFen, workshop.premiumRateBp, workshop.villageFundRateBp, hostBp);
-      const base = {
-        orderId: order.id,
-        orderLineId: line.id,
-        fulfilmentOrderId: fulfilmentByWorkshop.get(workshop.id) ?? null,
-        createdAt: paidAt,
-      };
-      const rows: Prisma.LedgerEntryCreateManyInput[] = [
-        { ...base, account: "workshop", amountFen: shares.workshop, workshopId: workshop.id },
-        { ...base, account: "workers_premium", amountFen: shares.workers_premium, workshopId: workshop.id },
-        {
-          ...base,
-          account: "village",
-          amountFen: shares.village,
-          workshopId: workshop.id,
-          villageZh: workshop.villageZh,
-        },
-        { ...base, account: "platform", amountFen: shares.platform },
-      ];
-      if (show) rows.push({ ...base, account: "host", amountFen: shares.host, hostId: show.hostId });
-      await tx.ledgerEntry.createMany({ data: rows });
+      ledgerLines.push({ ...line, villageZh: workshop.villageZh });
     }
+    await writeSaleEntries(tx, order.id, ledgerLines, fulfilmentByWorkshop, paidAt);
     const [workshopId] = [...fulfilmentByWorkshop.keys()];
     return {
       orderId: order.id,
@@ -171,17 +143,9 @@ export async function createPaidOrder(options: PaidOrderOptions) {
   });
 }
 
-/** A refund or cancellation as the checkout area records it: one reversal entry per standing sale entry of a line. */
+/** A refund or cancellation as the checkout area records it (the ledger's own reversal), dated `at`. */
 export async function reverseOrder(orderId: string, at = new Date()) {
-  const entries = await db.ledgerEntry.findMany({ where: { orderId, kind: "sale" } });
-  await db.ledgerEntry.createMany({
-    data: entries.map(({ id: _id, createdAt: _createdAt, ...entry }) => ({
-      ...entry,
-      kind: "reversal" as const,
-      amountFen: -entry.amountFen,
-      createdAt: at,
-    })),
-  });
+  await db.$transaction((tx) => writeReversalEntries(tx, orderId, undefined, at));
 }
 
 export async function workshopBySlug(slug: string) {

@@ -9,6 +9,7 @@ import {
   type FulfilmentAction,
 } from "~/domain/fulfilment/steps";
 import type { FulfilmentStatus } from "~/generated/prisma/enums";
+import { refundFulfilmentOrder } from "~/domain/fulfilment/refunds.server";
 import { db } from "~/lib/db.server";
 import { createPaidOrder, userByEmail, workshopBySlug } from "../helpers/paid-order-fixture";
 
@@ -152,25 +153,18 @@ describe("the fulfilment state machine", () => {
 });
 
 describe("refunds from the packing room", () => {
-  // Stands in for the checkout area's refund path, which is not on this branch: like it, it cancels the parcel.
+  // The packing room's real refund path (provider, ledger reversal, cancellation), with a note of what it was asked.
   const calls: Parameters<RefundFulfilmentOrder>[0][] = [];
-  const refundLikeCheckout: RefundFulfilmentOrder = async (input) => {
+  const refundAndNote: RefundFulfilmentOrder = async (input) => {
     calls.push(input);
-    const parcel = await db.fulfilmentOrder.findUniqueOrThrow({ where: { id: input.fulfilmentOrderId } });
-    await db.fulfilmentOrder.update({
-      where: { id: parcel.id },
-      data: {
-        status: "cancelled",
-        events: { create: { fromStatus: parcel.status, toStatus: "cancelled", note: "refunded" } },
-      },
-    });
+    await refundFulfilmentOrder!(input);
   };
 
   it("an exception asks for the refund only when the person ticks it", async () => {
     const plain = await parcelAt("packed");
     await transitionOne(
       { workshopId: berry.id, actorUserId: staffId, action: "exception", id: plain.fulfilmentOrderId, reason: "坏了" },
-      { refundFulfilmentOrder: refundLikeCheckout },
+      { refundFulfilmentOrder: refundAndNote },
     );
     expect(calls).toHaveLength(0);
     const refunded = await parcelAt("packed");
@@ -183,7 +177,7 @@ describe("refunds from the packing room", () => {
         reason: "草莓压坏了",
         refund: true,
       },
-      { refundFulfilmentOrder: refundLikeCheckout },
+      { refundFulfilmentOrder: refundAndNote },
     );
     expect(result.refunded).toEqual([refunded.fulfilmentOrderId]);
     expect(calls).toEqual([
@@ -206,7 +200,7 @@ describe("refunds from the packing room", () => {
     const order = await parcelAt("exception");
     const result = await transitionOne(
       { workshopId: berry.id, actorUserId: staffId, action: "cancel", id: order.fulfilmentOrderId, refund: true },
-      { refundFulfilmentOrder: refundLikeCheckout },
+      { refundFulfilmentOrder: refundAndNote },
     );
     expect(result.changed).toMatchObject([{ id: order.fulfilmentOrderId, to: "cancelled" }]);
     expect((await db.fulfilmentOrder.findUniqueOrThrow({ where: { id: order.fulfilmentOrderId } })).status).toBe(

@@ -47,7 +47,8 @@ export function allocateLine(input: AllocationInput): LineShares {
   return { workshop: left, workers_premium, host, village, platform };
 }
 
-type LineForLedger = {
+/** A paid order line as the ledger splits it (the village is the line's workshop's). */
+export type LineForLedger = {
   id: string;
   workshopId: string;
   lineTotalFen: number;
@@ -55,16 +56,19 @@ type LineForLedger = {
   villageFundRateBp: number;
   hostCommissionBp: number;
   hostId: string | null;
-  workshop: { villageZh: string };
+  villageZh: string;
 };
 
-/** The sale entries of every line of a paid order (host entries only where a show led to the line). */
-export async function writeSaleEntries(
-  tx: Tx,
+/**
+ * The sale entries of every line of a paid order (host entries only where a show led to the line), dated `at`
+ * (the database's now if not given).
+ */
+export function saleEntryRows(
   orderId: string,
   lines: LineForLedger[],
   fulfilmentByWorkshop: Map<string, string>,
-): Promise<number> {
+  at?: Date,
+): Prisma.LedgerEntryCreateManyInput[] {
   const rows: Prisma.LedgerEntryCreateManyInput[] = [];
   for (const line of lines) {
     const shares = allocateLine({
@@ -77,6 +81,7 @@ export async function writeSaleEntries(
       orderId,
       orderLineId: line.id,
       fulfilmentOrderId: fulfilmentByWorkshop.get(line.workshopId) ?? null,
+      createdAt: at,
     };
     rows.push(
       { ...base, account: "workshop", amountFen: shares.workshop, workshopId: line.workshopId },
@@ -86,12 +91,24 @@ export async function writeSaleEntries(
         account: "village",
         amountFen: shares.village,
         workshopId: line.workshopId,
-        villageZh: line.workshop.villageZh,
+        villageZh: line.villageZh,
       },
       { ...base, account: "platform", amountFen: shares.platform },
     );
     if (line.hostId) rows.push({ ...base, account: "host", amountFen: shares.host, hostId: line.hostId });
   }
+  return rows;
+}
+
+/** Writes the sale entries of a paid order (see saleEntryRows); returns how many. */
+export async function writeSaleEntries(
+  tx: Tx,
+  orderId: string,
+  lines: LineForLedger[],
+  fulfilmentByWorkshop: Map<string, string>,
+  at?: Date,
+): Promise<number> {
+  const rows = saleEntryRows(orderId, lines, fulfilmentByWorkshop, at);
   await tx.ledgerEntry.createMany({ data: rows });
   return rows.length;
 }
@@ -100,7 +117,7 @@ export async function writeSaleEntries(
  * Reverses what is still standing for the order (or one workshop's part of it): one new entry with the
  * opposite amount for each sale entry not yet reversed. Returns the fen reversed.
  */
-export async function writeReversalEntries(tx: Tx, orderId: string, workshopId?: string): Promise<number> {
+export async function writeReversalEntries(tx: Tx, orderId: string, workshopId?: string, at?: Date): Promise<number> {
   const entries = await tx.ledgerEntry.findMany({
     where: { orderId, ...(workshopId ? { orderLine: { workshopId } } : {}) },
     orderBy: { createdAt: "asc" },
@@ -124,6 +141,7 @@ export async function writeReversalEntries(tx: Tx, orderId: string, workshopId?:
       workshopId: entry.workshopId,
       hostId: entry.hostId,
       villageZh: entry.villageZh,
+      createdAt: at,
     }));
   if (rows.length) await tx.ledgerEntry.createMany({ data: rows });
   return rows.reduce((sum, row) => sum - row.amountFen, 0);
