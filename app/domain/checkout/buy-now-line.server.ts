@@ -85,23 +85,23 @@ function schedule(key: string, line: Line, gate: Gate) {
  * A group's statement failed and nothing of it was written: its orders go back to the front of the line (stock
  * was taken elsewhere), or are answered with the orders their forms already placed; anything else, they are told.
  */
-async function recover(line: Line, share: Placing[], error: unknown) {
+async function recover(line: Line, placings: Placing[], error: unknown) {
   // Whatever went wrong, the levels the reading shared out by can no longer be trusted.
   line.reading = null;
   if (error instanceof LevelsMoved) {
     // What this line remembered as gone may not be: the fresh reading will say.
-    const holds = share.flatMap((s) => s.rows.holds);
+    const holds = placings.flatMap((p) => p.rows.holds);
     forgetSoldOut(
       holds.map((h) => h.variantId),
       holds.flatMap((h) => (h.flashDealId ? [h.flashDealId] : [])),
     );
-    line.waiting.unshift(...share.map((s) => s.waiting));
+    line.waiting.unshift(...placings.map((p) => p.waiting));
     return;
   }
   if (!(error instanceof SubmittedBefore)) throw error;
-  const unanswered = await answerSubmittedBefore(share);
+  const unanswered = await answerSubmittedBefore(placings);
   // Sending the rest again only makes sense if some were answered; else tell them instead of looping.
-  if (unanswered.length === share.length) throw error;
+  if (unanswered.length === placings.length) throw error;
   line.waiting.unshift(...unanswered);
 }
 
@@ -133,14 +133,14 @@ function advance(key: string, line: Line, gate: Gate) {
     }
     const now = new Date();
     const turn = line.waiting.splice(0, group.length);
-    const share = actOn(line.reading, shareOut(line.reading, group, now), turn, now);
+    const placings = actOn(line.reading, shareOut(line.reading, group, now), turn, now);
     settleRecalled(line);
-    if (!share.length) continue;
+    if (!placings.length) continue;
     line.writes++;
     void gate
-      .run(() => writePlacings(share).catch((error: unknown) => recover(line, share, error)))
+      .run(() => writePlacings(placings).catch((error: unknown) => recover(line, placings, error)))
       .catch((error: unknown) => {
-        for (const { waiting } of share) waiting.settle({ error });
+        for (const { waiting } of placings) waiting.settle({ error });
       })
       .finally(() => {
         line.writes--;

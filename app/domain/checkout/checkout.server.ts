@@ -29,12 +29,13 @@ function placeAlone(input: PlaceOrderInput): Promise<Outcome> {
         const reading = newReading(Date.now());
         await readFor(reading, [input]);
         const now = new Date();
-        const share = actOn(reading, shareOut(reading, [input], now), [waiting], now);
-        if (!share.length) return;
-        await writePlacings(share, input.cartId ?? null).catch(async (error: unknown) => {
+        const placings = actOn(reading, shareOut(reading, [input], now), [waiting], now);
+        if (!placings.length) return;
+        await writePlacings(placings, input.cartId ?? null).catch(async (error: unknown) => {
           if (!(error instanceof SubmittedBefore)) throw error;
           // The form's earlier order answers it; orders are never deleted, so one is always there to find.
-          if ((await answerSubmittedBefore(share)).length) throw new Error("A resent checkout's order was not found");
+          if ((await answerSubmittedBefore(placings)).length)
+            throw new Error("A resent checkout's order was not found");
         });
       })
       .catch((error: unknown) => settle({ error }));
