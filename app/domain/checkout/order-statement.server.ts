@@ -18,7 +18,7 @@ export function newId(): string {
  * One order's rows and the holds it needs. "Order" and "OrderLine" rows are whole rows of their tables (the
  * statement fills every column from them, a missing key as NULL, with no column defaults), so a column added to
  * either table fails to compile until the rows give it. A reservation's status and creation time are the
- * statement's own.
+ * statement's own (RESERVATION).
  */
 export type OrderRows = {
   order: Order;
@@ -53,6 +53,27 @@ export class LevelsMoved extends Error {}
 /** Thrown when an order's checkout form already placed an order (sent twice): nothing of the group was written. */
 export class SubmittedBefore extends Error {}
 
+// Each column of "Reservation" and what the statement puts in it (`r` is the JSON row): keyed by the model's
+// columns, so a column added to the table fails to compile until it is given a value here.
+const RESERVATION: Record<keyof Reservation, string> = {
+  id: 'r."id"',
+  orderId: 'r."orderId"',
+  variantId: 'r."variantId"',
+  flashDealId: 'r."flashDealId"',
+  batchId: 'r."batchId"',
+  quantity: 'r."quantity"',
+  status: "'held'",
+  expiresAt: 'r."expiresAt"',
+  // A hold is dated by the database, the moment it is taken.
+  createdAt: "now()",
+};
+const RESERVATION_COLUMNS = Prisma.raw(
+  Object.keys(RESERVATION)
+    .map((column) => `"${column}"`)
+    .join(", "),
+);
+const RESERVATION_VALUES = Prisma.raw(Object.values(RESERVATION).join(", "));
+
 function statementFor(orders: OrderRows[], cartId: string | null): Prisma.Sql {
   const lines = orders.flatMap((o) => o.lines);
   const reservations = orders.flatMap((o) => o.reservations);
@@ -67,9 +88,7 @@ function statementFor(orders: OrderRows[], cartId: string | null): Prisma.Sql {
       INSERT INTO "OrderLine" SELECT * FROM jsonb_populate_recordset(NULL::"OrderLine", ${JSON.stringify(lines)}::jsonb)
       WHERE (SELECT count(*) FROM new_orders) = ${orders.length} RETURNING "id"),
     new_reservations AS (
-      -- A hold is dated by the database, the moment it is taken.
-      INSERT INTO "Reservation" ("id", "orderId", "variantId", "flashDealId", "batchId", "quantity", "status", "expiresAt", "createdAt")
-      SELECT r."id", r."orderId", r."variantId", r."flashDealId", r."batchId", r."quantity", 'held', r."expiresAt", now()
+      INSERT INTO "Reservation" (${RESERVATION_COLUMNS}) SELECT ${RESERVATION_VALUES}
       FROM jsonb_to_recordset(${JSON.stringify(reservations)}::jsonb)
         AS r("id" text, "orderId" text, "variantId" text, "flashDealId" text, "batchId" text, "quantity" int, "expiresAt" timestamptz(3))
       WHERE (SELECT count(*) FROM new_lines) = ${lines.length} RETURNING "id"),
