@@ -1,8 +1,9 @@
 // The one statement that writes orders, against real PostgreSQL: a group is written whole or not at all.
 import { describe, expect, it } from "vitest";
 import { orderRows } from "~/domain/checkout/order-rows.server";
-import { LevelsMoved, writeOrders } from "~/domain/checkout/order-statement.server";
+import { LevelsMoved, SubmittedBefore, writeOrders } from "~/domain/checkout/order-statement.server";
 import { priceItems } from "~/domain/checkout/pricing.server";
+import { SoldOut } from "~/domain/errors.server";
 import { db } from "~/lib/db.server";
 import { ADDRESS, liveTeaShow } from "../helpers/market";
 
@@ -56,5 +57,24 @@ describe("the order statement", () => {
     expect(written).toHaveLength(3);
     expect(written.map((o) => o.number)).not.toContain(first.order.number);
     expect(new Set(written.map((o) => o.number)).size).toBe(3);
+  });
+
+  it("one order alone whose hold does not fit is refused with the sold-out its buyer hears, and nothing remains", async () => {
+    const { variant, orders } = await ordersFor(0, 1);
+    const refused = await writeOrders(orders).catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(SoldOut);
+    expect((refused as SoldOut).messageKey).toBe("checkout:error.soldOut");
+    expect(await db.order.count({ where: { id: orders[0].order.id } })).toBe(0);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(0);
+  });
+
+  it("a group holding a form that already placed an order is refused whole (SubmittedBefore)", async () => {
+    const { variant, orders } = await ordersFor(5, 3);
+    orders[0].order.submissionKey = `form-${variant.id}`;
+    await writeOrders([orders[0]]);
+    orders[2].order.submissionKey = orders[0].order.submissionKey;
+    await expect(writeOrders(orders.slice(1))).rejects.toBeInstanceOf(SubmittedBefore);
+    expect((await db.variant.findUniqueOrThrow({ where: { id: variant.id } })).stock).toBe(4);
+    expect(await db.order.count({ where: { id: { in: orders.slice(1).map((o) => o.order.id) } } })).toBe(0);
   });
 });

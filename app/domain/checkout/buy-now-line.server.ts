@@ -1,6 +1,7 @@
-// The line of buy-nows for one variant. In a flash sale thousands of buyers tap at once; they join the line in
-// the order they arrive, and the line shares the stock out among everyone waiting in one step (share-out.server.ts),
-// telling those who cannot have any at once, and writes each group with one statement. A group's statement is
+// The line of buy-nows for one variant, and all of its state. In a flash sale thousands of buyers tap at once; they
+// join the line in the order they arrive, and each turn the line shares the stock out among the group at its front
+// in one call of the pure share-out (share-out.server.ts), tells those who cannot have any at once, and writes the
+// group with one statement (placing.server.ts). A group's statement is
 // sent while the previous one may still be running: PostgreSQL queues it on the hot row and runs it the moment the
 // previous one commits, so this process's busy event loop never sits between two statements.
 import type { Gate } from "~/lib/gate";
@@ -8,17 +9,15 @@ import { singleton } from "~/lib/singleton.server";
 import { LevelsMoved, SubmittedBefore } from "./order-statement.server";
 import type { PlaceOrderInput } from "./order-rows.server";
 import {
+  actOn,
   answerSubmittedBefore,
-  hasRead,
-  newReading,
-  readFor,
-  shareOut,
-  writeShare,
+  writePlacings,
   type Outcome,
-  type Reading,
-  type Share,
+  type Placing,
   type Waiting,
-} from "./share-out.server";
+} from "./placing.server";
+import { hasRead, newReading, readFor } from "./reading.server";
+import { shareOut, type Reading } from "./share-out.server";
 import { forgetSoldOut, recalledSoldOut } from "./sold-out-memo.server";
 
 /** At most this many buy-nows share one statement, so one statement stays a few milliseconds long. */
@@ -86,23 +85,23 @@ function schedule(key: string, line: Line, gate: Gate) {
  * A group's statement failed and nothing of it was written: its orders go back to the front of the line (stock
  * was taken elsewhere), or are answered with the orders their forms already placed; anything else, they are told.
  */
-async function recover(line: Line, share: Share, error: unknown) {
+async function recover(line: Line, placings: Placing[], error: unknown) {
   // Whatever went wrong, the levels the reading shared out by can no longer be trusted.
   line.reading = null;
   if (error instanceof LevelsMoved) {
     // What this line remembered as gone may not be: the fresh reading will say.
-    const holds = share.flatMap((s) => s.rows.holds);
+    const holds = placings.flatMap((p) => p.rows.holds);
     forgetSoldOut(
       holds.map((h) => h.variantId),
       holds.flatMap((h) => (h.flashDealId ? [h.flashDealId] : [])),
     );
-    line.waiting.unshift(...share.map((s) => s.waiting));
+    line.waiting.unshift(...placings.map((p) => p.waiting));
     return;
   }
   if (!(error instanceof SubmittedBefore)) throw error;
-  const unanswered = await answerSubmittedBefore(share);
+  const unanswered = await answerSubmittedBefore(placings);
   // Sending the rest again only makes sense if some were answered; else tell them instead of looping.
-  if (unanswered.length === share.length) throw error;
+  if (unanswered.length === placings.length) throw error;
   line.waiting.unshift(...unanswered);
 }
 
@@ -116,7 +115,7 @@ function advance(key: string, line: Line, gate: Gate) {
     if (!line.reading || !hasRead(line.reading, group)) {
       // A reading is only ever refreshed between statements, so its levels always include those in flight.
       if (line.writes && !line.reading) return;
-      const reading = line.reading ?? newReading();
+      const reading = line.reading ?? newReading(Date.now());
       line.reads++;
       void gate
         .run(() => readFor(reading, group))
@@ -132,14 +131,16 @@ function advance(key: string, line: Line, gate: Gate) {
         });
       return;
     }
-    const share = shareOut(line.reading, line.waiting.splice(0, group.length));
+    const now = new Date();
+    const turn = line.waiting.splice(0, group.length);
+    const placings = actOn(line.reading, shareOut(line.reading, group, now), turn, now);
     settleRecalled(line);
-    if (!share.length) continue;
+    if (!placings.length) continue;
     line.writes++;
     void gate
-      .run(() => writeShare(share).catch((error: unknown) => recover(line, share, error)))
+      .run(() => writePlacings(placings).catch((error: unknown) => recover(line, placings, error)))
       .catch((error: unknown) => {
-        for (const { waiting } of share) waiting.settle({ error });
+        for (const { waiting } of placings) waiting.settle({ error });
       })
       .finally(() => {
         line.writes--;

@@ -7,7 +7,9 @@ import { singleton } from "~/lib/singleton.server";
 import { placeInLine } from "./buy-now-line.server";
 import { RESERVATION_MINUTES, type PlacedOrder, type PlaceOrderInput } from "./order-rows.server";
 import { SubmittedBefore } from "./order-statement.server";
-import { answerSubmittedBefore, newReading, readFor, shareOut, writeShare, type Outcome } from "./share-out.server";
+import { actOn, answerSubmittedBefore, writePlacings, type Outcome } from "./placing.server";
+import { newReading, readFor } from "./reading.server";
+import { shareOut } from "./share-out.server";
 import { recalledSoldOut } from "./sold-out-memo.server";
 
 export { RESERVATION_MINUTES };
@@ -24,14 +26,16 @@ function placeAlone(input: PlaceOrderInput): Promise<Outcome> {
     const waiting = { input, settle };
     placing
       .run(async () => {
-        const reading = newReading();
+        const reading = newReading(Date.now());
         await readFor(reading, [input]);
-        const share = shareOut(reading, [waiting]);
-        if (!share.length) return;
-        await writeShare(share, input.cartId ?? null).catch(async (error: unknown) => {
+        const now = new Date();
+        const placings = actOn(reading, shareOut(reading, [input], now), [waiting], now);
+        if (!placings.length) return;
+        await writePlacings(placings, input.cartId ?? null).catch(async (error: unknown) => {
           if (!(error instanceof SubmittedBefore)) throw error;
           // The form's earlier order answers it; orders are never deleted, so one is always there to find.
-          if ((await answerSubmittedBefore(share)).length) throw new Error("A resent checkout's order was not found");
+          if ((await answerSubmittedBefore(placings)).length)
+            throw new Error("A resent checkout's order was not found");
         });
       })
       .catch((error: unknown) => settle({ error }));

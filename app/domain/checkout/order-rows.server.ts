@@ -1,6 +1,7 @@
 // One order as the rows the order statement writes (order, line snapshots, reservations, holds), and the
 // buyer's view of it once placed.
 import { randomBytes } from "node:crypto";
+import type { Order } from "~/generated/prisma/client";
 import type { Attribution } from "./attribution.server";
 import { newId, newOrderNumber, type OrderRows } from "./order-statement.server";
 import type { PayableOrder } from "../payments/provider.server";
@@ -44,7 +45,7 @@ export function orderRows(
 ): OrderRows {
   const expiresAt = new Date(now.getTime() + (input.holdMs ?? RESERVATION_MINUTES * 60_000));
   const id = newId();
-  const order = {
+  const order: Order = {
     id,
     number: newOrderNumber(now),
     userId: input.userId,
@@ -65,6 +66,8 @@ export function orderRows(
     paymentRef: input.paymentProvider === "local" ? `local_${id}` : null,
     submissionKey: input.submissionKey ?? null,
     expiresAt,
+    paidAt: null,
+    cancelledAt: null,
     createdAt: now,
     updatedAt: now,
   };
@@ -111,14 +114,14 @@ export function orderRows(
 
 export function placedOrder({ order, lines }: OrderRows): PlacedOrder {
   return {
-    ...(order as unknown as Omit<PlacedOrder, "lines">),
+    ...order,
     lines: lines.map((line) => ({
-      titleZh: line.titleZh as string,
-      titleEn: line.titleEn as string,
-      variantNameZh: line.variantNameZh as string,
-      variantNameEn: line.variantNameEn as string,
-      unitPriceFen: line.unitPriceFen as number,
-      quantity: line.quantity as number,
+      titleZh: line.titleZh,
+      titleEn: line.titleEn,
+      variantNameZh: line.variantNameZh,
+      variantNameEn: line.variantNameEn,
+      unitPriceFen: line.unitPriceFen,
+      quantity: line.quantity,
     })),
   };
 }

@@ -3,10 +3,10 @@
 // while PostgreSQL runs it and commits, never across a round trip to this process; and one statement can carry
 // many orders (a flash sale's buy-nows, placed together), each hot row then taken once for all of them.
 import { randomBytes, randomInt } from "node:crypto";
-import { Prisma } from "~/generated/prisma/client";
+import { Prisma, type Order, type OrderLine, type Reservation } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { shanghaiDay } from "~/lib/shanghai-time";
-import { SoldOut } from "../errors.server";
+import { SQLSTATE, sqlErrorOf } from "~/lib/sql-error.server";
 import { HELD_LEVELS, holdCtes, levelsFrom, shortfall, type Hold, type StockLevels } from "./stock.server";
 
 /** Row ids made here (the statement writes rows Prisma never sees): time-ordered and unguessable, like cuid. */
@@ -14,19 +14,16 @@ export function newId(): string {
   return `c${Date.now().toString(36)}${randomBytes(8).toString("hex")}`;
 }
 
-/** One order's rows, in the columns of "Order", "OrderLine" and "Reservation", and the holds it needs. */
+/**
+ * One order's rows and the holds it needs. "Order" and "OrderLine" rows are whole rows of their tables (the
+ * statement fills every column from them, a missing key as NULL, with no column defaults), so a column added to
+ * either table fails to compile until the rows give it. A reservation's status and creation time are the
+ * statement's own (RESERVATION).
+ */
 export type OrderRows = {
-  order: Record<string, unknown> & { id: string };
-  lines: Record<string, unknown>[];
-  reservations: {
-    id: string;
-    orderId: string;
-    variantId: string;
-    flashDealId: string | null;
-    batchId: string | null;
-    quantity: number;
-    expiresAt: Date;
-  }[];
+  order: Order;
+  lines: OrderLine[];
+  reservations: Omit<Reservation, "status" | "createdAt">[];
   holds: Hold[];
 };
 
@@ -39,13 +36,16 @@ export function newOrderNumber(now: Date): string {
   return `CB${day}${tail}`;
 }
 
-// The statement refuses itself (rolling back every hold it took) when a hold did not fit. Its message says how
-// many holds of each kind did fit, so a one-order statement learns what ran out without asking the database again.
-const SHORTFALL = "cunbo: a stock hold did not fit";
-const messageOf = (error: unknown) => String((error as Error)?.message ?? "");
-const isDeadlock = (error: unknown) => /deadlock detected|40P01/.test(messageOf(error));
-const isNumberTaken = (error: unknown) => messageOf(error).includes("Order_number_key");
-const isSubmittedBefore = (error: unknown) => messageOf(error).includes("Order_submissionKey_key");
+// The statement refuses itself (rolling back every hold it took) when a hold did not fit, by dividing by zero:
+// nothing else in it divides, so SQLSTATE 22012 says exactly this.
+const isRefused = (error: unknown) => sqlErrorOf(error)?.sqlState === SQLSTATE.divisionByZero;
+const isDeadlock = (error: unknown) => sqlErrorOf(error)?.sqlState === SQLSTATE.deadlockDetected;
+function violates(error: unknown, constraint: string) {
+  const sql = sqlErrorOf(error);
+  return sql?.sqlState === SQLSTATE.uniqueViolation && sql.constraint === constraint;
+}
+const isNumberTaken = (error: unknown) => violates(error, "Order_number_key");
+const isSubmittedBefore = (error: unknown) => violates(error, "Order_submissionKey_key");
 
 /** Thrown when the holds of several orders did not all fit: the levels they were shared out by had moved. */
 export class LevelsMoved extends Error {}
@@ -53,16 +53,26 @@ export class LevelsMoved extends Error {}
 /** Thrown when an order's checkout form already placed an order (sent twice): nothing of the group was written. */
 export class SubmittedBefore extends Error {}
 
-async function shortfallFrom(error: unknown, holds: Hold[]): Promise<SoldOut | null> {
-  const fitted = new RegExp(`${SHORTFALL} \\(deals (\\d+), variants (\\d+)\\)`).exec(messageOf(error));
-  if (!fitted) return null;
-  if (holds.length > 1) return shortfall(holds);
-  const [hold] = holds;
-  const names = { titleZh: hold.titleZh, titleEn: hold.titleEn };
-  if (hold.flashDealId && fitted[1] === "0") return new SoldOut("checkout:error.dealSoldOut", names);
-  if (fitted[2] === "0") return new SoldOut("checkout:error.soldOut", names);
-  return new SoldOut("checkout:error.batchFull", names);
-}
+// Each column of "Reservation" and what the statement puts in it (`r` is the JSON row): keyed by the model's
+// columns, so a column added to the table fails to compile until it is given a value here.
+const RESERVATION: Record<keyof Reservation, string> = {
+  id: 'r."id"',
+  orderId: 'r."orderId"',
+  variantId: 'r."variantId"',
+  flashDealId: 'r."flashDealId"',
+  batchId: 'r."batchId"',
+  quantity: 'r."quantity"',
+  status: "'held'",
+  expiresAt: 'r."expiresAt"',
+  // A hold is dated by the database, the moment it is taken.
+  createdAt: "now()",
+};
+const RESERVATION_COLUMNS = Prisma.raw(
+  Object.keys(RESERVATION)
+    .map((column) => `"${column}"`)
+    .join(", "),
+);
+const RESERVATION_VALUES = Prisma.raw(Object.values(RESERVATION).join(", "));
 
 function statementFor(orders: OrderRows[], cartId: string | null): Prisma.Sql {
   const lines = orders.flatMap((o) => o.lines);
@@ -78,9 +88,7 @@ function statementFor(orders: OrderRows[], cartId: string | null): Prisma.Sql {
       INSERT INTO "OrderLine" SELECT * FROM jsonb_populate_recordset(NULL::"OrderLine", ${JSON.stringify(lines)}::jsonb)
       WHERE (SELECT count(*) FROM new_orders) = ${orders.length} RETURNING "id"),
     new_reservations AS (
-      -- A hold is dated by the database, the moment it is taken.
-      INSERT INTO "Reservation" ("id", "orderId", "variantId", "flashDealId", "batchId", "quantity", "status", "expiresAt", "createdAt")
-      SELECT r."id", r."orderId", r."variantId", r."flashDealId", r."batchId", r."quantity", 'held', r."expiresAt", now()
+      INSERT INTO "Reservation" (${RESERVATION_COLUMNS}) SELECT ${RESERVATION_VALUES}
       FROM jsonb_to_recordset(${JSON.stringify(reservations)}::jsonb)
         AS r("id" text, "orderId" text, "variantId" text, "flashDealId" text, "batchId" text, "quantity" int, "expiresAt" timestamptz(3))
       WHERE (SELECT count(*) FROM new_lines) = ${lines.length} RETURNING "id"),
@@ -90,9 +98,8 @@ function statementFor(orders: OrderRows[], cartId: string | null): Prisma.Sql {
         AND (SELECT count(*) FROM new_reservations) = ${reservations.length}
       RETURNING "id"),
     ${holdCtes(holds, written)}
-    SELECT CASE WHEN held THEN 0
-        ELSE (${SHORTFALL} || ' (deals ' || (SELECT count(*) FROM deal_holds) || ', variants ' || (SELECT count(*) FROM variant_holds) || ')')::int
-      END AS refused,
+    -- 0 when every hold fitted; else division by zero (see isRefused), which undoes the whole statement.
+    SELECT 0 / held::int AS refused,
       ${HELD_LEVELS}
     FROM hold_check`;
 }
@@ -109,13 +116,12 @@ export async function writeOrders(orders: OrderRows[], cartId: string | null = n
       );
       return levelsFrom(row);
     } catch (error) {
-      if (orders.length > 1 && messageOf(error).includes(SHORTFALL)) throw new LevelsMoved();
+      if (isRefused(error)) {
+        if (orders.length > 1) throw new LevelsMoved();
+        // One order alone (a cart's, or a line's last): which hold did not fit, judged from today's levels.
+        throw await shortfall(orders[0].holds);
+      }
       if (isSubmittedBefore(error)) throw new SubmittedBefore();
-      const soldOut = await shortfallFrom(
-        error,
-        orders.flatMap((o) => o.holds),
-      );
-      if (soldOut) throw soldOut;
       // Two multi-item orders can still cross on rows of different tables; PostgreSQL undoes one, which tries again.
       if (isDeadlock(error) && attempt < 3) continue;
       // Six letters a day leave room for a billion numbers, so two orders can still draw the same one.
