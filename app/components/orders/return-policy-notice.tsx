@@ -29,7 +29,7 @@ export function ReturnPolicyNotice({
   }
   return (
     <p className={`rounded-lg border p-2 text-sm ${TONE[rule]}`} data-testid="return-policy" data-policy={rule}>
-      <span className="font-medium">{t("policy.title")}：</span>
+      <span className="block font-medium">{t("policy.title")}</span>
       {t(`policy.${rule}`)}
     </p>
   );
@@ -52,7 +52,7 @@ export function ReturnPolicyList({
       <ul className="space-y-1">
         {lines.map((line) => (
           <li key={line.variantId}>
-            <span className="font-medium">{en ? line.titleEn : line.titleZh}</span>：
+            <span className="block font-medium">{en ? line.titleEn : line.titleZh}</span>
             <span data-testid="return-policy" data-policy={returnPolicyOf(line)}>
               {t(`policy.${returnPolicyOf(line)}`)}
             </span>

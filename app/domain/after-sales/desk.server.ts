@@ -46,3 +46,7 @@ export async function escalatedAfterSales() {
   });
   return rows.map(present);
 }
+
+export function countEscalatedAfterSales(): Promise<number> {
+  return db.afterSalesRequest.count({ where: { status: "escalated" } });
+}
