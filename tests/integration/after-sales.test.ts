@@ -9,6 +9,7 @@ import { openRequest, recordReturnShipment, type OpenRequestInput } from "~/doma
 import { Conflict, InvalidInput, InvalidTransition, NotAllowed, NotFound } from "~/domain/errors.server";
 import { refundOrder } from "~/domain/orders/refunds.server";
 import { db } from "~/lib/db.server";
+import { startJobs } from "../../server/jobs";
 import { Visitor } from "../helpers/http";
 import { createPaidOrder, userByEmail, workshopBySlug } from "../helpers/paid-order-fixture";
 import { startTestServer } from "../helpers/server";
@@ -341,6 +342,24 @@ describe("the workshop's answers", () => {
       refundedFen: 300,
     });
     expect(await reversedFen(p.orderId)).toBe(300);
+  });
+});
+
+describe("the escalation job", () => {
+  it("pg-boss wakes at the answer deadline and hands an unanswered request to the admin", async () => {
+    const jobs = await startJobs(process.env.DATABASE_URL!, { pollingIntervalSeconds: 0.5 });
+    try {
+      const opened = new Date(Date.now() - 49 * HOUR);
+      const p = await parcel(UMBRELLA, "nanyang-umbrella", { deliveredAt: new Date(Date.now() - 50 * HOUR) });
+      const request = await openRequest(claim(p, { reason: "quality", amountFen: 200, now: opened }));
+      await expect
+        .poll(async () => (await db.afterSalesRequest.findUniqueOrThrow({ where: { id: request.id } })).status, {
+          timeout: 20_000,
+        })
+        .toBe("escalated");
+    } finally {
+      await jobs.stop();
+    }
   });
 });
 

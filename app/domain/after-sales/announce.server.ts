@@ -3,9 +3,25 @@ import { events } from "~/domain/events.server";
 import type { AfterSalesUpdate } from "~/domain/events";
 import { JOB, jobs } from "~/lib/jobs.server";
 
-export function announceAfterSales(workshopId: string, update: AfterSalesUpdate) {
+type Announced = {
+  id: string;
+  orderId: string;
+  workshopId: string;
+  fulfilmentOrderId: string;
+  status: string;
+  refundedFen: number;
+};
+
+export function announceAfterSales(request: Announced) {
+  const update: AfterSalesUpdate = {
+    orderId: request.orderId,
+    requestId: request.id,
+    fulfilmentOrderId: request.fulfilmentOrderId,
+    status: request.status,
+    ...(request.refundedFen ? { refundedFen: request.refundedFen } : {}),
+  };
   events.publish({ room: `order:${update.orderId}`, type: "aftersales:update", payload: update });
-  events.publish({ room: `workshop:${workshopId}`, type: "aftersales:update", payload: update });
+  events.publish({ room: `workshop:${request.workshopId}`, type: "aftersales:update", payload: update });
 }
 
 /** Wakes the escalation at the answer deadline (the minute sweep catches it too if the job is lost). */

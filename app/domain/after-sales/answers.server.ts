@@ -109,12 +109,7 @@ export async function answerRequest(input: { requestId: string; by: Answerer; an
       data: { status, approvedFen, events: { create: { ...event, toStatus: status, note: String(approvedFen) } } },
     });
   }, TX_OPTIONS);
-  announceAfterSales(changed.workshopId, {
-    orderId: changed.orderId,
-    requestId: changed.id,
-    fulfilmentOrderId: changed.fulfilmentOrderId,
-    status: changed.status,
-  });
+  announceAfterSales(changed);
   if (changed.status === "awaiting_return") await scheduleEscalation(changed.id, changed.answerBy);
   if (changed.status === "approved" || changed.status === "partially_approved") {
     return refundApproved(changed.id, by.actorUserId, now);
@@ -172,13 +167,7 @@ export async function refundApproved(requestId: string, actorUserId: string | nu
     },
   });
   const done = await db.afterSalesRequest.findUniqueOrThrow({ where: { id: request.id } });
-  announceAfterSales(done.workshopId, {
-    orderId: done.orderId,
-    requestId: done.id,
-    fulfilmentOrderId: done.fulfilmentOrderId,
-    status: done.status,
-    refundedFen: done.refundedFen,
-  });
+  announceAfterSales(done);
   return done;
 }
 
@@ -207,12 +196,7 @@ export async function escalateOverdueRequests(now = new Date()): Promise<string[
     });
     if (!changed) continue;
     escalated.push(changed.id);
-    announceAfterSales(changed.workshopId, {
-      orderId: changed.orderId,
-      requestId: changed.id,
-      fulfilmentOrderId: changed.fulfilmentOrderId,
-      status: changed.status,
-    });
+    announceAfterSales(changed);
   }
   return escalated;
 }

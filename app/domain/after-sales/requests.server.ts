@@ -197,12 +197,7 @@ export async function openRequest(input: OpenRequestInput) {
       if ((error as { code?: string }).code === "P2002") throw new Conflict("aftersales:error.alreadyOpen");
       throw error;
     });
-  announceAfterSales(request.workshopId, {
-    orderId: request.orderId,
-    requestId: request.id,
-    fulfilmentOrderId: request.fulfilmentOrderId,
-    status: request.status,
-  });
+  announceAfterSales(request);
   await scheduleEscalation(request.id, request.answerBy);
   return request;
 }
@@ -247,12 +242,7 @@ export async function recordReturnShipment(input: {
       },
     });
   }, TX_OPTIONS);
-  announceAfterSales(request.workshopId, {
-    orderId: request.orderId,
-    requestId: request.id,
-    fulfilmentOrderId: request.fulfilmentOrderId,
-    status: request.status,
-  });
+  announceAfterSales(request);
   await scheduleEscalation(request.id, request.answerBy);
   return request;
 }
