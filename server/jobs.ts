@@ -45,6 +45,16 @@ export async function startJobs(
     await app.sweepOwedRefunds();
   });
   await boss.schedule(JOB.owedRefundSweep, "* * * * *");
+  // After-sales: a request the workshop has not answered by its deadline goes to the admin.
+  await boss.createQueue(JOB.afterSalesEscalation, { name: JOB.afterSalesEscalation, retryLimit: 5, retryDelay: 10 });
+  await boss.createQueue(JOB.afterSalesSweep, { name: JOB.afterSalesSweep, policy: "singleton" });
+  await boss.work(JOB.afterSalesEscalation, polling, async () => {
+    await app.escalateOverdueRequests();
+  });
+  await boss.work(JOB.afterSalesSweep, polling, async () => {
+    await app.escalateOverdueRequests();
+  });
+  await boss.schedule(JOB.afterSalesSweep, "* * * * *");
   app.installJobQueue({
     async send(name, list) {
       await boss.insert(list.map((job) => ({ name, ...job })));

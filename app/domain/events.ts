@@ -41,6 +41,17 @@ export type OrderRoomPayloads = {
       trackingNumber: string | null;
     };
   };
+  /** An after-sales request of one of the order's parcels moved (opened, answered, returned, refunded…). */
+  "aftersales:update": AfterSalesUpdate;
+};
+
+/** One step of an after-sales request, as both the buyer's order page and the workshop's room hear it. */
+export type AfterSalesUpdate = {
+  orderId: string;
+  requestId: string;
+  fulfilmentOrderId: string;
+  status: string;
+  refundedFen?: number;
 };
 
 /** What a workshop's packing queue (`workshop:<id>`) hears. */
@@ -53,6 +64,7 @@ export type WorkshopRoomPayloads = {
     shipBy?: string;
     released?: boolean;
   };
+  "aftersales:update": AfterSalesUpdate;
 };
 
 /** One event of a payload map, discriminated by its name. */

@@ -29,4 +29,6 @@ export const JOB = {
   reservationSweep: "reservation-sweep",
   owedRefund: "owed-refund",
   owedRefundSweep: "owed-refund-sweep",
+  afterSalesEscalation: "after-sales-escalation",
+  afterSalesSweep: "after-sales-sweep",
 } as const;

@@ -8,6 +8,7 @@ import enDashboard from "./en/dashboard";
 import enFulfil from "./en/fulfil";
 import enStore from "./en/store";
 import enStudio from "./en/studio";
+import enAftersales from "./en/aftersales";
 import zhAccount from "./zh-CN/account";
 import zhAdmin from "./zh-CN/admin";
 import zhCheckout from "./zh-CN/checkout";
@@ -17,6 +18,7 @@ import zhDashboard from "./zh-CN/dashboard";
 import zhFulfil from "./zh-CN/fulfil";
 import zhStore from "./zh-CN/store";
 import zhStudio from "./zh-CN/studio";
+import zhAftersales from "./zh-CN/aftersales";
 
 export const resources = {
   "zh-CN": {
@@ -29,6 +31,7 @@ export const resources = {
     checkout: zhCheckout,
     fulfil: zhFulfil,
     dashboard: zhDashboard,
+    aftersales: zhAftersales,
   },
   en: {
     common: enCommon,
@@ -40,5 +43,6 @@ export const resources = {
     checkout: enCheckout,
     fulfil: enFulfil,
     dashboard: enDashboard,
+    aftersales: enAftersales,
   },
 };

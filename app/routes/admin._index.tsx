@@ -12,6 +12,7 @@ import { findUserIdByEmail } from "~/domain/accounts/accounts.server";
 import { decideHost, decideWorkshop, listForReview } from "~/domain/accounts/approvals.server";
 import { NotFound } from "~/domain/errors.server";
 import { countStuckRefunds } from "~/domain/payments/owed-refunds.server";
+import { countEscalatedAfterSales } from "~/domain/after-sales/desk.server";
 import { requireAdmin } from "~/web/auth.server";
 import { endSessionsOf } from "~/lib/session.server";
 import { shanghaiDay } from "~/lib/shanghai-time";
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     workshops: review.workshops,
     hosts: review.hosts,
     stuckRefunds: await countStuckRefunds(),
+    escalatedAfterSales: await countEscalatedAfterSales(),
   };
 }
 
@@ -102,7 +104,8 @@ function DecisionButtons({
 
 export default function Admin() {
   const { t, i18n } = useTranslation("admin");
-  const { pendingWorkshops, pendingHosts, workshops, hosts, stuckRefunds } = useLoaderData<typeof loader>();
+  const { pendingWorkshops, pendingHosts, workshops, hosts, stuckRefunds, escalatedAfterSales } =
+    useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const [searchParams] = useSearchParams();
   const done = searchParams.get("done");
@@ -120,6 +123,12 @@ export default function Admin() {
           className={stuckRefunds > 0 ? "font-semibold text-red-700 underline" : "text-brand-700 underline"}
         >
           {t("refundsLink", { count: stuckRefunds })}
+        </Link>
+        <Link
+          to="/admin/after-sales"
+          className={escalatedAfterSales > 0 ? "font-semibold text-red-700 underline" : "text-brand-700 underline"}
+        >
+          {t("aftersales:admin.title", { count: escalatedAfterSales })}
         </Link>
       </p>
       {done ? (

@@ -8,6 +8,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
 import { CheckoutSummary } from "~/components/checkout/checkout-summary";
+import { ReturnPolicyList } from "~/components/orders/return-policy-notice";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Button, Field, FieldError, inputClass } from "~/components/ui/field";
 import { cartItems } from "~/domain/checkout/cart.server";
@@ -231,6 +232,7 @@ export default function CheckoutPage() {
         <div className="space-y-4">
           <h2 className="text-lg font-semibold">{t("checkout.summary")}</h2>
           <CheckoutSummary priced={priced} />
+          <ReturnPolicyList lines={priced.lines} />
           <p className="text-sm text-stone-700">
             {t("checkout.payWith")}: <strong>{t(`checkout.provider.${provider}`)}</strong>
           </p>

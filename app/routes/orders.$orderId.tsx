@@ -8,6 +8,8 @@ import { LineItem } from "~/components/checkout/line-item";
 import { Totals } from "~/components/checkout/totals";
 import { WorkshopGroup } from "~/components/checkout/workshop-group";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { AfterSalesPanel } from "~/components/orders/after-sales-panel";
+import { afterSalesForOrder } from "~/domain/after-sales/requests.server";
 import { Button } from "~/components/ui/field";
 import { orderForViewer, type OrderView } from "~/domain/orders/orders.server";
 import { startOrderPayment } from "~/domain/payments/start.server";
@@ -41,7 +43,7 @@ async function findOrder(request: Request, orderId: string, token: string | null
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { viewer, order } = await findOrder(request, params.orderId ?? "", url.searchParams.get("token"));
-  return { order, signedIn: !!viewer, isAdmin: !!viewer?.isAdmin };
+  return { order, signedIn: !!viewer, isAdmin: !!viewer?.isAdmin, afterSales: await afterSalesForOrder(order.id) };
 }
 
 const ActionSchema = z.object({
@@ -100,7 +102,7 @@ function StatusBadge({ status }: { status: OrderView["status"] }) {
 
 export default function OrderPage() {
   const { t, i18n } = useTranslation("checkout");
-  const { order, signedIn, isAdmin } = useLoaderData<typeof loader>();
+  const { order, signedIn, isAdmin, afterSales } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   useOrderUpdates(order.id, order.accessToken);
@@ -174,6 +176,12 @@ export default function OrderPage() {
                     </button>
                   </Form>
                 ) : null}
+                <AfterSalesPanel
+                  orderId={order.id}
+                  token={order.accessToken}
+                  parcel={group.fulfilment}
+                  requests={afterSales}
+                />
               </div>
             ) : null
           }

@@ -8,6 +8,7 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";
 import { Price } from "~/components/price";
 import { ProductFacts } from "~/components/product-facts";
+import { ReturnPolicyNotice } from "~/components/orders/return-policy-notice";
 import { ShowRows } from "~/components/show-card";
 import { chooseVariant } from "~/components/variant-picker";
 import { getProduct } from "~/domain/catalogue/catalogue.server";
@@ -115,6 +116,7 @@ export default function ProductPage() {
           ) : null}
 
           <ProductFacts product={product} now={now} />
+          <ReturnPolicyNotice product={product} />
 
           <AddToCartForm
             product={product}

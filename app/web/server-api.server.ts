@@ -2,6 +2,7 @@
 // build (build.entry.module), never from source: the serving process then holds one copy of every app module,
 // and so of every process-wide object (pool, gates, memos, timers) and of every error class.
 import { sweepOwedRefunds, workOwedRefund } from "../domain/payments/owed-refunds.server";
+import { escalateOverdueRequests } from "../domain/after-sales/answers.server";
 import { receiveStripeWebhook } from "../domain/payments/stripe-webhook.server";
 import { postChat } from "../domain/live/chat.server";
 import { DomainError } from "../domain/errors.server";
@@ -47,6 +48,7 @@ export const serverApi = {
   sweepLapsedOrders,
   workOwedRefund,
   sweepOwedRefunds,
+  escalateOverdueRequests,
   // socket.io (server/realtime.ts and its rooms).
   installPublisher: installEventPublisher,
   installedPublisher: installedEventPublisher,

@@ -39,6 +39,13 @@ export const SHOW_COVER: ImageUse = {
   message: () => "live:form.error.cover",
 };
 
+// A photo of the goods with an after-sales request (a crushed strawberry box).
+export const AFTER_SALES_PHOTO: ImageUse = {
+  field: "photo",
+  maxBytes: MAX_IMAGE_BYTES,
+  message: (reason) => `aftersales:photo.${reason}`,
+};
+
 const UPLOADS_URL_PREFIX = "/uploads/";
 // Stored files are named <32 hex>.<type>; covers stored earlier under /uploads/shows keep their names and URLs.
 const STORED_NAME = /^[a-f0-9]{32}\.(png|jpg|webp)$/;
@@ -110,6 +117,23 @@ export function isMultipart(request: Request): boolean {
 
 /** Reads a multipart post with one image in it, never holding more than the use's size limit in memory. */
 export async function readImageUpload(request: Request, use: ImageUse): Promise<{ form: FormData; bytes: Uint8Array }> {
+  const { form, bytes } = await readUpload(request, use, false);
+  return { form, bytes: bytes! };
+}
+
+/** The same, for a form whose image may be left out (an after-sales request): bytes are then null. */
+export async function readOptionalImageUpload(
+  request: Request,
+  use: ImageUse,
+): Promise<{ form: FormData; bytes: Uint8Array | null }> {
+  return readUpload(request, use, true);
+}
+
+async function readUpload(
+  request: Request,
+  use: ImageUse,
+  optional: boolean,
+): Promise<{ form: FormData; bytes: Uint8Array | null }> {
   // Room for the form's other fields and the multipart boundaries around the file.
   const maxBodyBytes = use.maxBytes + 64 * 1024;
   const announced = Number(request.headers.get("Content-Length") ?? 0);
@@ -149,6 +173,9 @@ export async function readImageUpload(request: Request, use: ImageUse): Promise<
   }
   if (oversized) throw refuse(use, "tooLarge");
   const file = form.get(use.field);
-  if (!(file instanceof File) || file.size === 0) throw refuse(use, "empty");
+  if (!(file instanceof File) || file.size === 0) {
+    if (optional) return { form, bytes: null };
+    throw refuse(use, "empty");
+  }
   return { form, bytes: new Uint8Array(await file.arrayBuffer()) };
 }

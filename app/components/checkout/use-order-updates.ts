@@ -22,6 +22,7 @@ export function useOrderUpdates(orderId: string, token: string) {
       });
     });
     socket.on("order:update", () => revalidate.current());
+    socket.on("aftersales:update", () => revalidate.current());
     return () => {
       socket.disconnect();
     };

@@ -2,10 +2,11 @@
 import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 
-export function ConsoleNav({ slug, current }: { slug: string; current: "fulfilment" | "dashboard" }) {
-  const { t } = useTranslation("fulfil");
+export function ConsoleNav({ slug, current }: { slug: string; current: "fulfilment" | "dashboard" | "after-sales" }) {
+  const { t } = useTranslation(["fulfil", "aftersales"]);
   const links = [
     { key: "fulfilment", to: `/studio/${slug}/fulfilment`, label: t("nav.fulfilment") },
+    { key: "after-sales", to: `/studio/${slug}/fulfilment/after-sales`, label: t("aftersales:desk.tab") },
     { key: "dashboard", to: `/studio/${slug}/dashboard`, label: t("nav.dashboard") },
     { key: "impact", to: `/workshops/${slug}/impact`, label: t("nav.impact") },
   ];

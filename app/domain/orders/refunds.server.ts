@@ -2,7 +2,7 @@
 // part. Money goes back through the provider first (idempotent per order and scope); then, once per
 // provider refund, the ledger is reversed with new entries, the fulfilment orders are cancelled and goods
 // that never left the workshop return to stock.
-import type { FulfilmentStatus } from "~/generated/prisma/client";
+import type { FulfilmentStatus, Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { Conflict, NotFound, ProviderUnavailable } from "../errors.server";
 import { writeReversalEntries } from "../ledger/ledger.server";
@@ -51,7 +51,12 @@ export async function refundOrder(input: {
   if (order.status !== "paid" && order.status !== "fulfilled") throw new Conflict("checkout:error.notRefundable");
   const targets = targetsOf(order, input.scope);
   if (targets.length === 0) throw new Conflict("checkout:error.notRefundable");
-  const amountFen = amountOf(order, targets);
+  // What after-sales already gave back for these parcels is not given again.
+  const afterSales = await db.afterSalesRequest.aggregate({
+    where: { fulfilmentOrderId: { in: targets.map((t) => t.id) } },
+    _sum: { refundedFen: true },
+  });
+  const amountFen = amountOf(order, targets) - (afterSales._sum.refundedFen ?? 0);
   const { refundId } = await providerFor(order.paymentProvider)
     .refund({ orderId: order.id, paymentRef: order.paymentRef, amountFen, scope: input.scope })
     .catch((error: unknown) => {
@@ -127,6 +132,43 @@ export async function applyRefund(input: {
   if (result.levels) await announceStock(result.levels);
   announceOrderUpdate(input.orderId, result.status);
   return true;
+}
+
+/** Part of a parcel given back after it was paid (after-sales): "aftersales:<requestId>". */
+export type PartRefundScope = `aftersales:${string}`;
+
+/**
+ * Refunds part of a paid order through the same provider call (idempotent per order and scope), then, once per
+ * provider refund and in the transaction that stores its event, lets `record` write the ledger's reversal
+ * entries and the request's own change. Returns whether this call applied it (false: it was applied before).
+ */
+export async function refundPartOfOrder(input: {
+  orderId: string;
+  scope: PartRefundScope;
+  amountFen: number;
+  record: (tx: Prisma.TransactionClient, refundId: string) => Promise<void>;
+}): Promise<{ refundId: string; applied: boolean }> {
+  const order = await loadRefundable(input.orderId);
+  if (order.status !== "paid" && order.status !== "fulfilled") throw new Conflict("checkout:error.notRefundable");
+  if (!Number.isSafeInteger(input.amountFen) || input.amountFen <= 0 || input.amountFen > order.totalFen) {
+    throw new Conflict("checkout:error.notRefundable");
+  }
+  const { refundId } = await providerFor(order.paymentProvider)
+    .refund({ orderId: order.id, paymentRef: order.paymentRef, amountFen: input.amountFen, scope: input.scope })
+    .catch((error: unknown) => {
+      console.error(`Refund of order ${order.id} (${input.scope}) failed at the provider:`, error);
+      throw new ProviderUnavailable();
+    });
+  const applied = await db.$transaction(async (tx) => {
+    const locked = await lockOrder(tx, input.orderId);
+    const event = { provider: order.paymentProvider, eventId: `refund:${refundId}`, type: `refund.${input.scope}` };
+    if (!locked || !(await insertEvent(tx, { ...event, orderId: locked.id, payload: { amountFen: input.amountFen } })))
+      return false;
+    await input.record(tx, refundId);
+    return true;
+  }, TX_OPTIONS);
+  if (applied) announceOrderUpdate(input.orderId, order.status);
+  return { refundId, applied };
 }
 
 /**

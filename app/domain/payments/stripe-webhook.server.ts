@@ -69,7 +69,11 @@ async function onRefunds(chargeId: string, base: Base) {
   if (!paymentRef || !order) return recordPaymentEvent({ ...base, orderId: null }).then(() => "unknown-order");
   const refunds = (await stripe.refunds.list({ charge: chargeId, limit: 100 })).data.filter(
     // A late payment's refund ("late") is applied by the path that made it.
-    (refund) => (refund.status === "succeeded" || refund.status === "pending") && refund.metadata?.scope !== "late",
+    (refund) =>
+      (refund.status === "succeeded" || refund.status === "pending") &&
+      refund.metadata?.scope !== "late" &&
+      // An after-sales refund is applied by the request that made it (and found again by its scope there).
+      !refund.metadata?.scope?.startsWith("aftersales:"),
   );
   if (!order.paidAt && refunds.length > 0) {
     if (!charge.refunded) {
