@@ -3,7 +3,7 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { NotFound } from "../errors.server";
-import { allocateLine } from "../ledger/ledger.server";
+import { linePremiumFen } from "../ledger/allocation";
 import { canBuyerCancel } from "./refunds.server";
 
 /** Compares secrets in constant time (hashing first makes the lengths equal). */
@@ -68,12 +68,11 @@ function present(order: LoadedOrder) {
         unitPriceFen: line.unitPriceFen,
         listPriceFen: line.listPriceFen,
         lineTotalFen: line.lineTotalFen,
-        premiumFen: allocateLine({
-          lineTotalFen: line.lineTotalFen,
+        premiumFen: linePremiumFen({
+          unitPriceFen: line.unitPriceFen,
+          quantity: line.quantity,
           premiumRateBp: line.premiumRateBp,
-          villageFundRateBp: 0,
-          hostCommissionBp: null,
-        }).workers_premium,
+        }),
         customisationNote: line.customisationNote,
       })),
     };
