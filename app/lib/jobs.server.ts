@@ -29,4 +29,5 @@ export const JOB = {
   reservationSweep: "reservation-sweep",
   owedRefund: "owed-refund",
   owedRefundSweep: "owed-refund-sweep",
+  receiptSweep: "receipt-auto-confirm-sweep",
 } as const;

@@ -10,6 +10,7 @@ import { rearmRunningDeals } from "../domain/live/flash-deals.server";
 import { getLiveState } from "../domain/live/live-state.server";
 import { tokensMatch } from "../domain/orders/orders.server";
 import { expireOrder, sweepLapsedOrders } from "../domain/checkout/reservations.server";
+import { confirmOverdueReceipts } from "../domain/fulfilment/receipt.server";
 import { viewerFromCookie } from "./auth.server";
 import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
 import { CROSS_SITE_REFUSAL_PATH } from "./cross-site-refusal";
@@ -45,6 +46,7 @@ export const serverApi = {
   sweepLapsedOrders,
   workOwedRefund,
   sweepOwedRefunds,
+  confirmOverdueReceipts,
   // socket.io (server/realtime.ts and its rooms).
   installPublisher: installEventPublisher,
   installedPublisher: installedEventPublisher,
