@@ -163,6 +163,28 @@ const checkout: Record<keyof typeof zh, string> = {
   "parcel.event.autoConfirmed": "Receipt confirmed automatically after the waiting period",
   "receipt.notShipped": "This parcel has not shipped yet, so its receipt cannot be confirmed",
   "receipt.notFound": "No such parcel",
+  "myOrders.title": "My orders",
+  "myOrders.tabs": "Order status",
+  "myOrders.filter.all": "All",
+  "myOrders.filter.to_pay": "To pay",
+  "myOrders.filter.to_ship": "To ship",
+  "myOrders.filter.shipped": "Shipped",
+  "myOrders.filter.after_sales": "Refunds & after-sales",
+  "myOrders.count": "count",
+  "myOrders.empty": "No orders here yet",
+  "myOrders.emptyAll": "You have not ordered anything yet",
+  "myOrders.browse": "Browse the live rooms and workshops",
+  "myOrders.guest":
+    "Log in to see all your orders here. For an order placed without logging in, open the order link you got after checkout.",
+  "myOrders.lapsed": "Expired",
+  "myOrders.moreLines": "and {{count}} more",
+  "myOrders.items": "{{count}} items",
+  "myOrders.total": "Paid",
+  "myOrders.due": "To pay",
+  "myOrders.pages": "Pages",
+  "myOrders.newer": "Newer orders",
+  "myOrders.older": "Older orders",
+  "myOrders.sum": "Total",
 };
 
 export default checkout;
