@@ -43,10 +43,11 @@ export function ParcelStatus({
       data-testid="fulfilment"
       data-stage={parcel.stage}
     >
-      <p className="font-medium" data-testid="parcel-stage">
-        {t(`parcel.stage.${parcel.stage}`)}
-      </p>
-      {reached >= 0 ? (
+      {reached < 0 ? (
+        <p className="font-medium" data-testid="parcel-stage">
+          {t(`parcel.stage.${parcel.stage}`)}
+        </p>
+      ) : (
         <ol className="grid grid-cols-4 gap-1 text-center text-xs" aria-label={t("parcel.progress")}>
           {PARCEL_STEPS.map((step, index) => (
             <li
@@ -58,7 +59,7 @@ export function ParcelStatus({
             </li>
           ))}
         </ol>
-      ) : null}
+      )}
       {parcel.stage === "paid" || parcel.stage === "packing" ? (
         <p className="text-stone-700">{t("order.shipBy", { time: when(parcel.shipBy) })}</p>
       ) : null}
@@ -67,7 +68,7 @@ export function ParcelStatus({
           {t("order.tracking", { courier, number: parcel.trackingNumber })}
           {parcel.trackingUrl ? (
             <>
-              {" · "}
+              <br />
               <a
                 href={parcel.trackingUrl}
                 target="_blank"
