@@ -1,6 +1,6 @@
 // The PostgreSQL-backed job queue (pg-boss, in the `pgboss` schema): the reservation-expiry job that lets an
 // unpaid order's hold lapse on time, the owed-refund job that retries a refund with backoff, and sweeps every
-// minute that catch any hold or owed refund whose job was lost.
+// minute that catch any hold or owed refund whose job was lost, and the automatic confirmation of receipt.
 import PgBoss from "pg-boss";
 import { loadAppBuild } from "./app-build.ts";
 
@@ -13,6 +13,8 @@ export async function startJobs(
     buildDir?: string;
     /** Tries after the first, and the first delay (doubling each time): by default ≈ 2–4 hours in all. */
     owedRefundRetries?: { limit: number; delaySeconds: number };
+    /** The automatic receipt confirmation's clock (a test moves it days ahead instead of waiting). */
+    now?: () => Date;
   } = {},
 ): Promise<RunningJobs> {
   const { api: app } = await loadAppBuild(options.buildDir);
@@ -55,6 +57,13 @@ export async function startJobs(
     await app.escalateOverdueRequests();
   });
   await boss.schedule(JOB.afterSalesSweep, "* * * * *");
+  // Parcels still "shipped" RECEIPT_AUTO_CONFIRM_DAYS after shipping count as received; checked every 10 minutes.
+  await boss.createQueue(JOB.receiptSweep, { name: JOB.receiptSweep, policy: "singleton" });
+  const now = options.now ?? (() => new Date());
+  await boss.work(JOB.receiptSweep, polling, async () => {
+    await app.confirmOverdueReceipts(now(), app.env().RECEIPT_AUTO_CONFIRM_DAYS);
+  });
+  await boss.schedule(JOB.receiptSweep, "*/10 * * * *");
   app.installJobQueue({
     async send(name, list) {
       await boss.insert(list.map((job) => ({ name, ...job })));

@@ -59,7 +59,10 @@ export function SiteHeader({ viewer, locale }: { viewer: HeaderViewer; locale: s
                 {t("nav.admin")}
               </NavLink>
             ) : null}
-            <NavLink to="/account" className={linkClass}>
+            <NavLink to="/account/orders" className={linkClass}>
+              {t("nav.orders")}
+            </NavLink>
+            <NavLink to="/account" end className={linkClass}>
               {viewer.name}
             </NavLink>
             <Form method="post" action="/logout">

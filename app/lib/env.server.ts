@@ -27,6 +27,8 @@ const EnvSchema = z.object({
   // Packing slips embed a CJK font: a .ttf/.otf path, or a .ttc with the face's PostScript name in CJK_FONT_FAMILY.
   CJK_FONT_PATH: z.string().optional(),
   CJK_FONT_FAMILY: z.string().optional(),
+  // Days after shipping when a parcel the buyer has not confirmed counts as received (确认收货).
+  RECEIPT_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(60).default(10),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { UPLOAD_DIR: string };

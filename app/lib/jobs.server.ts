@@ -31,4 +31,5 @@ export const JOB = {
   owedRefundSweep: "owed-refund-sweep",
   afterSalesEscalation: "after-sales-escalation",
   afterSalesSweep: "after-sales-sweep",
+  receiptSweep: "receipt-auto-confirm-sweep",
 } as const;

@@ -61,6 +61,14 @@ export default function Account() {
         </div>
       </dl>
 
+      <Link
+        to="/account/orders"
+        className="flex min-h-14 items-center justify-between rounded-2xl border border-stone-200 bg-white px-4 py-3 font-medium hover:border-brand-600"
+      >
+        {t("checkout:myOrders.title")}
+        <span aria-hidden="true">›</span>
+      </Link>
+
       <section aria-labelledby="roles">
         <h2 id="roles" className="text-lg font-semibold">
           {t("account.roles")}

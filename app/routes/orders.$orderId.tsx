@@ -14,6 +14,8 @@ import { Button } from "~/components/ui/field";
 import { orderForViewer, type OrderView } from "~/domain/orders/orders.server";
 import { startOrderPayment } from "~/domain/payments/start.server";
 import { cancelOrderByBuyer, refundOrder } from "~/domain/orders/refunds.server";
+import { confirmReceipt } from "~/domain/fulfilment/receipt.server";
+import { ParcelStatus } from "~/components/orders/parcel-status";
 import { forbidden, getOptionalViewer, requireViewer } from "~/web/auth.server";
 import { env } from "~/lib/env.server";
 import { getLocale } from "~/lib/locale.server";
@@ -43,11 +45,21 @@ async function findOrder(request: Request, orderId: string, token: string | null
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { viewer, order } = await findOrder(request, params.orderId ?? "", url.searchParams.get("token"));
-  return { order, signedIn: !!viewer, isAdmin: !!viewer?.isAdmin, afterSales: await afterSalesForOrder(order.id) };
+  return {
+    order,
+    signedIn: !!viewer,
+    isAdmin: !!viewer?.isAdmin,
+    autoConfirmDays: env().RECEIPT_AUTO_CONFIRM_DAYS,
+    afterSales: await afterSalesForOrder(order.id),
+  };
 }
 
 const ActionSchema = z.object({
-  intent: z.enum(["pay", "cancel", "refund"]),
+  intent: z.enum(["pay", "cancel", "refund", "confirm"]),
+  fulfilmentOrderId: z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .optional(),
   token: z.string().max(100).optional(),
   scope: z.union([z.literal("all"), z.string().regex(/^workshop:[\w-]{1,64}$/)]).optional(),
 });
@@ -55,7 +67,7 @@ const ActionSchema = z.object({
 export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = ActionSchema.safeParse(Object.fromEntries(await readForm(request)));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
-  const { intent, token, scope } = parsed.data;
+  const { intent, token, scope, fulfilmentOrderId } = parsed.data;
   const { viewer, order } = await findOrder(request, params.orderId ?? "", token ?? null);
   const url = new URL(request.url);
   const back = `${url.pathname}?${new URLSearchParams({ token: order.accessToken, ...(url.searchParams.get("sheet") ? { sheet: "1" } : {}) })}`;
@@ -71,6 +83,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     }
     if (intent === "cancel") await cancelOrderByBuyer(order.id, viewer?.id ?? null);
+    if (intent === "confirm") {
+      const parcel = order.groups.find((group) => group.fulfilment?.id === fulfilmentOrderId)?.fulfilment;
+      if (!parcel) throw new Response("Bad request", { status: 400 });
+      // Only the buyer (signed in, or holding the guest link) says the goods arrived; an admin looking on may not.
+      if (!order.asBuyer) forbidden();
+      await confirmReceipt({ orderId: order.id, fulfilmentOrderId: parcel.id, actorUserId: viewer?.id ?? null });
+    }
     if (intent === "refund") {
       if (!viewer?.isAdmin) forbidden();
       await refundOrder({ orderId: order.id, scope: (scope ?? "all") as "all", actorUserId: viewer.id });
@@ -81,28 +100,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-function StatusBadge({ status }: { status: OrderView["status"] }) {
+function StatusBadge({ status, stage }: { status: OrderView["status"]; stage: OrderView["stage"] }) {
   const { t } = useTranslation("checkout");
   const tone =
-    status === "paid" || status === "fulfilled"
+    stage === "delivered"
       ? "bg-emerald-100 text-emerald-900"
-      : status === "pending_payment"
+      : stage === "to_pay" || stage === "problem"
         ? "bg-amber-100 text-amber-900"
-        : "bg-stone-200 text-stone-800";
+        : stage === "cancelled" || stage === "refunded"
+          ? "bg-stone-200 text-stone-800"
+          : "bg-sky-100 text-sky-900";
   return (
     <span
       data-testid="order-status"
       data-status={status}
+      data-stage={stage}
       className={`rounded-full px-3 py-1 text-sm font-medium ${tone}`}
     >
-      {t(`order.status.${status}`)}
+      {t(`order.stage.${stage}`)}
     </span>
   );
 }
 
 export default function OrderPage() {
   const { t, i18n } = useTranslation("checkout");
-  const { order, signedIn, isAdmin, afterSales } = useLoaderData<typeof loader>();
+  const { order, signedIn, isAdmin, autoConfirmDays, afterSales } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   useOrderUpdates(order.id, order.accessToken);
@@ -112,7 +134,7 @@ export default function OrderPage() {
     <main id="main" className="mx-auto max-w-2xl space-y-4 px-3 py-6 sm:px-4">
       <div className="flex flex-wrap items-center gap-3">
         <h1 className="text-xl font-semibold sm:text-2xl">{t("order.title", { number: order.number })}</h1>
-        <StatusBadge status={order.status} />
+        <StatusBadge status={order.status} stage={order.stage} />
       </div>
       <p className="text-xs text-stone-600" aria-live="polite">
         {t("order.placedAt", { time: when(order.createdAt) })}
@@ -149,20 +171,20 @@ export default function OrderPage() {
           group={group}
           footer={
             group.fulfilment ? (
-              <div className="mt-2 space-y-1 border-t border-stone-100 pt-2 text-sm" data-testid="fulfilment">
-                <p className="font-medium">{t(`fulfilment.status.${group.fulfilment.status}`)}</p>
-                {group.fulfilment.status !== "cancelled" ? (
-                  <p className="text-stone-700">{t("order.shipBy", { time: when(group.fulfilment.shipBy) })}</p>
-                ) : null}
-                <p className="text-stone-700">
-                  {group.fulfilment.trackingNumber
-                    ? t("order.tracking", {
-                        courier: group.fulfilment.courier ?? "",
-                        number: group.fulfilment.trackingNumber,
-                      })
-                    : t("order.noTracking")}
-                </p>
-                {isAdmin && group.fulfilment.status !== "cancelled" ? (
+              <ParcelStatus
+                parcel={group.fulfilment}
+                token={order.accessToken}
+                autoConfirmDays={autoConfirmDays}
+                actions={
+                  <AfterSalesPanel
+                    orderId={order.id}
+                    token={order.accessToken}
+                    parcel={group.fulfilment}
+                    requests={afterSales}
+                  />
+                }
+              >
+                {isAdmin && group.fulfilment.stage !== "cancelled" ? (
                   <Form method="post">
                     {hidden}
                     <input type="hidden" name="scope" value={`workshop:${group.workshopId}`} />
@@ -176,13 +198,7 @@ export default function OrderPage() {
                     </button>
                   </Form>
                 ) : null}
-                <AfterSalesPanel
-                  orderId={order.id}
-                  token={order.accessToken}
-                  parcel={group.fulfilment}
-                  requests={afterSales}
-                />
-              </div>
+              </ParcelStatus>
             ) : null
           }
         >
@@ -196,6 +212,7 @@ export default function OrderPage() {
         shippingFen={order.shippingFen}
         totalFen={order.totalFen}
         premiumFen={order.premiumFen}
+        paid={order.paidAt !== null}
       />
       <section className="rounded-xl border border-stone-200 bg-white p-3 text-sm sm:p-4">
         <h2 className="font-semibold">{t("order.shipTo")}</h2>

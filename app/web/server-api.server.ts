@@ -11,6 +11,7 @@ import { rearmRunningDeals } from "../domain/live/flash-deals.server";
 import { getLiveState } from "../domain/live/live-state.server";
 import { tokensMatch } from "../domain/orders/orders.server";
 import { expireOrder, sweepLapsedOrders } from "../domain/checkout/reservations.server";
+import { confirmOverdueReceipts } from "../domain/fulfilment/receipt.server";
 import { viewerFromCookie } from "./auth.server";
 import { refusalOf } from "./domain-error-answer.server";
 import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
@@ -49,6 +50,7 @@ export const serverApi = {
   workOwedRefund,
   sweepOwedRefunds,
   escalateOverdueRequests,
+  confirmOverdueReceipts,
   // socket.io (server/realtime.ts and its rooms).
   installPublisher: installEventPublisher,
   installedPublisher: installedEventPublisher,

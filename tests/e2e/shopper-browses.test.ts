@@ -52,7 +52,7 @@ describe("a shopper on a phone", () => {
     await page.locator("label", { hasText: "3斤礼盒" }).click();
     await page.waitForURL(/variant=/);
     await expect.poll(() => price.textContent()).toContain("¥129.00");
-    expect(await price.textContent()).toContain("多出的 ¥16.83");
+    expect(await price.textContent()).toContain("多出的 ¥16.82");
     expect(await page.getByRole("radio", { name: /3斤礼盒/ }).isChecked()).toBe(true);
     expect(dataRequests).toEqual([]);
 

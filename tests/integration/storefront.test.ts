@@ -128,7 +128,8 @@ describe("product page", () => {
 
   it("explains the 共富价 premium of an umbrella in one line", async () => {
     const body = text((await page("/products/nanyang-folding-umbrella")).html);
-    expect(body).toContain("共富价：比市场价高 22%，多出的 ¥10.64 直接给做这件商品的工人");
+    // The ledger's share of ¥59.00 at 22 % (5900 × 2200 / 12200, rounded down), as checkout and the ledger show it.
+    expect(body).toContain("共富价：比市场价高 22%，多出的 ¥10.63 直接给做这件商品的工人");
   });
 
   it("tells a shopper that strawberries ship within 24 hours by cold chain", async () => {
@@ -171,8 +172,8 @@ describe("product page", () => {
     expect(variantRadios(html).find((r) => r.checked)?.value).toBe(gift.id);
     const body = text(html);
     expect(body).toContain("¥129.00");
-    // 3 jin at ¥129.00 over a market value of ¥112.17.
-    expect(body).toContain("多出的 ¥16.83");
+    // 3 jin at ¥129.00: the ledger's 15 % premium share (12900 × 1500 / 11500, rounded down).
+    expect(body).toContain("多出的 ¥16.82");
   });
 
   it("ignores a ?variant= of another product and shows its own first variant", async () => {
@@ -307,6 +308,6 @@ describe("in English", () => {
     expect(home).toContain("Nanyang Umbrella Workshop");
     const product = text((await page("/products/nanyang-folding-umbrella", visitor)).html);
     expect(product).toContain("Three-fold rain-or-shine umbrella");
-    expect(product).toContain("22% above market; the extra ¥10.64 goes straight to the workers who made it");
+    expect(product).toContain("22% above market; the extra ¥10.63 goes straight to the workers who made it");
   });
 });

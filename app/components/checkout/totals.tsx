@@ -7,11 +7,14 @@ export function Totals({
   shippingFen,
   totalFen,
   premiumFen,
+  paid = false,
 }: {
   subtotalFen: number;
   shippingFen: number;
   totalFen: number;
   premiumFen: number;
+  /** On a paid order the total is what was paid, and says so. */
+  paid?: boolean;
 }) {
   const { t, i18n } = useTranslation("checkout");
   const money = (fen: number) => formatMoney(fen, i18n.language);
@@ -26,7 +29,7 @@ export function Totals({
         <dd className="tabular-nums">{money(shippingFen)}</dd>
       </div>
       <div className="flex justify-between border-t border-stone-100 pt-2 text-base font-semibold">
-        <dt>{t("checkout.total")}</dt>
+        <dt>{paid ? t("order.totalPaid") : t("checkout.total")}</dt>
         <dd className="tabular-nums text-brand-700" data-testid="order-total">
           {money(totalFen)}
         </dd>

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { linePremiumFen } from "~/domain/ledger/allocation";
 import { effectivePrice, type DealView, type ProductCard } from "~/domain/live/live-state";
 import { formatMoney } from "~/lib/money";
 import { defaultVariant, StockNote, type Attribution, type BuyMode } from "./pinned-card";
@@ -40,6 +41,7 @@ export function BuySheetBody({ card, mode, deal, now, attribution, preferredVari
   const variant = card.variants.find((v) => v.id === variantId) ?? card.variants[0];
   const price = effectivePrice(variant, deal, now);
   const dealCap = price.deal && deal ? deal.remaining : Infinity;
+  const premiumFen = linePremiumFen({ unitPriceFen: price.priceFen, quantity, premiumRateBp: card.premiumRateBp });
   const max = Math.max(1, Math.min(card.preorder ? 99 : variant.stock, dealCap, 99));
   const unavailable = !card.preorder && variant.stock <= 0;
 
@@ -126,6 +128,11 @@ export function BuySheetBody({ card, mode, deal, now, attribution, preferredVari
           <p className="text-xs">
             <StockNote stock={variant.stock} preorder={card.preorder} />
           </p>
+          {premiumFen > 0 ? (
+            <p className="text-xs text-leaf-700" data-testid="sheet-premium">
+              {t("card.premium", { amount: formatMoney(premiumFen, locale) })}
+            </p>
+          ) : null}
         </div>
       </div>
       <fieldset>

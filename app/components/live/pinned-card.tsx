@@ -2,6 +2,7 @@
 // its countdown, and buy-now / add-to-cart. Without JavaScript the buttons post the card's variant to /cart.
 import { useTranslation } from "react-i18next";
 import { effectivePrice, type CardVariant, type DealView, type ProductCard } from "~/domain/live/live-state";
+import { linePremiumFen } from "~/domain/ledger/allocation";
 import { formatMoney } from "~/lib/money";
 import { Countdown } from "./countdown";
 import { usePick } from "./use-pick";
@@ -39,7 +40,7 @@ export function PinnedCard({ card, preferredVariantId, deal, now, attribution, r
   const dealHere = deal && card.variants.some((v) => v.id === deal.variantId) ? deal : null;
   const variant = defaultVariant(card, preferredVariantId, dealHere);
   const price = effectivePrice(variant, dealHere, now);
-  const premiumFen = variant.marketPriceFen === null ? 0 : Math.max(0, price.priceFen - variant.marketPriceFen);
+  const premiumFen = linePremiumFen({ unitPriceFen: price.priceFen, quantity: 1, premiumRateBp: card.premiumRateBp });
   const soldOut = variant.stock <= 0 && !card.preorder;
   const click = (mode: BuyMode) => (event: React.MouseEvent) => {
     if (!onBuy) return;
@@ -80,7 +81,9 @@ export function PinnedCard({ card, preferredVariantId, deal, now, attribution, r
             </span>
           </p>
           {premiumFen > 0 ? (
-            <p className="text-xs text-leaf-700">{t("card.premium", { amount: formatMoney(premiumFen, locale) })}</p>
+            <p className="text-xs text-leaf-700" data-testid="card-premium">
+              {t("card.premium", { amount: formatMoney(premiumFen, locale) })}
+            </p>
           ) : null}
         </div>
       </div>

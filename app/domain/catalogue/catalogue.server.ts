@@ -5,6 +5,7 @@ import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import type { Locale } from "~/lib/i18n";
 import { pick } from "~/lib/localized";
+import { linePremiumFen } from "../ledger/allocation";
 
 /** What a shopper may see: active products of approved workshops. */
 export const visibleProduct = {
@@ -135,15 +136,17 @@ export type ProductVariant = {
   name: string;
   priceFen: number;
   stock: number;
-  /** What the 共富价 adds over market value, for this variant; 0 when there is no premium. */
+  /** What of one unit's price reaches the workers (the ledger's 共富价 share); 0 when there is no premium. */
   premiumFen: number;
   premiumPercent: number;
 };
 
-function premiumOf(priceFen: number, marketPriceFen: number | null) {
-  if (!marketPriceFen || marketPriceFen <= 0 || priceFen <= marketPriceFen) return { premiumFen: 0, premiumPercent: 0 };
-  const premiumFen = priceFen - marketPriceFen;
-  return { premiumFen, premiumPercent: Math.round((premiumFen * 100) / marketPriceFen) };
+/** The 共富价 premium of one unit at its list price: the ledger's own figure (see ledger/allocation.ts). */
+function premiumOf(priceFen: number, premiumRateBp: number) {
+  return {
+    premiumFen: linePremiumFen({ unitPriceFen: priceFen, quantity: 1, premiumRateBp }),
+    premiumPercent: percentFromBp(premiumRateBp),
+  };
 }
 
 export async function getProduct(slug: string, locale: Locale) {
@@ -164,7 +167,7 @@ export async function getProduct(slug: string, locale: Locale) {
     name: pick(locale, v.nameZh, v.nameEn),
     priceFen: v.priceFen,
     stock: Math.max(0, v.stock),
-    ...premiumOf(v.priceFen, v.marketPriceFen),
+    ...premiumOf(v.priceFen, p.workshop.premiumRateBp),
   }));
   return {
     id: p.id,

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { MAX_QUANTITY } from "~/domain/checkout/checkout-schema";
 import { db } from "~/lib/db.server";
 import { InvalidInput } from "../errors.server";
-import { allocateLine } from "../ledger/ledger.server";
+import { linePremiumFen } from "../ledger/allocation";
 
 export { MAX_QUANTITY };
 export const MAX_LINES = 30;
@@ -149,12 +149,7 @@ function priceLine(item: PricingItem, row: PricingRow | undefined, now: Date) {
     premiumRateBp: row.premiumRateBp,
     villageFundRateBp: row.villageFundRateBp,
     // What of this line is the 共富价 premium that reaches the workers: the ledger's own arithmetic.
-    premiumFen: allocateLine({
-      lineTotalFen,
-      premiumRateBp: row.premiumRateBp,
-      villageFundRateBp: 0,
-      hostCommissionBp: null,
-    }).workers_premium,
+    premiumFen: linePremiumFen({ unitPriceFen, quantity: item.quantity, premiumRateBp: row.premiumRateBp }),
     flashDealId: deal ? deal.id : null,
     deal,
     batch: row.batchId

@@ -60,3 +60,24 @@ export function isPlausibleTracking(courierId: string, input: string): boolean {
   const courier = courierById(courierId);
   return Boolean(courier && courier.pattern.test(normaliseTracking(input)));
 }
+
+const kuaidi100 = (code: string) => (number: string) =>
+  `https://www.kuaidi100.com/chaxun?${new URLSearchParams(code ? { com: code, nu: number } : { nu: number })}`;
+
+/** Each courier's public tracking page for one number (kuaidi100's, with the courier's code, where the courier's
+ * own site offers no link that opens on a number). */
+const TRACKING_URLS: Record<CourierId, (number: string) => string> = {
+  sf: (n) => `https://www.sf-express.com/chn/sc/waybill/waybill-detail/${encodeURIComponent(n)}`,
+  zto: kuaidi100("zhongtong"),
+  yto: kuaidi100("yuantong"),
+  sto: kuaidi100("shentong"),
+  yunda: kuaidi100("yunda"),
+  jd: (n) => `https://www.jdl.com/orderSearch/?waybillCodes=${encodeURIComponent(n)}`,
+  ems: (n) => `https://www.ems.com.cn/queryList?mailNum=${encodeURIComponent(n)}`,
+  other: kuaidi100(""),
+};
+
+/** Where a buyer follows a parcel: its courier's tracking page, or none without a courier and number. */
+export function trackingLink(courierId: string | null | undefined, trackingNumber: string | null | undefined) {
+  return isCourierId(courierId) && trackingNumber ? TRACKING_URLS[courierId](trackingNumber) : null;
+}

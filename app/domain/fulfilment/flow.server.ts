@@ -15,7 +15,8 @@ export type ShipDetails = { courier: CourierId; trackingNumber: string };
 
 export type TransitionRequest = {
   workshopId: string;
-  actorUserId: string;
+  /** Null when nobody signed in did it: a guest buyer confirming receipt, or the automatic confirmation. */
+  actorUserId: string | null;
   action: FulfilmentAction;
   /** One entry per fulfilment order; `ship` is required when the action is "ship". */
   items: { id: string; ship?: ShipDetails }[];
@@ -34,7 +35,7 @@ export type RefundFulfilmentOrder = (input: {
   fulfilmentOrderId: string;
   orderId: string;
   workshopId: string;
-  actorUserId: string;
+  actorUserId: string | null;
   reason: string;
 }) => Promise<void>;
 

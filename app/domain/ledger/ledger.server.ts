@@ -1,51 +1,12 @@
 // The common-prosperity ledger: where every fen of a paid line goes, written once and never edited.
 // A cancellation or refund adds reversal entries with the opposite amounts.
-import type { LedgerAccount, Prisma } from "~/generated/prisma/client";
+import type { Prisma } from "~/generated/prisma/client";
+import { allocateLine, type LineShares } from "./allocation";
 import { db } from "~/lib/db.server";
 
 type Tx = Prisma.TransactionClient;
 
-/** The platform's share of every line, in basis points. One constant, so it is changed in one place. */
-export const PLATFORM_RATE_BP = 500;
-
-const BP = 10_000;
-
-export type LineShares = Record<LedgerAccount, number>;
-
-export type AllocationInput = {
-  lineTotalFen: number;
-  premiumRateBp: number;
-  villageFundRateBp: number;
-  /** The host's commission snapshot; null (or 0) when no show led to the line. */
-  hostCommissionBp: number | null;
-};
-
-/**
- * THE allocation function. The 共富价 premium is the part of the price above market value
- * (line × r / (1 + r)); the village, host and platform shares are plain rates of the line; each share is
- * rounded down once and capped by what is left, in that order, and the workshop gets the remainder, so
- * the shares always sum exactly to the line total and none is ever negative.
- */
-export function allocateLine(input: AllocationInput): LineShares {
-  const total = input.lineTotalFen;
-  for (const [name, value] of Object.entries(input)) {
-    if (value !== null && (!Number.isSafeInteger(value) || value < 0))
-      throw new RangeError(`${name} must be a non-negative integer`);
-  }
-  if (total > 1_000_000_000) throw new RangeError("lineTotalFen is beyond any real order");
-  let left = total;
-  const take = (fen: number) => {
-    const share = Math.min(fen, left);
-    left -= share;
-    return share;
-  };
-  const premiumRate = Math.min(input.premiumRateBp, BP);
-  const workers_premium = take(Math.floor((total * premiumRate) / (BP + premiumRate)));
-  const village = take(Math.floor((total * Math.min(input.villageFundRateBp, BP)) / BP));
-  const host = take(Math.floor((total * Math.min(input.hostCommissionBp ?? 0, BP)) / BP));
-  const platform = take(Math.floor((total * PLATFORM_RATE_BP) / BP));
-  return { workshop: left, workers_premium, host, village, platform };
-}
+export { allocateLine, PLATFORM_RATE_BP, type AllocationInput, type LineShares } from "./allocation";
 
 /** A paid order line as the ledger splits it (the village is the line's workshop's). */
 export type LineForLedger = {

@@ -7,7 +7,7 @@ export type CardVariant = {
   nameZh: string;
   nameEn: string;
   priceFen: number;
-  /** Value before the 共富价 premium; the difference reaches the workers. */
+  /** Market value, as the workshop states it (what reaches the workers is the ledger's share: allocation.ts). */
   marketPriceFen: number | null;
   stock: number;
 };

@@ -3,7 +3,10 @@
 import { createHash, timingSafeEqual } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { NotFound } from "../errors.server";
-import { allocateLine } from "../ledger/ledger.server";
+import { linePremiumFen } from "../ledger/allocation";
+import { trackingLink } from "../fulfilment/couriers";
+import { isReceiptNote } from "../fulfilment/receipt";
+import { orderStage, parcelStage } from "./order-stage";
 import { canBuyerCancel } from "./refunds.server";
 
 /** Compares secrets in constant time (hashing first makes the lengths equal). */
@@ -26,7 +29,11 @@ async function loadOrder(orderId: string) {
           product: { select: { slug: true, images: true } },
         },
       },
-      fulfilmentOrders: true,
+      fulfilmentOrders: {
+        include: {
+          events: { orderBy: { createdAt: "asc" }, select: { id: true, toStatus: true, note: true, createdAt: true } },
+        },
+      },
     },
   });
 }
@@ -40,7 +47,24 @@ export function mayView(order: { userId: string | null; accessToken: string }, a
   return tokensMatch(access.token, order.accessToken);
 }
 
-function present(order: LoadedOrder) {
+/** The buyer themself: the signed-in owner, or the holder of the guest link (an admin looking on is not). */
+function isBuyer(order: { userId: string | null; accessToken: string }, access: OrderAccess): boolean {
+  if (access.userId && order.userId === access.userId) return true;
+  return !access.isAdmin && tokensMatch(access.token, order.accessToken);
+}
+
+/** A parcel's history as its buyer sees it: each step and when, and who confirmed receipt; never staff notes. */
+function timeline(events: LoadedOrder["fulfilmentOrders"][number]["events"]) {
+  return events.map((event) => ({
+    id: event.id,
+    status: event.toStatus,
+    at: event.createdAt.toISOString(),
+    receipt: isReceiptNote(event.note) ? event.note : null,
+  }));
+}
+
+function present(order: LoadedOrder, access: OrderAccess) {
+  const asBuyer = isBuyer(order, access);
   const workshopIds = [...new Set(order.lines.map((l) => l.workshopId))];
   const groups = workshopIds.map((workshopId) => {
     const lines = order.lines.filter((l) => l.workshopId === workshopId);
@@ -53,9 +77,13 @@ function present(order: LoadedOrder) {
         id: fulfilment.id,
         status: fulfilment.status,
         shipBy: fulfilment.shipBy.toISOString(),
+        stage: parcelStage(fulfilment.status),
         courier: fulfilment.courier,
         trackingNumber: fulfilment.trackingNumber,
+        trackingUrl: trackingLink(fulfilment.courier, fulfilment.trackingNumber),
         shippingFen: fulfilment.shippingFen,
+        events: timeline(fulfilment.events),
+        canConfirmReceipt: asBuyer && fulfilment.status === "shipped",
       },
       lines: lines.map((line) => ({
         id: line.id,
@@ -68,12 +96,11 @@ function present(order: LoadedOrder) {
         unitPriceFen: line.unitPriceFen,
         listPriceFen: line.listPriceFen,
         lineTotalFen: line.lineTotalFen,
-        premiumFen: allocateLine({
-          lineTotalFen: line.lineTotalFen,
+        premiumFen: linePremiumFen({
+          unitPriceFen: line.unitPriceFen,
+          quantity: line.quantity,
           premiumRateBp: line.premiumRateBp,
-          villageFundRateBp: 0,
-          hostCommissionBp: null,
-        }).workers_premium,
+        }),
         customisationNote: line.customisationNote,
       })),
     };
@@ -82,6 +109,7 @@ function present(order: LoadedOrder) {
     id: order.id,
     number: order.number,
     status: order.status,
+    stage: orderStage(order.status, order.fulfilmentOrders),
     accessToken: order.accessToken,
     paymentProvider: order.paymentProvider,
     createdAt: order.createdAt.toISOString(),
@@ -95,6 +123,7 @@ function present(order: LoadedOrder) {
     totalFen: order.totalFen,
     premiumFen: groups.flatMap((g) => g.lines).reduce((sum, l) => sum + l.premiumFen, 0),
     groups,
+    asBuyer,
     canCancel: canBuyerCancel(order),
     canPay: order.status === "pending_payment" && order.expiresAt > new Date(),
   };
@@ -105,7 +134,7 @@ export type OrderView = ReturnType<typeof present>;
 export async function orderForViewer(orderId: string, access: OrderAccess): Promise<OrderView> {
   const order = await loadOrder(orderId);
   if (!order || !mayView(order, access)) throw new NotFound("checkout:error.orderNotFound");
-  return present(order);
+  return present(order, access);
 }
 
 const PAYABLE = {

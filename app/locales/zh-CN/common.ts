@@ -41,6 +41,7 @@ const common = {
   "status.pending": "待审核",
   "status.approved": "已通过",
   "status.rejected": "未通过",
+  "nav.orders": "我的订单",
 } as const;
 
 export default common;
