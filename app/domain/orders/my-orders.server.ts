@@ -9,15 +9,17 @@ import { orderStage } from "./order-stage";
 export const MY_ORDERS_PAGE = 20;
 
 /**
- * Which orders each tab shows. After-sales is, for now, every order with money given back (a refund reverses
- * ledger entries, or refunded the whole order); the after-sales requests join it when they exist.
+ * Which orders each tab shows. After-sales is every order with an after-sales request, or with money given back
+ * some other way (a refund reverses ledger entries, or refunded the whole order).
  */
 export const ORDER_FILTER_WHERE: Record<OrderFilter, (now: Date) => Prisma.OrderWhereInput> = {
   all: () => ({}),
   to_pay: (now) => ({ status: "pending_payment", expiresAt: { gt: now } }),
   to_ship: () => ({ status: "paid", fulfilmentOrders: { some: { status: { in: OPEN_STATUSES } } } }),
   shipped: () => ({ status: { in: ["paid", "fulfilled"] }, fulfilmentOrders: { some: { status: "shipped" } } }),
-  after_sales: () => ({ OR: [{ status: "refunded" }, { ledgerEntries: { some: { kind: "reversal" } } }] }),
+  after_sales: () => ({
+    OR: [{ afterSales: { some: {} } }, { status: "refunded" }, { ledgerEntries: { some: { kind: "reversal" } } }],
+  }),
 };
 
 export async function myOrders(userId: string, filter: OrderFilter, page: number, now = new Date()) {
