@@ -11,6 +11,7 @@ import { getLiveState } from "../domain/live/live-state.server";
 import { tokensMatch } from "../domain/orders/orders.server";
 import { expireOrder, sweepLapsedOrders } from "../domain/checkout/reservations.server";
 import { viewerFromCookie } from "./auth.server";
+import { publishAccess, watchAccess } from "./broadcast-access.server";
 import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
 import { CROSS_SITE_REFUSAL_PATH } from "./cross-site-refusal";
 import { submitCheckout } from "./checkout-submission.server";
@@ -55,6 +56,9 @@ export const serverApi = {
   showRoom,
   tokensMatch,
   TokenBuckets,
+  // WHIP/WHEP (server/media/).
+  publishAccess,
+  watchAccess,
 };
 
 export type ServerApi = typeof serverApi;
