@@ -82,33 +82,54 @@ async function endSession(req: Request, res: Response, engine: MediaEngine, room
   }
 }
 
+/** Express 4 does not catch a rejected handler: an unreachable database must still get an answer, not a crash. */
+function guarded(handler: (req: Request, res: Response) => Promise<void>) {
+  return (req: Request, res: Response) => {
+    handler(req, res).catch((error: unknown) => {
+      console.error("WHIP/WHEP request failed:", error);
+      if (!res.headersSent) plain(res, 503, "Live video is unavailable; try again shortly.", { "Retry-After": "2" });
+    });
+  };
+}
+
 export function mediaEndpoints(app: ServerApi, engine: MediaEngine): Router {
   const router = express.Router();
   const links = iceServerLinks(app.env().MEDIA_ICE_SERVERS);
   const readOffer = express.text({ type: SDP, limit: MAX_OFFER_BYTES });
   const room = (req: Request) => app.showRoom(req.params.showId);
 
-  router.post(`${WHIP_PATH}/:showId`, readOffer, async (req, res) => {
-    const access = await app.publishAccess(req.params.showId, {
-      cookie: req.headers.cookie,
-      authorization: req.headers.authorization,
-    });
-    if (!access.ok) {
-      const challenge = access.status === 401 ? { "WWW-Authenticate": 'Bearer realm="cunbo"' } : undefined;
-      return plain(res, access.status, access.reason, challenge);
-    }
-    await answerOffer(req, res, WHIP_PATH, links, (offer) => engine.publish(room(req), access.publisher, offer));
-  });
+  router.post(
+    `${WHIP_PATH}/:showId`,
+    readOffer,
+    guarded(async (req, res) => {
+      const access = await app.publishAccess(req.params.showId, {
+        cookie: req.headers.cookie,
+        authorization: req.headers.authorization,
+      });
+      if (!access.ok) {
+        const challenge = access.status === 401 ? { "WWW-Authenticate": 'Bearer realm="cunbo"' } : undefined;
+        return plain(res, access.status, access.reason, challenge);
+      }
+      await answerOffer(req, res, WHIP_PATH, links, (offer) => engine.publish(room(req), access.publisher, offer));
+    }),
+  );
 
-  router.post(`${WHEP_PATH}/:showId`, readOffer, async (req, res) => {
-    const access = await app.watchAccess(req.params.showId);
-    if (!access.ok) return plain(res, access.status, access.reason);
-    await answerOffer(req, res, WHEP_PATH, links, (offer) => engine.watch(room(req), offer));
-  });
+  router.post(
+    `${WHEP_PATH}/:showId`,
+    readOffer,
+    guarded(async (req, res) => {
+      const access = await app.watchAccess(req.params.showId);
+      if (!access.ok) return plain(res, access.status, access.reason);
+      await answerOffer(req, res, WHEP_PATH, links, (offer) => engine.watch(room(req), offer));
+    }),
+  );
 
   for (const base of [WHIP_PATH, WHEP_PATH]) {
     // The session id in the Location is 128 random bits: whoever holds it is the one who opened the session.
-    router.delete(`${base}/:showId/:sessionId`, (req, res) => endSession(req, res, engine, room(req)));
+    router.delete(
+      `${base}/:showId/:sessionId`,
+      guarded((req, res) => endSession(req, res, engine, room(req))),
+    );
     router.patch(`${base}/:showId/:sessionId`, (_req, res) =>
       plain(res, 405, "Trickle ICE is not supported: the offer must carry its candidates.", { Allow: "DELETE" }),
     );

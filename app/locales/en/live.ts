@@ -158,6 +158,18 @@ const live: Record<keyof typeof zh, string> = {
   "error.notInLineUp": "That product is not in this show's line-up",
   "error.badRequest": "Something in the request was wrong; reload the page and try again",
   "host.dashboardLink": "My sales and commission (dashboard)",
+  "broadcast.title": "Broadcast from this device",
+  "broadcast.preview": "Camera preview",
+  "broadcast.start": "Start broadcasting",
+  "broadcast.stop": "Stop broadcasting",
+  "broadcast.micOn": "Turn microphone on",
+  "broadcast.micOff": "Turn microphone off",
+  "broadcast.switchCamera": "Switch camera",
+  "broadcast.phase.idle": "Not broadcasting",
+  "broadcast.phase.connecting": "Connecting…",
+  "broadcast.phase.live": "LIVE",
+  "broadcast.phase.failed": "Broadcast failed; try again",
+  "broadcast.link": "Network: {{kbps}} kbps · {{loss}}% loss",
 };
 
 export default live;

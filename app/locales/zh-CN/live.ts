@@ -156,6 +156,18 @@ const live = {
   "error.notInLineUp": "这件商品不在本场清单里",
   "error.badRequest": "请求有误，请刷新页面后重试",
   "host.dashboardLink": "我的带货成绩（看板）",
+  "broadcast.title": "用本机开播",
+  "broadcast.preview": "摄像头预览",
+  "broadcast.start": "开始推流",
+  "broadcast.stop": "停止推流",
+  "broadcast.micOn": "打开麦克风",
+  "broadcast.micOff": "关闭麦克风",
+  "broadcast.switchCamera": "切换前后摄像头",
+  "broadcast.phase.idle": "未推流",
+  "broadcast.phase.connecting": "连接中…",
+  "broadcast.phase.live": "LIVE 直播中",
+  "broadcast.phase.failed": "推流失败，请重试",
+  "broadcast.link": "网络：{{kbps}} kbps · 丢包 {{loss}}%",
 } as const;
 
 export default live;
