@@ -78,6 +78,13 @@ describe("broadcasting from the host console", () => {
     await expect.poll(() => host.getByTestId("broadcast-link").textContent(), { timeout: 10_000 }).toMatch(/\d+ kbps/);
     await host.getByRole("button", { name: "停止推流" }).click();
     await expect.poll(() => host.getByTestId("broadcast-state").textContent()).toBe("未推流");
+    const phone = await newContext(browser, baseUrl, PHONE);
+    const keyPage = await logIn(phone, "host.tea@cunbo.test", "cunbo2026");
+    await keyPage.goto(`/host/shows/${showId}/stream-key`);
+    await keyPage.getByRole("button", { name: "生成推流密钥" }).click();
+    await expect.poll(() => keyPage.getByTestId("stream-key").textContent()).toMatch(/^cbk_/);
+    await keyPage.screenshot({ path: `${ARTIFACTS}/stream-key-phone.png`, fullPage: true });
+    await phone.close();
     await hostContext.close();
     await viewerContext.close();
   });

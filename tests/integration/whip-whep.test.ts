@@ -126,6 +126,31 @@ describe("who may publish (WHIP)", () => {
   });
 });
 
+describe("the host's stream key page", () => {
+  it("shows the WHIP URL, issues a key once that publishes, and revokes it; other hosts are kept out", async () => {
+    const show = await newShow("scheduled");
+    const host = await new Visitor(baseUrl).logIn("host.tea@cunbo.test");
+    const page = await host.get(`/host/shows/${show.id}/stream-key`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(`${baseUrl}/whip/${show.id}`);
+    const otherHost = await new Visitor(baseUrl).logIn("host.berry@cunbo.test");
+    expect((await otherHost.get(`/host/shows/${show.id}/stream-key`)).status).toBe(403);
+    expect((await otherHost.post(`/host/shows/${show.id}/stream-key`, { intent: "issue" })).status).toBe(403);
+
+    const issued = await host.post(`/host/shows/${show.id}/stream-key`, { intent: "issue" });
+    expect(issued.status).toBe(200);
+    const key = /cbk_[A-Za-z0-9_-]{43}/.exec(await issued.text())?.[0];
+    expect(key).toBeDefined();
+    // Shown once: the page never shows it again.
+    expect(await (await host.get(`/host/shows/${show.id}/stream-key`)).text()).not.toContain(key!);
+    expect((await publish(show.id, { key })).response.status).toBe(201);
+
+    expect((await host.post(`/host/shows/${show.id}/stream-key`, { intent: "revoke" })).status).toBe(200);
+    expect((await publish(show.id, { key })).response.status).toBe(401);
+    expect((await host.post(`/host/shows/${show.id}/stream-key`, { intent: "steal" })).status).toBe(400);
+  });
+});
+
 describe("what a bad request gets (never a 5xx)", () => {
   it("a wrong content type, an empty, oversized or non-SDP body, an unknown or ended show", async () => {
     const show = await newShow();

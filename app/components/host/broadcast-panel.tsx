@@ -2,6 +2,7 @@
 // stop publishing over WHIP, a clear LIVE state, and the link's bitrate and loss from getStats().
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { Link } from "@remix-run/react";
 import { leave, negotiate } from "~/components/live/whip-client";
 import { buttonStyles } from "./intent-button";
 
@@ -164,6 +165,9 @@ export function BroadcastPanel({ showId }: { showId: string }) {
           {t("broadcast.switchCamera")}
         </button>
       </div>
+      <Link to={`/host/shows/${showId}/stream-key`} className="text-sm text-brand-700 underline">
+        {t("broadcast.encoderLink")}
+      </Link>
       {link ? (
         <p className="text-sm text-stone-600" data-testid="broadcast-link">
           {t("broadcast.link", { kbps: link.kbps, loss: link.lossPercent ?? "—" })}

@@ -170,6 +170,18 @@ const live: Record<keyof typeof zh, string> = {
   "broadcast.phase.live": "LIVE",
   "broadcast.phase.failed": "Broadcast failed; try again",
   "broadcast.link": "Network: {{kbps}} kbps · {{loss}}% loss",
+  "streamKey.title": "Broadcast from an encoder (OBS)",
+  "streamKey.intro":
+    "In OBS 30 or later, Settings → Stream, choose WHIP and enter the URL and stream key below. The key is shown once; if it leaks, issue a new one.",
+  "streamKey.url": "WHIP URL",
+  "streamKey.key": "Stream key (Bearer token)",
+  "streamKey.shownOnce": "Copy it now: it is not shown again after you leave this page.",
+  "streamKey.issuedAt": "Issued {{time}} (not shown again)",
+  "streamKey.none": "No stream key yet",
+  "streamKey.issue": "Issue a stream key",
+  "streamKey.regenerate": "Issue a new key (the old one stops at once)",
+  "streamKey.revoke": "Revoke the key",
+  "broadcast.encoderLink": "Broadcast with OBS",
 };
 
 export default live;

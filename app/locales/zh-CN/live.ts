@@ -168,6 +168,18 @@ const live = {
   "broadcast.phase.live": "LIVE 直播中",
   "broadcast.phase.failed": "推流失败，请重试",
   "broadcast.link": "网络：{{kbps}} kbps · 丢包 {{loss}}%",
+  "streamKey.title": "用推流软件开播（OBS）",
+  "streamKey.intro":
+    "在 OBS 30 以上的“设置 → 直播”里选 WHIP，填入下面的地址和推流密钥。密钥只显示一次，泄露了就重新生成。",
+  "streamKey.url": "WHIP 地址",
+  "streamKey.key": "推流密钥（Bearer Token）",
+  "streamKey.shownOnce": "请现在复制：离开本页后不再显示。",
+  "streamKey.issuedAt": "已生成于 {{time}}（不再显示）",
+  "streamKey.none": "还没有推流密钥",
+  "streamKey.issue": "生成推流密钥",
+  "streamKey.regenerate": "重新生成（旧密钥立即失效）",
+  "streamKey.revoke": "作废密钥",
+  "broadcast.encoderLink": "用 OBS 推流",
 } as const;
 
 export default live;
