@@ -13,6 +13,9 @@ import { contentSecurityPolicy, cspNonce } from "./content-security-policy.ts";
 import { crossSiteReason } from "./request-origin.ts";
 import { answerErrorsPlainly } from "./error-answer.ts";
 import { attachRealtime, type Realtime } from "./realtime.ts";
+import { createMediaEngine } from "./media/engines.ts";
+import type { MediaEngine } from "./media/media-engine.ts";
+import { endBroadcastsWithShows, mediaEndpoints } from "./media/whip-endpoints.ts";
 import { dropUnreadBodies } from "./unread-body.ts";
 import { refuseMalformedUrls } from "./url-guard.ts";
 import { stripeWebhookHandler } from "./webhooks.ts";
@@ -41,7 +44,13 @@ declare module "@remix-run/node" {
 }
 
 /** `app` is the server-facing API of the build this server runs (its pool, its publisher…). */
-export type RunningServer = { url: string; close: () => Promise<void>; io: Realtime["io"]; app: ServerApi };
+export type RunningServer = {
+  url: string;
+  close: () => Promise<void>;
+  io: Realtime["io"];
+  app: ServerApi;
+  media: MediaEngine;
+};
 
 /** The options `npm start` and serve.ts take from the app's parsed environment. */
 export function serverOptions(settings: ReturnType<ServerApi["env"]>): ServerOptions {
@@ -87,6 +96,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // Signatures are computed over the exact bytes Stripe sent, so this route reads the raw body.
   app.post("/webhooks/stripe", express.raw({ type: "application/json", limit: "1mb" }), stripeWebhookHandler(api));
 
+  // WHIP and WHEP: SDP offers in, answers out; the media itself flows between the peers and the engine.
+  const media = createMediaEngine(api.env());
+  app.use(mediaEndpoints(api, media));
+
   // Routes that store uploads write where /uploads serves from; log-in limits count by req.ip (see trust proxy).
   const getLoadContext = (req: express.Request, res: express.Response) => ({
     uploadDir,
@@ -122,6 +135,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
   const realtime = await attachRealtime(httpServer, api, { publicUrl: options.publicUrl, redisUrl: options.redisUrl });
+  endBroadcastsWithShows(api, media);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
     // A flash sale's crowd connects at once: a deep accept queue (the kernel caps it at somaxconn) keeps
@@ -135,9 +149,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     url,
     io: realtime.io,
     app: api,
+    media,
     close: async () => {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await realtime.close();
+      await media.close();
       httpServer.closeAllConnections();
       await closed;
     },

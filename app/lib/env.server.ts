@@ -1,6 +1,14 @@
 // Parses process.env once, with zod, and fails fast with a message naming the variable at fault.
 import { z } from "zod";
 
+const IceServersSchema = z.array(
+  z.object({
+    urls: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    username: z.string().optional(),
+    credential: z.string().optional(),
+  }),
+);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
@@ -29,6 +37,21 @@ const EnvSchema = z.object({
   CJK_FONT_FAMILY: z.string().optional(),
   // Days after shipping when a parcel the buyer has not confirmed counts as received (确认收货).
   RECEIPT_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(60).default(10),
+  // Live video: which engine relays WHIP/WHEP media, the one IPv4 address its ICE offers (every interface's if
+  // unset; 127.0.0.1 on one machine), and the ICE servers browsers are handed, as JSON: [{"urls":"stun:…"}].
+  MEDIA_ENGINE: z.enum(["embedded"]).default("embedded"),
+  MEDIA_ICE_ADDRESS: z.ipv4().optional(),
+  MEDIA_ICE_SERVERS: z
+    .string()
+    .default("[]")
+    .transform((text, ctx) => {
+      try {
+        return IceServersSchema.parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: "custom", message: 'expected JSON like [{"urls":"stun:host:3478"}]' });
+        return z.NEVER;
+      }
+    }),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { UPLOAD_DIR: string };

@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/r
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { BroadcastPanel } from "~/components/host/broadcast-panel";
 import { ChatModeration } from "~/components/host/chat-moderation";
 import { ConsoleStats } from "~/components/host/console-stats";
 import { DealFormSchema, DealPanel } from "~/components/host/deal-panel";
@@ -176,6 +177,7 @@ export default function HostConsole() {
           {refusal}
         </p>
       ) : null}
+      {state.status !== "ended" ? <BroadcastPanel showId={state.showId} /> : null}
       <ConsoleStats
         viewers={live ? state.viewers : 0}
         peak={Math.max(figures.peakViewers, live ? state.viewers : 0)}

@@ -14,6 +14,7 @@ import { expireOrder, sweepLapsedOrders } from "../domain/checkout/reservations.
 import { confirmOverdueReceipts } from "../domain/fulfilment/receipt.server";
 import { viewerFromCookie } from "./auth.server";
 import { refusalOf } from "./domain-error-answer.server";
+import { publishAccess, watchAccess } from "./broadcast-access.server";
 import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
 import { CROSS_SITE_REFUSAL_PATH } from "./cross-site-refusal";
 import { submitCheckout } from "./checkout-submission.server";
@@ -61,6 +62,9 @@ export const serverApi = {
   showRoom,
   tokensMatch,
   TokenBuckets,
+  // WHIP/WHEP (server/media/).
+  publishAccess,
+  watchAccess,
 };
 
 export type ServerApi = typeof serverApi;

@@ -2,8 +2,10 @@
 // an embedded player page for embed sources, and the show's cover as a poster when there is nothing to play.
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { watchBroadcast } from "./whip-client";
 
-export type VideoSource = { kind: "hls" | "embed" | "file"; url: string } | null;
+// `whep`: the show's own broadcast, over WebRTC (./whip-client.ts).
+export type VideoSource = { kind: "hls" | "embed" | "file" | "whep"; url: string } | null;
 
 /** How to play a URL: an HLS playlist, a plain video file, or a player page to embed. */
 export function sourceOf(url: string | null, kind?: "hls" | "embed"): VideoSource {
@@ -27,6 +29,7 @@ export const LiveVideo = forwardRef<LiveVideoHandle, Props>(function LiveVideo(
   const video = useRef<HTMLVideoElement>(null);
   const [failed, setFailed] = useState(false);
   const [muted, setMuted] = useState(true);
+  const [waiting, setWaiting] = useState(true);
 
   useImperativeHandle(ref, () => ({
     seek(seconds) {
@@ -41,6 +44,7 @@ export const LiveVideo = forwardRef<LiveVideoHandle, Props>(function LiveVideo(
     const element = video.current;
     setFailed(false);
     if (!element || !source || source.kind === "embed") return;
+    if (source.kind === "whep") return watchBroadcast(element, source.url, (live) => setWaiting(!live));
     if (source.kind === "file" || element.canPlayType("application/vnd.apple.mpegurl")) {
       element.src = source.url;
       return;
@@ -65,7 +69,7 @@ export const LiveVideo = forwardRef<LiveVideoHandle, Props>(function LiveVideo(
     };
   }, [source]);
 
-  const showPoster = !source || failed;
+  const showPoster = !source || failed || (source.kind === "whep" && waiting);
   return (
     <div className="absolute inset-0 bg-stone-900">
       {source?.kind === "embed" && !failed ? (

@@ -53,7 +53,9 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax }: Props) {
   const source = ended
     ? sourceOf(state.recordingUrl)
     : state.status === "live"
-      ? sourceOf(state.playback?.url ?? null, state.playback?.kind)
+      ? state.playback
+        ? sourceOf(state.playback.url, state.playback.kind)
+        : ({ kind: "whep", url: `/whep/${state.showId}` } as const)
       : null;
   const note = ended
     ? t("video.noRecording")

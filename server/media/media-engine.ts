@@ -1,0 +1,49 @@
+// The contract between the WHIP/WHEP endpoints and whatever relays the media: a publisher's SDP offer becomes a
+// session and an answer; a viewer's likewise; sessions and whole rooms (one per show) end on request. Engines:
+// `embedded` (werift in a child process, ./embedded-engine.ts); a Janus engine can take the same place.
+
+/** What an engine answers an offer with: its SDP answer, and the id the session's Location carries. */
+export type MediaSession = { sessionId: string; answer: string };
+
+export type RoomState = { publishing: boolean; viewers: number; codec: string | null };
+
+/** Why an engine refused an offer; the endpoints turn each into a 4xx. */
+export type MediaRefusalCode = "bad_offer" | "publisher_taken" | "not_broadcasting";
+
+export class MediaRefusal extends Error {
+  constructor(
+    readonly code: MediaRefusalCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = "MediaRefusal";
+  }
+}
+
+export interface MediaEngine {
+  readonly name: string;
+  /**
+   * Takes `publisher`'s offer for `room`. A room has one publisher: the same publisher again replaces its
+   * earlier session (a phone that dropped off is otherwise noticed only after ICE's 30 s consent timeout);
+   * anyone else is refused with `publisher_taken`.
+   */
+  publish(room: string, publisher: string, offer: string): Promise<MediaSession>;
+  /** Takes a viewer's offer for `room`'s broadcast: refused with `not_broadcasting` while nobody publishes. */
+  watch(room: string, offer: string): Promise<MediaSession>;
+  /** Ends one session of `room` (a publisher's ends the broadcast for its viewers); false when there was none. */
+  endSession(room: string, sessionId: string): Promise<boolean>;
+  /** Ends the room's publisher and every viewer (the show ended). */
+  endRoom(room: string): Promise<void>;
+  roomState(room: string): Promise<RoomState>;
+  close(): Promise<void>;
+}
+
+/** How the relay's own ICE agent gathers, and the bitrate hints it gives publishers (see STACK notes). */
+export type RelaySettings = {
+  /** Only this IPv4 address is offered as a candidate (e.g. 127.0.0.1 on one machine); all interfaces if unset. */
+  iceAddress?: string;
+  /** Kbps hints for the publisher's encoder in the answer's video fmtp (werift sends no bandwidth feedback). */
+  startKbps: number;
+  minKbps: number;
+  maxKbps: number;
+};

@@ -1,0 +1,100 @@
+// WebRTC peers in Node (werift) for tests that publish over WHIP and watch over WHEP without a browser: a
+// publisher that sends made-up VP8 RTP (the relay forwards it without looking inside), and a viewer that counts
+// the RTP packets it receives.
+import {
+  MediaStreamTrack,
+  RTCPeerConnection,
+  RtpHeader,
+  RtpPacket,
+  useOPUS as opus,
+  useVP8 as vp8,
+  type RTCRtpTransceiver,
+} from "werift";
+
+// One machine: offer only 127.0.0.1, and ask no public STUN host (werift's default).
+const LOOPBACK = {
+  iceServers: [],
+  iceUseIpv4: false,
+  iceUseIpv6: false,
+  iceAdditionalHostAddresses: ["127.0.0.1"],
+  iceInterfaceAddresses: { udp4: "127.0.0.1" },
+  codecs: { video: [vp8()], audio: [opus()] },
+};
+
+async function offerOf(pc: RTCPeerConnection): Promise<string> {
+  await pc.setLocalDescription(await pc.createOffer());
+  if (pc.iceGatheringState !== "complete") {
+    await pc.iceGatheringStateChange.watch((state) => state === "complete", 5_000);
+  }
+  return pc.localDescription!.sdp;
+}
+
+export type Peer = {
+  pc: RTCPeerConnection;
+  offer: string;
+  /** Applies the endpoint's answer. */
+  accept(answer: string): Promise<void>;
+  connected(): Promise<void>;
+  close(): Promise<void>;
+};
+
+function peer(pc: RTCPeerConnection, offer: string): Peer {
+  return {
+    pc,
+    offer,
+    accept: (answer) => pc.setRemoteDescription({ type: "answer", sdp: answer }),
+    connected: async () => {
+      if (pc.connectionState === "connected") return;
+      await pc.connectionStateChange.watch((state) => state === "connected", 10_000);
+    },
+    close: () => pc.close(),
+  };
+}
+
+export type NodePublisher = Peer & {
+  /** Sends `frames` made-up video frames (one RTP packet each) at ~30 per second. */
+  sendFrames(frames: number): Promise<void>;
+  /** How many keyframe requests (PLI) the relay has sent this publisher. */
+  keyframeRequests(): number;
+};
+
+export async function nodePublisher(): Promise<NodePublisher> {
+  const pc = new RTCPeerConnection(LOOPBACK);
+  const track = new MediaStreamTrack({ kind: "video" });
+  const video: RTCRtpTransceiver = pc.addTransceiver(track, { direction: "sendonly" });
+  let plis = 0;
+  video.sender.onPictureLossIndication.subscribe(() => plis++);
+  const offer = await offerOf(pc);
+  let sequenceNumber = 1000;
+  let timestamp = 90_000;
+  return {
+    ...peer(pc, offer),
+    keyframeRequests: () => plis,
+    async sendFrames(frames) {
+      for (let i = 0; i < frames; i++) {
+        const header = new RtpHeader({ payloadType: 96, sequenceNumber: sequenceNumber++, timestamp, marker: true });
+        timestamp += 3000;
+        track.writeRtp(new RtpPacket(header, Buffer.from([0x10, 0x00, 0x9d, 0x01, 0x2a, i & 0xff])));
+        await new Promise((resolve) => setTimeout(resolve, 33));
+      }
+    },
+  };
+}
+
+export type NodeViewer = Peer & { packets(): number; codec(): string | undefined };
+
+export async function nodeViewer(): Promise<NodeViewer> {
+  const pc = new RTCPeerConnection(LOOPBACK);
+  const video = pc.addTransceiver("video", { direction: "recvonly" });
+  pc.addTransceiver("audio", { direction: "recvonly" });
+  let packets = 0;
+  let codec: string | undefined;
+  video.onTrack.subscribe((track) => {
+    track.onReceiveRtp.subscribe(() => {
+      packets++;
+      codec ??= video.codecs[0]?.mimeType;
+    });
+  });
+  const offer = await offerOf(pc);
+  return { ...peer(pc, offer), packets: () => packets, codec: () => codec };
+}
