@@ -3,7 +3,9 @@ import { Form, Link, NavLink, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { RootData } from "~/root";
 
-export function SiteHeader({ viewer, locale }: { viewer: RootData["viewer"]; locale: string }) {
+type Props = { viewer: RootData["viewer"]; locale: string; cartCount?: number };
+
+export function SiteHeader({ viewer, locale, cartCount = 0 }: Props) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
@@ -27,6 +29,16 @@ export function SiteHeader({ viewer, locale }: { viewer: RootData["viewer"]; loc
         </NavLink>
         <NavLink to="/cart" className={linkClass}>
           {t("checkout:cart.nav")}
+          {cartCount > 0 ? <span className="sr-only">{t("checkout:cart.navCount", { count: cartCount })}</span> : null}
+          {cartCount > 0 ? (
+            <span
+              aria-hidden="true"
+              data-testid="cart-count"
+              className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white tabular-nums"
+            >
+              {cartCount > 99 ? "99+" : cartCount}
+            </span>
+          ) : null}
         </NavLink>
         <Form method="post" action="/set-locale" className="inline">
           <input type="hidden" name="redirectTo" value={here} />

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { LineItem } from "~/components/checkout/line-item";
 import { Totals } from "~/components/checkout/totals";
 import { WorkshopGroup } from "~/components/checkout/workshop-group";
+import { HoldTimer } from "~/components/checkout/hold-timer";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Button } from "~/components/ui/field";
 import { DomainError } from "~/domain/errors.server";
@@ -43,7 +44,7 @@ async function findOrder(request: Request, orderId: string, token: string | null
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { viewer, order } = await findOrder(request, params.orderId ?? "", url.searchParams.get("token"));
-  return { order, signedIn: !!viewer, isAdmin: !!viewer?.isAdmin };
+  return { order, signedIn: !!viewer, isAdmin: !!viewer?.isAdmin, now: new Date().toISOString() };
 }
 
 const ActionSchema = z.object({
@@ -104,7 +105,7 @@ function StatusBadge({ status }: { status: OrderView["status"] }) {
 
 export default function OrderPage() {
   const { t, i18n } = useTranslation("checkout");
-  const { order, signedIn, isAdmin } = useLoaderData<typeof loader>();
+  const { order, signedIn, isAdmin, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   useOrderUpdates(order.id, order.accessToken);
@@ -136,7 +137,7 @@ export default function OrderPage() {
       {!signedIn ? <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t("order.saveLink")}</p> : null}
       {order.canPay ? (
         <Form method="post" className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-3">
-          <p className="text-sm">{t("order.payBefore", { time: when(order.expiresAt) })}</p>
+          <HoldTimer expiresAt={order.expiresAt} renderedAt={now} />
           {hidden}
           <Button type="submit" name="intent" value="pay" className="w-full">
             {t("order.pay")}

@@ -138,6 +138,15 @@ const checkout: Record<keyof typeof zh, string> = {
   "error.lapsedRefunded": "The items sold out while you were paying; your money has been refunded in full",
   "error.busy": "Too many people are ordering right now: please try again shortly",
   "error.noAnswer": "The network dropped before the order's answer arrived: please try again",
+  "pay.timeLeft": "Time left to pay",
+  "pay.payBy": "Please pay by {{time}}",
+  "pay.whenLapsed":
+    "If it is not paid in time, the order is cancelled by itself and the stock held for you goes back on sale.",
+  "pay.lapsedNow": "Time is up: the order will be cancelled and its stock released.",
+  "cart.less": "One fewer {{title}}",
+  "cart.more": "One more {{title}}",
+  "cart.navCount": ", {{count}} items",
+  "error.stockLeft": "Only {{stock}} of “{{titleEn}}” left",
 };
 
 export default checkout;

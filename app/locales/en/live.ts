@@ -158,6 +158,18 @@ const live: Record<keyof typeof zh, string> = {
   "error.notInLineUp": "That product is not in this show's line-up",
   "error.badRequest": "Something in the request was wrong; reload the page and try again",
   "host.dashboardLink": "My sales and commission (dashboard)",
+  "buy.shipTo": "Ship to",
+  "buy.change": "Change",
+  "buy.changeAddress": "Change the shipping address",
+  "buy.chooseAddress": "Choose a shipping address",
+  "buy.useAddress": "Ship here",
+  "buy.newAddress": "Enter a new address",
+  "buy.placeOrder": "Place order · {{total}}",
+  "buy.placing": "Placing your order…",
+  "buy.pricing": "Working out shipping…",
+  "buy.withShipping": "Includes {{amount}} shipping",
+  "buy.freeShipping": "Free shipping",
+  "buy.error.noAnswer": "The network dropped before the order's answer arrived: please try again",
 };
 
 export default live;

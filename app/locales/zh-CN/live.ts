@@ -156,6 +156,18 @@ const live = {
   "error.notInLineUp": "这件商品不在本场清单里",
   "error.badRequest": "请求有误，请刷新页面后重试",
   "host.dashboardLink": "我的带货成绩（看板）",
+  "buy.shipTo": "收货地址",
+  "buy.change": "更换",
+  "buy.changeAddress": "更换收货地址",
+  "buy.chooseAddress": "选择收货地址",
+  "buy.useAddress": "寄到这里",
+  "buy.newAddress": "填写新地址",
+  "buy.placeOrder": "提交订单 · {{total}}",
+  "buy.placing": "正在下单…",
+  "buy.pricing": "正在计算运费…",
+  "buy.withShipping": "含运费 {{amount}}",
+  "buy.freeShipping": "包邮",
+  "buy.error.noAnswer": "网络不稳，没有收到下单结果，请再试一次",
 } as const;
 
 export default live;
