@@ -16,6 +16,8 @@ import { I18nextProvider } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { getOptionalViewer } from "~/web/auth.server";
+import { cartOwner } from "~/web/cart-session.server";
+import { cartCount as countCartItems } from "~/domain/checkout/cart.server";
 import { createI18n } from "~/lib/i18n";
 import { useNonce } from "~/lib/nonce";
 import { getLocale, resourcesFor } from "~/lib/locale.server";
@@ -28,9 +30,13 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
-  const viewer = await getOptionalViewer(request);
+  const [viewer, cartCount] = await Promise.all([
+    getOptionalViewer(request),
+    cartOwner(request).then(({ owner }) => countCartItems(owner)),
+  ]);
   return {
     locale,
+    cartCount,
     resources: resourcesFor(locale),
     viewer: viewer && {
       name: viewer.name,
@@ -86,13 +92,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { locale, resources, viewer } = useLoaderData<typeof loader>();
+  const { locale, resources, viewer, cartCount } = useLoaderData<typeof loader>();
   const i18n = useMemo(() => createI18n(locale, resources), [locale, resources]);
   // `?sheet=1`: the page sits in a sheet over a live stream (e.g. checkout), so it comes without the site header.
   const [searchParams] = useSearchParams();
   return (
     <I18nextProvider i18n={i18n}>
-      {searchParams.get("sheet") === "1" ? null : <SiteHeader viewer={viewer} locale={locale} />}
+      {searchParams.get("sheet") === "1" ? null : <SiteHeader viewer={viewer} locale={locale} cartCount={cartCount} />}
       <Outlet />
     </I18nextProvider>
   );

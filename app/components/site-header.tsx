@@ -5,7 +5,9 @@ import { useTranslation } from "react-i18next";
 /** Who is signed in, as the root loader tells it (null for a visitor). */
 export type HeaderViewer = { name: string; isAdmin: boolean; isHost: boolean; hasStudio: boolean } | null;
 
-export function SiteHeader({ viewer, locale }: { viewer: HeaderViewer; locale: string }) {
+type Props = { viewer: HeaderViewer; locale: string; cartCount?: number };
+
+export function SiteHeader({ viewer, locale, cartCount = 0 }: Props) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
@@ -29,6 +31,16 @@ export function SiteHeader({ viewer, locale }: { viewer: HeaderViewer; locale: s
         </NavLink>
         <NavLink to="/cart" className={linkClass}>
           {t("checkout:cart.nav")}
+          {cartCount > 0 ? <span className="sr-only">{t("checkout:cart.navCount", { count: cartCount })}</span> : null}
+          {cartCount > 0 ? (
+            <span
+              aria-hidden="true"
+              data-testid="cart-count"
+              className="ml-1 inline-flex min-w-5 items-center justify-center rounded-full bg-brand-600 px-1.5 text-xs font-semibold text-white tabular-nums"
+            >
+              {cartCount > 99 ? "99+" : cartCount}
+            </span>
+          ) : null}
         </NavLink>
         <Form method="post" action="/set-locale" className="inline">
           <input type="hidden" name="redirectTo" value={here} />

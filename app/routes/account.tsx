@@ -69,6 +69,19 @@ export default function Account() {
         <span aria-hidden="true">›</span>
       </Link>
 
+      <Link
+        to="/account/addresses"
+        className="flex min-h-14 items-center justify-between gap-2 rounded-2xl border border-stone-200 bg-white px-4 py-3 hover:bg-stone-50"
+      >
+        <span>
+          <span className="block font-medium">{t("account.addresses")}</span>
+          <span className="block text-sm text-stone-600">{t("account.addressesHint")}</span>
+        </span>
+        <span aria-hidden="true" className="text-xl text-stone-500">
+          ›
+        </span>
+      </Link>
+
       <section aria-labelledby="roles">
         <h2 id="roles" className="text-lg font-semibold">
           {t("account.roles")}

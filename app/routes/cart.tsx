@@ -4,7 +4,9 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { ADD_TO_CART_ID } from "~/components/add-to-cart-form";
 import { LineItem } from "~/components/checkout/line-item";
+import { QuantityStepper } from "~/components/checkout/quantity-stepper";
 import { Totals } from "~/components/checkout/totals";
 import { WorkshopGroup } from "~/components/checkout/workshop-group";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
@@ -35,6 +37,8 @@ const CartIntentSchema = z.discriminatedUnion("intent", [
     flashDealId: id.optional(),
     customisationNote: z.string().trim().max(200, "checkout:error.note").optional(),
     redirectTo: z.string().optional(),
+    // How the product page wants to hear it was added: as data (it posts in place), or back on the page.
+    answer: z.enum(["data", "page"]).optional(),
   }),
   z.object({
     intent: z.literal("update"),
@@ -44,6 +48,14 @@ const CartIntentSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.literal("remove"), lineId: id }),
 ]);
+
+/** The page the add came from; the product page (without JavaScript) gets its "added" message, at its form. */
+function backWithNotice(to: string, answer: "data" | "page" | undefined): string {
+  if (answer !== "page") return to;
+  const url = new URL(to, "http://cart.invalid");
+  url.searchParams.set("added", "1");
+  return `${url.pathname}${url.search}#${ADD_TO_CART_ID}`;
+}
 
 export const meta: MetaFunction = () => [{ title: "购物车 · 村播 Cunbo" }];
 
@@ -71,7 +83,9 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     if (input.intent === "add") {
       const { newGuestToken } = await addToCart(owner, input);
-      return redirect(safeRedirect(input.redirectTo, "/cart"), { headers: await remember(newGuestToken) });
+      const headers = await remember(newGuestToken);
+      if (input.answer === "data") return data({ added: true, error: null }, { headers });
+      return redirect(backWithNotice(safeRedirect(input.redirectTo, "/cart"), input.answer), { headers });
     }
     if (input.intent === "update")
       await updateCartLine(owner, input.lineId, { quantity: input.quantity, clearDeal: !!input.clearDeal });
@@ -114,25 +128,12 @@ export default function CartPage() {
                 return (
                   <LineItem key={line.variantId} line={{ ...line, isDeal: line.deal?.status === "active" }}>
                     <div className="mt-2 flex flex-wrap items-end gap-2">
-                      <Form method="post" className="flex items-end gap-2">
-                        <input type="hidden" name="intent" value="update" />
-                        <input type="hidden" name="lineId" value={lineId} />
-                        <label className="text-xs text-stone-700">
-                          <span className="sr-only">{t("cart.quantityOf", { title })}</span>
-                          <input
-                            type="number"
-                            name="quantity"
-                            min={1}
-                            max={MAX_QUANTITY}
-                            defaultValue={line.quantity}
-                            inputMode="numeric"
-                            className="block w-20 rounded-lg border border-stone-300 px-2 py-2 text-base"
-                          />
-                        </label>
-                        <button type="submit" className="min-h-11 rounded-full border border-stone-300 px-3 text-sm">
-                          {t("cart.update")}
-                        </button>
-                      </Form>
+                      <QuantityStepper
+                        lineId={lineId}
+                        quantity={line.quantity}
+                        max={Math.max(1, Math.min(MAX_QUANTITY, line.stock))}
+                        title={title}
+                      />
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="lineId" value={lineId} />

@@ -1,16 +1,18 @@
 // Checkout: the cart's lines, or one item bought straight from a live room's pinned card
 // (`?variantId=…&showId=…&pinId=…`). `?sheet=1` renders it without the site header, to sit in a sheet over the stream.
-import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionResult } from "@conform-to/react";
+import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { z } from "zod";
+import { AddressFields, RecipientFields } from "~/components/address-fields";
 import { CheckoutSummary } from "~/components/checkout/checkout-summary";
 import { ReturnPolicyList } from "~/components/orders/return-policy-notice";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Button, Field, FieldError, inputClass } from "~/components/ui/field";
+import { listAddresses } from "~/domain/accounts/addresses.server";
 import { cartItems } from "~/domain/checkout/cart.server";
 import { RESERVATION_MINUTES } from "~/domain/checkout/checkout.server";
 import { DomainError } from "~/domain/errors.server";
@@ -22,7 +24,6 @@ import { domainMessage } from "~/web/checkout-request.server";
 import { env } from "~/lib/env.server";
 import { getLocale } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
-import { PROVINCES } from "~/domain/checkout/provinces";
 import { sendBuyNow } from "~/domain/checkout/buy-now-client";
 import { buyNowItem, submitCheckout } from "~/web/checkout-submission.server";
 import { CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "~/domain/checkout/checkout-schema";
@@ -54,7 +55,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
     // Drawn for each showing of the form: sending it twice (a retry after a lost answer) places one order.
     submission: crypto.randomUUID(),
   };
-  const defaults = { contactName: viewer?.name ?? "", email: viewer?.email ?? "" };
+  // A shopper with an address book starts from their default address.
+  const home = viewer ? (await listAddresses(viewer.id)).find((address) => address.isDefault) : undefined;
+  const defaults = {
+    contactName: home?.recipientName ?? viewer?.name ?? "",
+    email: viewer?.email ?? "",
+    ...(home
+      ? { phone: home.phone, province: home.province, city: home.city, district: home.district, street: home.street }
+      : {}),
+  };
   if (items.length === 0) return { ...base, defaults, priced: null };
   try {
     return { ...base, defaults, priced: await priceItems(items) };
@@ -136,21 +145,7 @@ export default function CheckoutPage() {
         <div className="space-y-6">
           <fieldset className="space-y-3">
             <legend className="text-lg font-semibold">{t("checkout.contact")}</legend>
-            <Field
-              label={t("checkout.contactName")}
-              autoComplete="name"
-              errors={fields.contactName.errors}
-              {...getInputProps(fields.contactName, { type: "text" })}
-              id={fields.contactName.id}
-            />
-            <Field
-              label={t("checkout.phone")}
-              autoComplete="tel-national"
-              inputMode="tel"
-              errors={fields.phone.errors}
-              {...getInputProps(fields.phone, { type: "tel" })}
-              id={fields.phone.id}
-            />
+            <RecipientFields fields={fields} />
             <Field
               label={t("checkout.email")}
               autoComplete="email"
@@ -161,48 +156,7 @@ export default function CheckoutPage() {
           </fieldset>
           <fieldset className="space-y-3">
             <legend className="text-lg font-semibold">{t("checkout.address")}</legend>
-            <div>
-              <label htmlFor={fields.province.id} className="block text-sm font-medium text-stone-800">
-                {t("checkout.province")}
-              </label>
-              <select
-                className={inputClass}
-                autoComplete="address-level1"
-                {...getSelectProps(fields.province)}
-                id={fields.province.id}
-              >
-                <option value="">{t("checkout.provincePlaceholder")}</option>
-                {PROVINCES.map(([zh, enName]) => (
-                  <option key={zh} value={zh}>
-                    {en ? enName : zh}
-                  </option>
-                ))}
-              </select>
-              <FieldError id={`${fields.province.id}-error`} errors={fields.province.errors} />
-            </div>
-            <div className="grid grid-cols-2 gap-3">
-              <Field
-                label={t("checkout.city")}
-                autoComplete="address-level2"
-                errors={fields.city.errors}
-                {...getInputProps(fields.city, { type: "text" })}
-                id={fields.city.id}
-              />
-              <Field
-                label={t("checkout.district")}
-                autoComplete="address-level3"
-                errors={fields.district.errors}
-                {...getInputProps(fields.district, { type: "text" })}
-                id={fields.district.id}
-              />
-            </div>
-            <Field
-              label={t("checkout.street")}
-              autoComplete="street-address"
-              errors={fields.street.errors}
-              {...getInputProps(fields.street, { type: "text" })}
-              id={fields.street.id}
-            />
+            <AddressFields fields={fields} />
           </fieldset>
           {customisable.length ? (
             <fieldset className="space-y-3">

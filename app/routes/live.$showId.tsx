@@ -1,6 +1,7 @@
 // The viewer's live room (and, once a show has ended, its replay with shoppable moments).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { listAddresses } from "~/domain/accounts/addresses.server";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { ViewerRoom } from "~/components/live/viewer-room";
 import { CHAT_MAX_LENGTH } from "~/domain/live/chat.server";
@@ -17,16 +18,27 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 export async function loader({ params, request }: LoaderFunctionArgs) {
   const showId = params.showId ?? "";
   const [state, userId] = await Promise.all([getLiveState(showId), getUserId(request)]);
+  // A signed-in shopper's address book makes "buy now" one tap.
+  const addresses = userId ? await listAddresses(userId) : [];
   invariantResponse(state, "Show not found");
   const moments =
     state.status === "ended" ? await replayMoments(showId, state.startedAt ? new Date(state.startedAt) : null) : [];
-  return { state, moments, signedIn: Boolean(userId), chatMax: CHAT_MAX_LENGTH };
+  return { state, moments, signedIn: Boolean(userId), chatMax: CHAT_MAX_LENGTH, addresses };
 }
 
 export default function LiveRoomRoute() {
-  const { state, moments, signedIn, chatMax } = useLoaderData<typeof loader>();
+  const { state, moments, signedIn, chatMax, addresses } = useLoaderData<typeof loader>();
   // Keyed by show, so moving from one room to another starts a fresh connection and state.
-  return <ViewerRoom key={state.showId} initial={state} moments={moments} signedIn={signedIn} chatMax={chatMax} />;
+  return (
+    <ViewerRoom
+      key={state.showId}
+      initial={state}
+      moments={moments}
+      signedIn={signedIn}
+      chatMax={chatMax}
+      addresses={addresses}
+    />
+  );
 }
 
 export function ErrorBoundary() {

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { LineItem } from "~/components/checkout/line-item";
 import { Totals } from "~/components/checkout/totals";
 import { WorkshopGroup } from "~/components/checkout/workshop-group";
+import { HoldTimer } from "~/components/checkout/hold-timer";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { AfterSalesPanel } from "~/components/orders/after-sales-panel";
 import { afterSalesForOrder } from "~/domain/after-sales/requests.server";
@@ -51,6 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isAdmin: !!viewer?.isAdmin,
     autoConfirmDays: env().RECEIPT_AUTO_CONFIRM_DAYS,
     afterSales: await afterSalesForOrder(order.id),
+    now: new Date().toISOString(),
   };
 }
 
@@ -124,7 +126,7 @@ function StatusBadge({ status, stage }: { status: OrderView["status"]; stage: Or
 
 export default function OrderPage() {
   const { t, i18n } = useTranslation("checkout");
-  const { order, signedIn, isAdmin, autoConfirmDays, afterSales } = useLoaderData<typeof loader>();
+  const { order, signedIn, isAdmin, autoConfirmDays, afterSales, now } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   useOrderUpdates(order.id, order.accessToken);
@@ -156,7 +158,7 @@ export default function OrderPage() {
       {!signedIn ? <p className="rounded-lg bg-amber-50 p-3 text-sm text-amber-900">{t("order.saveLink")}</p> : null}
       {order.canPay ? (
         <Form method="post" className="space-y-2 rounded-xl border border-amber-300 bg-amber-50 p-3">
-          <p className="text-sm">{t("order.payBefore", { time: when(order.expiresAt) })}</p>
+          <HoldTimer expiresAt={order.expiresAt} renderedAt={now} />
           {hidden}
           <Button type="submit" name="intent" value="pay" className="w-full">
             {t("order.pay")}

@@ -4,6 +4,7 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
+import { HoldTimer } from "~/components/checkout/hold-timer";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Button } from "~/components/ui/field";
 import { mayView, payableOrder } from "~/domain/orders/orders.server";
@@ -32,7 +33,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       totalFen: order.totalFen,
       status: order.status,
       accessToken: order.accessToken,
+      expiresAt: order.expiresAt.toISOString(),
     },
+    now: new Date().toISOString(),
     sheet: url.searchParams.get("sheet") === "1",
   };
 }
@@ -57,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function LocalPaymentPage() {
   const { t, i18n } = useTranslation("checkout");
-  const { order, sheet } = useLoaderData<typeof loader>();
+  const { order, sheet, now } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const orderLink = `/orders/${order.id}?${new URLSearchParams({ token: order.accessToken, ...(sheet ? { sheet: "1" } : {}) })}`;
   return (
@@ -74,6 +77,11 @@ export default function LocalPaymentPage() {
       <p className="mt-1 text-stone-700">{t("pay.order", { number: order.number })}</p>
       <p className="mt-4 text-sm text-stone-600">{t("pay.amount")}</p>
       <p className="text-3xl font-bold tabular-nums">{formatMoney(order.totalFen, i18n.language)}</p>
+      {order.status === "pending_payment" ? (
+        <div className="mt-4">
+          <HoldTimer expiresAt={order.expiresAt} renderedAt={now} />
+        </div>
+      ) : null}
       <p className="mt-4 text-sm text-stone-600">{t("pay.explain")}</p>
       {result?.declined ? (
         <p role="alert" className="mt-4 rounded-lg bg-red-50 p-3 text-sm text-red-800">

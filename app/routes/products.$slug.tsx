@@ -56,7 +56,7 @@ export default function ProductPage() {
     );
   const [cover, ...moreImages] = product.images;
   return (
-    <main id="main" className="mx-auto max-w-6xl pb-16 sm:px-4 sm:pt-4">
+    <main id="main" className="mx-auto max-w-6xl pb-36 sm:px-4 sm:pt-4 md:pb-16">
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2 md:gap-8">
         <div>
           {cover ? (

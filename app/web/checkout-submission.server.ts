@@ -4,7 +4,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { placeOrder } from "~/domain/checkout/checkout.server";
-import { DomainError } from "~/domain/errors.server";
+import { contactFromAddress, rememberAddress } from "~/domain/accounts/addresses.server";
+import { DomainError, NotAllowed } from "~/domain/errors.server";
 import { configuredProviderName } from "~/domain/payments/provider.server";
 import { startPayment } from "~/domain/payments/start.server";
 import type { PricingItem } from "~/domain/checkout/pricing.server";
@@ -39,22 +40,53 @@ export function buyNowItem(fields: CheckoutFields): PricingItem | "invalid" | nu
   return parsed.success ? parsed.data : "invalid";
 }
 
-export async function submitCheckout(fields: CheckoutFields, request: CheckoutRequest): Promise<CheckoutOutcome> {
+/**
+ * A one-tap buy names one of the signed-in shopper's saved addresses (`addressId`): its fields replace whatever
+ * address the client sent. A guest's address id is refused (403), and one not in the shopper's book is not
+ * found (404), whoever's it is.
+ */
+async function withSavedAddress(
+  fields: CheckoutFields,
+  userId: () => Promise<string | null>,
+): Promise<{ fields: CheckoutFields; saved: boolean }> {
+  const addressId = fields.get("addressId");
+  if (typeof addressId !== "string" || !addressId) return { fields, saved: false };
+  const owner = await userId();
+  if (!owner) throw new NotAllowed("account:address.signIn");
+  const contact = await contactFromAddress(owner, addressId.slice(0, 64));
+  const filled = new URLSearchParams([...fields.entries()].filter(([, v]) => typeof v === "string") as string[][]);
+  filled.delete("addressId");
+  filled.delete("email");
+  for (const [name, value] of Object.entries(contact)) filled.set(name, String(value ?? ""));
+  return { fields: filled, saved: true };
+}
+
+export async function submitCheckout(given: CheckoutFields, request: CheckoutRequest): Promise<CheckoutOutcome> {
   const t = translator(request.locale);
   const message = (error: DomainError) => t(error.messageKey, error.values);
   // The buy-now endpoint reads its own body, so its fields are bounded here, before conform sees them.
-  if (!fieldsWithinLimits(fields))
+  if (!fieldsWithinLimits(given))
     return {
       kind: "reply",
       status: 400,
       reply: { status: "error", error: { "": [t("common:form.refused.malformed")] } },
     };
-  const buyNow = buyNowItem(fields);
+  const buyNow = buyNowItem(given);
   // In a flash sale most buyers arrive after the last unit: they hear so before the rest of the form is read
   // (there is nothing left to correct it for, so the reply carries no field values back).
   const gone = buyNow && buyNow !== "invalid" ? recalledSoldOut([buyNow]) : null;
   if (gone) return { kind: "reply", status: gone.status, reply: { status: "error", error: { "": [message(gone)] } } };
 
+  let asked: Promise<string | null> | undefined;
+  const userIdOnce = () => (asked ??= request.userId());
+  let fields = given;
+  let savedAddress = false;
+  try {
+    ({ fields, saved: savedAddress } = await withSavedAddress(given, userIdOnce));
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { kind: "reply", status: error.status, reply: { status: "error", error: { "": [message(error)] } } };
+  }
   const submission = parseWithZod(fields, { schema: CheckoutSchema });
   const refuse = (error: DomainError, status = error.status): CheckoutOutcome => ({
     kind: "reply",
@@ -80,10 +112,11 @@ export async function submitCheckout(fields: CheckoutFields, request: CheckoutRe
 
   // A cart holding something that has just run out is answered by placeOrder before any query.
   const { quote, sheet, submission: submissionKey, ...contact } = submission.value;
+  const userId = await userIdOnce();
   let placed;
   try {
     placed = await placeOrder({
-      userId: await request.userId(),
+      userId,
       items: withNotes,
       contact,
       paymentProvider: configuredProviderName(),
@@ -95,6 +128,11 @@ export async function submitCheckout(fields: CheckoutFields, request: CheckoutRe
     if (error instanceof DomainError) return refuse(error);
     throw error;
   }
+  // A shopper's first checkout (and any new address typed in) fills their address book for next time.
+  if (userId && !savedAddress)
+    await rememberAddress(userId, contact).catch((error: unknown) =>
+      console.error(`Could not save the address of order ${placed.id}:`, error),
+    );
   const orderPage = () => {
     const query = new URLSearchParams({ token: placed.accessToken, ...(sheet ? { sheet: "1" } : {}) });
     return `/orders/${placed.id}?${query}`;

@@ -1,13 +1,17 @@
 // Buying without leaving the stream: choose a variant and a quantity in a sheet. "Add to cart" posts to /cart and
 // stays in the room; "buy now" opens the checkout (address, payment) inside the same sheet, so the stream keeps
-// playing above it. The server prices the line; what is shown here is for the shopper only.
-import { useState } from "react";
+// playing above it. A signed-in shopper with saved addresses buys in one tap instead (one-tap.tsx). The server
+// prices the line; what is shown here is for the shopper only.
+import { useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { linePremiumFen } from "~/domain/ledger/allocation";
+import type { SavedAddress } from "~/domain/accounts/address-schema";
+import { sendBuyNow } from "~/domain/checkout/buy-now-client";
 import { effectivePrice, type DealView, type ProductCard } from "~/domain/live/live-state";
 import { formatMoney } from "~/lib/money";
 import { defaultVariant, StockNote, type Attribution, type BuyMode } from "./pinned-card";
+import { AddressChoice, newSubmissionKey, QuoteNote, useQuote } from "./one-tap";
 import { usePick } from "./use-pick";
 
 type Props = {
@@ -19,6 +23,8 @@ type Props = {
   preferredVariantId: string | null;
   redirectTo: string;
   onClose: () => void;
+  /** The signed-in shopper's address book (empty for guests): with one, "buy now" is one tap. */
+  addresses?: SavedAddress[];
 };
 
 type Status =
@@ -26,11 +32,16 @@ type Status =
   | { kind: "sending" }
   | { kind: "done" }
   | { kind: "checkout"; url: string }
-  | { kind: "error"; key: string };
+  | { kind: "error"; key: string }
+  | { kind: "refused"; messages: string[] };
+
+// A namespaced message key (a field's error); anything else is a sentence the server already worded.
+const MESSAGE_KEY = /^[a-z]+:[\w.-]+$/;
 
 const BUY_NOW_FIELDS = ["variantId", "quantity", "showId", "pinId", "flashDealId"];
 
-export function BuySheetBody({ card, mode, deal, now, attribution, preferredVariantId, redirectTo, onClose }: Props) {
+export function BuySheetBody(props: Props) {
+  const { card, mode, deal, now, attribution, preferredVariantId, redirectTo, onClose, addresses = [] } = props;
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
   const revalidator = useRevalidator();
@@ -44,19 +55,50 @@ export function BuySheetBody({ card, mode, deal, now, attribution, preferredVari
   const premiumFen = linePremiumFen({ unitPriceFen: price.priceFen, quantity, premiumRateBp: card.premiumRateBp });
   const max = Math.max(1, Math.min(card.preorder ? 99 : variant.stock, dealCap, 99));
   const unavailable = !card.preorder && variant.stock <= 0;
+  const formRef = useRef<HTMLFormElement>(null);
+  const [address, setAddress] = useState(() => addresses.find((a) => a.isDefault) ?? addresses[0] ?? null);
+  const oneTap = mode === "buy" && address !== null;
+  const [submissionKey] = useState(newSubmissionKey);
+  const [quoteVersion, setQuoteVersion] = useState(0);
+  const itemParams = new URLSearchParams({
+    variantId: variant.id,
+    quantity: String(quantity),
+    v: String(quoteVersion),
+  });
+  if (attribution.showId) itemParams.set("showId", attribution.showId);
+  if (attribution.pinId) itemParams.set("pinId", attribution.pinId);
+  if (price.deal && deal) itemParams.set("flashDealId", deal.id);
+  const quote = useQuote(oneTap ? itemParams : null);
+
+  /** The full checkout form, inside the sheet (a guest, or a shopper sending it to a new address). */
+  function openCheckout(body: FormData) {
+    const params = new URLSearchParams({ sheet: "1" });
+    for (const field of BUY_NOW_FIELDS) {
+      const value = body.get(field);
+      if (typeof value === "string" && value) params.set(field, value);
+    }
+    setStatus({ kind: "checkout", url: `/checkout?${params}` });
+  }
+
+  async function placeInOneTap(body: FormData) {
+    setStatus({ kind: "sending" });
+    const answer = await sendBuyNow(body);
+    if (!answer) return setStatus({ kind: "error", key: "buy.error.noAnswer" });
+    if ("reply" in answer) {
+      setQuoteVersion((v) => v + 1); // a price or stock that changed meanwhile shows itself before the next tap
+      const messages = Object.values(answer.reply.error ?? {}).flatMap((m) => m ?? []);
+      return setStatus({ kind: "refused", messages: messages.length ? messages : [t("buy.error.failed")] });
+    }
+    // Stripe's page cannot open inside the sheet, so there the payment takes the whole window.
+    if (!answer.redirectTo.startsWith("/")) return window.location.assign(answer.redirectTo);
+    setStatus({ kind: "checkout", url: answer.redirectTo });
+  }
 
   async function submit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const body = new FormData(event.currentTarget);
-    if (mode === "buy") {
-      const params = new URLSearchParams({ sheet: "1" });
-      for (const field of BUY_NOW_FIELDS) {
-        const value = body.get(field);
-        if (typeof value === "string" && value) params.set(field, value);
-      }
-      setStatus({ kind: "checkout", url: `/checkout?${params}` });
-      return;
-    }
+    if (oneTap) return placeInOneTap(body);
+    if (mode === "buy") return openCheckout(body);
     setStatus({ kind: "sending" });
     try {
       const response = await fetch("/cart", { method: "POST", body, redirect: "manual" });
@@ -110,7 +152,7 @@ export function BuySheetBody({ card, mode, deal, now, attribution, preferredVari
   }
 
   return (
-    <form onSubmit={submit} className="space-y-4" data-testid="buy-sheet">
+    <form ref={formRef} onSubmit={submit} className="space-y-4" data-testid="buy-sheet">
       <input type="hidden" name="intent" value="add" />
       <input type="hidden" name="showId" value={attribution.showId} />
       {attribution.pinId ? <input type="hidden" name="pinId" value={attribution.pinId} /> : null}
@@ -196,14 +238,28 @@ export function BuySheetBody({ card, mode, deal, now, attribution, preferredVari
           </button>
         </div>
       </div>
-      {card.customisable && mode !== "buy" ? (
+      {oneTap ? (
+        <>
+          <input type="hidden" name="addressId" value={address.id} />
+          <input type="hidden" name="submission" value={submissionKey} />
+          <input type="hidden" name="sheet" value="1" />
+          {quote ? <input type="hidden" name="quote" value={quote.quote} /> : null}
+          <AddressChoice
+            addresses={addresses}
+            chosen={address}
+            onChoose={setAddress}
+            onNewAddress={() => formRef.current && openCheckout(new FormData(formRef.current))}
+          />
+        </>
+      ) : null}
+      {card.customisable && (mode !== "buy" || oneTap) ? (
         <div>
           <label htmlFor="buy-note" className="text-sm font-medium">
             {t("buy.note")}
           </label>
           <textarea
             id="buy-note"
-            name="customisationNote"
+            name={oneTap ? `note-${variant.id}` : "customisationNote"}
             maxLength={200}
             value={note}
             onChange={(event) => setNote(event.target.value)}
@@ -212,22 +268,25 @@ export function BuySheetBody({ card, mode, deal, now, attribution, preferredVari
           />
         </div>
       ) : null}
-      {status.kind === "error" ? (
+      {status.kind === "error" || status.kind === "refused" ? (
         <p role="alert" className="rounded-lg bg-red-50 px-3 py-2 text-sm text-red-800">
-          {t(status.key)}
+          {status.kind === "error"
+            ? t(status.key)
+            : status.messages.map((m) => (MESSAGE_KEY.test(m) ? t(m) : m)).join(" ")}
         </p>
       ) : null}
       <button
         type="submit"
-        disabled={unavailable || status.kind === "sending"}
+        disabled={unavailable || status.kind === "sending" || (oneTap && quote === undefined)}
         className="flex min-h-12 w-full items-center justify-center rounded-full bg-brand-600 font-medium text-white disabled:opacity-60"
       >
         {status.kind === "sending"
-          ? t("buy.sending")
-          : t(mode === "buy" ? "buy.submitBuy" : "buy.submitCart", {
-              total: formatMoney(price.priceFen * quantity, locale),
+          ? t(oneTap ? "buy.placing" : "buy.sending")
+          : t(oneTap ? "buy.placeOrder" : mode === "buy" ? "buy.submitBuy" : "buy.submitCart", {
+              total: formatMoney(oneTap && quote ? quote.totalFen : price.priceFen * quantity, locale),
             })}
       </button>
+      {oneTap ? <QuoteNote quote={quote} locale={locale} /> : null}
     </form>
   );
 }

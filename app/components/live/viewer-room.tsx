@@ -3,6 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { SavedAddress } from "~/domain/accounts/address-schema";
 import type { LiveState, ProductCard } from "~/domain/live/live-state";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { BuySheetBody } from "./buy-sheet";
@@ -18,7 +19,13 @@ import { SoldTicker } from "./sold-ticker";
 import { useLiveRoom } from "./use-live-room";
 import { usePick } from "./use-pick";
 
-type Props = { initial: LiveState; moments: Moment[]; signedIn: boolean; chatMax: number };
+type Props = {
+  initial: LiveState;
+  moments: Moment[];
+  signedIn: boolean;
+  chatMax: number;
+  addresses?: SavedAddress[];
+};
 
 /** The site header's height (it wraps to two lines on narrow phones in some languages), so the stream fills the rest. */
 function useHeaderHeight(fallback = 56) {
@@ -33,7 +40,7 @@ function useHeaderHeight(fallback = 56) {
   return height;
 }
 
-export function ViewerRoom({ initial, moments, signedIn, chatMax }: Props) {
+export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: Props) {
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
   const revalidator = useRevalidator();
@@ -207,6 +214,7 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax }: Props) {
             preferredVariantId={state.pin?.pinId === sheet.pinId ? (state.pin?.variantId ?? null) : null}
             redirectTo={here}
             onClose={() => setSheet(null)}
+            addresses={addresses}
           />
         ) : null}
       </Sheet>

@@ -109,6 +109,15 @@ export async function updateCartLine(
   ) {
     throw new InvalidInput("checkout:error.quantity", { max: MAX_QUANTITY });
   }
+  // More than is in stock is refused (fewer always works, even of something that has since run short).
+  if (change.quantity !== undefined && change.quantity > line.quantity) {
+    const variant = await db.variant.findUnique({
+      where: { id: line.variantId },
+      select: { stock: true, product: { select: { titleZh: true, titleEn: true } } },
+    });
+    if (variant && change.quantity > variant.stock)
+      throw new InvalidInput("checkout:error.stockLeft", { stock: variant.stock, ...variant.product });
+  }
   await db.cartLine.update({
     where: { id: line.id },
     data: {
@@ -124,6 +133,14 @@ export async function updateCartLine(
 export async function removeCartLine(owner: CartOwner, lineId: string) {
   const line = await ownLine(owner, lineId);
   await db.cartLine.delete({ where: { id: line.id } });
+}
+
+/** How many items the visitor's cart holds (the site header's count). */
+export async function cartCount(owner: CartOwner): Promise<number> {
+  const cart = await findCart(owner);
+  if (!cart) return 0;
+  const { _sum } = await db.cartLine.aggregate({ where: { cartId: cart.id }, _sum: { quantity: true } });
+  return _sum.quantity ?? 0;
 }
 
 /** The cart's lines as items to price, oldest first. */

@@ -185,6 +185,15 @@ const checkout: Record<keyof typeof zh, string> = {
   "myOrders.newer": "Newer orders",
   "myOrders.older": "Older orders",
   "myOrders.sum": "Total",
+  "pay.timeLeft": "Time left to pay",
+  "pay.payBy": "Please pay by {{time}}",
+  "pay.whenLapsed":
+    "If it is not paid in time, the order is cancelled by itself and the stock held for you goes back on sale.",
+  "pay.lapsedNow": "Time is up: the order will be cancelled and its stock released.",
+  "cart.less": "One fewer {{title}}",
+  "cart.more": "One more {{title}}",
+  "cart.navCount": ", {{count}} items",
+  "error.stockLeft": "Only {{stock}} of “{{titleEn}}” left",
 };
 
 export default checkout;

@@ -182,6 +182,18 @@ const live: Record<keyof typeof zh, string> = {
   "streamKey.regenerate": "Issue a new key (the old one stops at once)",
   "streamKey.revoke": "Revoke the key",
   "broadcast.encoderLink": "Broadcast with OBS",
+  "buy.shipTo": "Ship to",
+  "buy.change": "Change",
+  "buy.changeAddress": "Change the shipping address",
+  "buy.chooseAddress": "Choose a shipping address",
+  "buy.useAddress": "Ship here",
+  "buy.newAddress": "Enter a new address",
+  "buy.placeOrder": "Place order · {{total}}",
+  "buy.placing": "Placing your order…",
+  "buy.pricing": "Working out shipping…",
+  "buy.withShipping": "Includes {{amount}} shipping",
+  "buy.freeShipping": "Free shipping",
+  "buy.error.noAnswer": "The network dropped before the order's answer arrived: please try again",
 };
 
 export default live;

@@ -121,6 +121,10 @@ const store: Record<keyof typeof zh, string> = {
   "search.prev": "Previous",
   "search.next": "Next",
   "search.page": "Page {{page}} of {{pages}}",
+  "product.buyNow": "Buy now",
+  "product.added": "Added to your cart",
+  "product.toCart": "View cart",
+  "product.adding": "Adding…",
 };
 
 export default store;

@@ -176,6 +176,14 @@ const checkout = {
   "myOrders.newer": "较新的订单",
   "myOrders.older": "更早的订单",
   "myOrders.sum": "合计",
+  "pay.timeLeft": "剩余支付时间",
+  "pay.payBy": "请在 {{time}} 前完成支付",
+  "pay.whenLapsed": "超时未支付，订单会自动取消，为你保留的库存也会释放给其他买家。",
+  "pay.lapsedNow": "支付时间已到：订单将自动取消，库存已释放。",
+  "cart.less": "{{title}} 减少一件",
+  "cart.more": "{{title}} 增加一件",
+  "cart.navCount": "，{{count}} 件商品",
+  "error.stockLeft": "「{{titleZh}}」库存只剩 {{stock}} 件",
 } as const;
 
 export default checkout;

@@ -180,6 +180,18 @@ const live = {
   "streamKey.regenerate": "重新生成（旧密钥立即失效）",
   "streamKey.revoke": "作废密钥",
   "broadcast.encoderLink": "用 OBS 推流",
+  "buy.shipTo": "收货地址",
+  "buy.change": "更换",
+  "buy.changeAddress": "更换收货地址",
+  "buy.chooseAddress": "选择收货地址",
+  "buy.useAddress": "寄到这里",
+  "buy.newAddress": "填写新地址",
+  "buy.placeOrder": "提交订单 · {{total}}",
+  "buy.placing": "正在下单…",
+  "buy.pricing": "正在计算运费…",
+  "buy.withShipping": "含运费 {{amount}}",
+  "buy.freeShipping": "包邮",
+  "buy.error.noAnswer": "网络不稳，没有收到下单结果，请再试一次",
 } as const;
 
 export default live;

@@ -116,6 +116,10 @@ const store = {
   "search.prev": "上一页",
   "search.next": "下一页",
   "search.page": "第 {{page}} / {{pages}} 页",
+  "product.buyNow": "立即购买",
+  "product.added": "已加入购物车",
+  "product.toCart": "去购物车",
+  "product.adding": "正在加入…",
 } as const;
 
 export default store;
