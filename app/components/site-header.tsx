@@ -26,7 +26,7 @@ export function SiteHeader({ viewer, locale }: { viewer: RootData["viewer"]; loc
           {t("nav.search")}
         </NavLink>
         <NavLink to="/cart" className={linkClass}>
-          {t("checkout:cart.nav")}
+          {t("nav.cart")}
         </NavLink>
         <Form method="post" action="/set-locale" className="inline">
           <input type="hidden" name="redirectTo" value={here} />

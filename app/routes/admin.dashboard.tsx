@@ -12,6 +12,9 @@ import { adminDashboard } from "~/domain/ledger/dashboards.server";
 import { requireAdmin } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import { formatDate } from "~/lib/shanghai-time";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["dashboard", "fulfil"] };
 
 export const meta: MetaFunction = () => [{ title: "集市总览 · 村播 Cunbo" }];
 

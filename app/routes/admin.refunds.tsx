@@ -11,6 +11,9 @@ import { requireAdmin } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import { readForm } from "~/web/read-form.server";
 import { formatShanghai } from "~/lib/shanghai-time";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["admin", "checkout"] };
 
 export const meta: MetaFunction = () => [{ title: "退款未成功 · 村播 Cunbo" }];
 

@@ -26,6 +26,9 @@ import { requireShowHost } from "~/web/auth.server";
 import { invariantResponse } from "~/web/http.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["checkout", "live"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.state.title ?? ""} · 主播控制台 · 村播` },

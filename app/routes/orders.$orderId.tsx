@@ -20,6 +20,9 @@ import { getLocale } from "~/lib/locale.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { useOrderUpdates } from "~/components/checkout/use-order-updates";
 import { readForm } from "~/web/read-form.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.order.number ?? "订单"} · 村播 Cunbo` },

@@ -15,6 +15,9 @@ import { showsFeaturingProduct } from "~/domain/live/show-schedule.server";
 import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

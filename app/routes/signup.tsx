@@ -19,6 +19,9 @@ import { Conflict } from "~/domain/errors.server";
 import { createUserSession, getUserId, safeRedirect } from "~/web/auth.server";
 import { beginSignUp, tooManyAttempts } from "~/lib/login-limits.server";
 import { readForm } from "~/web/read-form.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
 
 const SignUpSchema = z
   .object({

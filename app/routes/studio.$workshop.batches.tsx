@@ -12,6 +12,9 @@ import { requireWorkshopMember } from "~/web/auth.server";
 import { replyWithFieldErrors } from "~/web/invalid-fields.server";
 import { shanghaiDay, shanghaiDayToDate } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout", "fulfil", "studio"] };
 
 export const meta: MetaFunction = () => [{ title: "预售批次 · 工坊后台 · 村播 Cunbo" }];
 

@@ -12,6 +12,9 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { workshopDashboard } from "~/domain/ledger/dashboards.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["dashboard", "fulfil"] };
 
 export const meta: MetaFunction = () => [{ title: "收入看板 · 村播 Cunbo" }];
 

@@ -24,6 +24,9 @@ import {
 import { refundFulfilmentOrder } from "~/domain/fulfilment/refunds.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { readForm } from "~/web/read-form.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout", "fulfil"] };
 
 export const meta: MetaFunction = () => [{ title: "打包台 · 村播 Cunbo" }];
 

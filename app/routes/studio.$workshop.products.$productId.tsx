@@ -28,6 +28,9 @@ import {
   storeImage,
   uploadDirOf,
 } from "~/web/uploaded-image.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "studio"] };
 
 export const meta: MetaFunction = () => [{ title: "编辑商品 · 工坊后台 · 村播 Cunbo" }];
 

@@ -8,6 +8,9 @@ import { ProductGrid } from "~/components/product-card";
 import { getWorkshop } from "~/domain/catalogue/catalogue.server";
 import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

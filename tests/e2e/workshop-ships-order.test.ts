@@ -37,7 +37,7 @@ describe("a workshop ships an order", () => {
 
     await card.getByRole("button", { name: "接单", exact: true }).click();
     await card.getByText("已接单", { exact: true }).waitFor();
-    await card.getByRole("button", { name: "已打包", exact: true }).click();
+    await card.getByRole("button", { name: "打包", exact: true }).click();
     await card.getByLabel("运单号").waitFor();
 
     await card.getByLabel("快递公司").selectOption("sf");

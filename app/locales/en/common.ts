@@ -44,6 +44,7 @@ const common: Record<keyof typeof zh, string> = {
   "status.pending": "Pending",
   "status.approved": "Approved",
   "status.rejected": "Rejected",
+  "nav.cart": "Cart",
 };
 
 export default common;

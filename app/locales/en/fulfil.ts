@@ -72,9 +72,9 @@ const fulfil: Record<keyof typeof zh, string> = {
   "parcel.exceptionReason": "Problem: {{reason}}",
   "parcel.waitingBatch": "Pre-order: packs once its batch is released",
   "action.accept": "Accept",
-  "action.pack": "Packed",
+  "action.pack": "Pack",
   "action.ship": "Ship",
-  "action.deliver": "Delivered",
+  "action.deliver": "Mark delivered",
   "action.requeue": "Pack again",
   "action.print": "Print slip",
   "action.problem": "Problem / cancel…",
@@ -141,6 +141,9 @@ const fulfil: Record<keyof typeof zh, string> = {
   "csv.courier": "Courier",
   "csv.tracking": "Tracking number",
   "csv.status": "Status",
+  "log.paid": "Paid by the buyer",
+  "log.batchReleased": "Batch released: {{value}}",
+  "log.shipped": "{{courier}}, tracking number {{number}}",
 };
 
 export default fulfil;

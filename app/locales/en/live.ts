@@ -158,6 +158,11 @@ const live: Record<keyof typeof zh, string> = {
   "error.notInLineUp": "That product is not in this show's line-up",
   "error.badRequest": "Something in the request was wrong; reload the page and try again",
   "host.dashboardLink": "My sales and commission (dashboard)",
+  "room.back": "Back to home",
+  "room.share": "Share",
+  "room.shareText": "Watch live on Cunbo: {{title}}",
+  "room.copied": "Link copied",
+  "room.copyFailed": "Could not copy: press and hold the link to copy it",
 };
 
 export default live;

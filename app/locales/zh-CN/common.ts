@@ -41,6 +41,7 @@ const common = {
   "status.pending": "待审核",
   "status.approved": "已通过",
   "status.rejected": "未通过",
+  "nav.cart": "购物车",
 } as const;
 
 export default common;

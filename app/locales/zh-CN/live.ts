@@ -156,6 +156,11 @@ const live = {
   "error.notInLineUp": "这件商品不在本场清单里",
   "error.badRequest": "请求有误，请刷新页面后重试",
   "host.dashboardLink": "我的带货成绩（看板）",
+  "room.back": "返回首页",
+  "room.share": "分享",
+  "room.shareText": "来村播看直播：{{title}}",
+  "room.copied": "链接已复制",
+  "room.copyFailed": "复制失败，请长按链接复制",
 } as const;
 
 export default live;
