@@ -22,6 +22,7 @@ import {
   workshopQueuePage,
 } from "~/domain/fulfilment/queue.server";
 import { refundFulfilmentOrder } from "~/domain/fulfilment/refunds.server";
+import { trackingNumberInUse } from "~/domain/fulfilment/tracking-reuse.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { readForm } from "~/web/read-form.server";
 import type { RouteHandle } from "~/root";
@@ -122,6 +123,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ intent, id: String(formData.get("id") ?? ""), result: submission.reply() }, { status: 400 });
     }
     const value = submission.value;
+    if (value.intent === "ship" && !value.reuseTracking) {
+      const reuse = await trackingNumberInUse({ ...value, parcelId: value.id, workshopId: workshop.id });
+      // Asked before saving: 409 with the form as typed, and a "save anyway" beside it.
+      if (reuse) return data({ intent, id: value.id, reuse, result: submission.reply() }, { status: 409 });
+    }
     const result = await transitionOne(
       {
         ...base,

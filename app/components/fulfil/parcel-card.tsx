@@ -7,6 +7,7 @@ import { courierName } from "~/domain/fulfilment/couriers";
 import { readHistoryNote } from "~/domain/fulfilment/history-notes";
 import { allowedActions } from "~/domain/fulfilment/steps";
 import type { workshopQueuePage } from "~/domain/fulfilment/queue.server";
+import type { TrackingReuse } from "~/domain/fulfilment/tracking-reuse.server";
 import { formatDateTime, hoursUntil } from "~/lib/shanghai-time";
 import { fixedLabel } from "./labels";
 import { ProblemForm, ShipForm } from "./parcel-forms";
@@ -22,6 +23,7 @@ export type ConsoleActionResult =
       values?: Record<string, string | number>;
       result?: SubmissionResult<string[]>;
       bulkErrors?: Record<string, string[]>;
+      reuse?: TrackingReuse;
     }
   | undefined;
 
@@ -131,7 +133,11 @@ export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, action
           </Form>
         ))}
         {actions.includes("ship") ? (
-          <ShipForm parcelId={parcel.id} lastResult={mine?.intent === "ship" ? mine.result : undefined} />
+          <ShipForm
+            parcelId={parcel.id}
+            lastResult={mine?.intent === "ship" ? mine.result : undefined}
+            reuse={mine?.intent === "ship" ? mine.reuse : undefined}
+          />
         ) : null}
         <a
           href={`/studio/${slug}/fulfilment/slips?ids=${parcel.id}`}

@@ -144,6 +144,10 @@ const fulfil: Record<keyof typeof zh, string> = {
   "log.paid": "Paid by the buyer",
   "log.batchReleased": "Batch released: {{value}}",
   "log.shipped": "{{courier}}, tracking number {{number}}",
+  "ship.reused": "Tracking number {{number}} is already on the parcel of order {{order}}.",
+  "ship.reusedElsewhere": "Tracking number {{number}} is already on another parcel.",
+  "ship.reusedHint": "Check the label: correct it and press Ship again, or save it anyway if it is right.",
+  "ship.saveAnyway": "Save this number anyway",
 };
 
 export default fulfil;

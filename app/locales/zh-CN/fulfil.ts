@@ -142,6 +142,10 @@ const fulfil = {
   "log.paid": "买家已付款",
   "log.batchReleased": "批次已放行：{{value}}",
   "log.shipped": "{{courier}} 运单号 {{number}}",
+  "ship.reused": "运单号 {{number}} 已用在订单 {{order}} 的包裹上。",
+  "ship.reusedElsewhere": "运单号 {{number}} 已用在另一个包裹上。",
+  "ship.reusedHint": "请核对面单：改正后再点“发货”，或确认无误后仍然保存。",
+  "ship.saveAnyway": "仍然保存此运单号",
 } as const;
 
 export default fulfil;
