@@ -148,6 +148,8 @@ const fulfil: Record<keyof typeof zh, string> = {
   "ship.reusedElsewhere": "Tracking number {{number}} is already on another parcel.",
   "ship.reusedHint": "Check the label: correct it and press Ship again, or save it anyway if it is right.",
   "ship.saveAnyway": "Save this number anyway",
+  "slip.coldChain": "PERISHABLE · COLD CHAIN · ice packs, do not crush",
+  "slip.coldChainShipBy": "Must ship by {{time}}",
 };
 
 export default fulfil;

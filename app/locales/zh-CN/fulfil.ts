@@ -146,6 +146,8 @@ const fulfil = {
   "ship.reusedElsewhere": "运单号 {{number}} 已用在另一个包裹上。",
   "ship.reusedHint": "请核对面单：改正后再点“发货”，或确认无误后仍然保存。",
   "ship.saveAnyway": "仍然保存此运单号",
+  "slip.coldChain": "生鲜冷链 · 请放冰袋，勿挤压",
+  "slip.coldChainShipBy": "务必在 {{time}} 前发出",
 } as const;
 
 export default fulfil;
