@@ -7,6 +7,7 @@ import { AddToCartForm } from "~/components/add-to-cart-form";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";
 import { Price } from "~/components/price";
+import { AlcoholNotice } from "~/components/alcohol-notice";
 import { ProductFacts } from "~/components/product-facts";
 import { ShowRows } from "~/components/show-card";
 import { chooseVariant } from "~/components/variant-picker";
@@ -117,6 +118,7 @@ export default function ProductPage() {
             </div>
           ) : null}
 
+          {product.alcohol ? <AlcoholNotice /> : null}
           <ProductFacts product={product} now={now} />
 
           <AddToCartForm

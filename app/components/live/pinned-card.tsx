@@ -2,6 +2,7 @@
 // its countdown, and buy-now / add-to-cart. Without JavaScript the buttons post the card's variant to /cart.
 import { useTranslation } from "react-i18next";
 import { effectivePrice, type CardVariant, type DealView, type ProductCard } from "~/domain/live/live-state";
+import { AlcoholNotice } from "~/components/alcohol-notice";
 import { formatMoney } from "~/lib/money";
 import { Countdown } from "./countdown";
 import { usePick } from "./use-pick";
@@ -82,6 +83,7 @@ export function PinnedCard({ card, preferredVariantId, deal, now, attribution, r
           {premiumFen > 0 ? (
             <p className="text-xs text-leaf-700">{t("card.premium", { amount: formatMoney(premiumFen, locale) })}</p>
           ) : null}
+          {card.alcohol ? <AlcoholNotice compact /> : null}
         </div>
       </div>
       <form method="post" action="/cart" className="mt-2 grid grid-cols-2 gap-2">

@@ -22,6 +22,7 @@ export const productCardFields = {
   perishable: true,
   preorder: true,
   customisable: true,
+  category: { select: { alcohol: true } },
 } satisfies Prisma.ProductSelect;
 
 const cardSelect = {
@@ -45,6 +46,7 @@ export type ProductCard = {
   perishable: boolean;
   preorder: boolean;
   customisable: boolean;
+  alcohol: boolean;
 };
 
 function toCard(row: CardRow, locale: Locale): ProductCard {
@@ -62,6 +64,7 @@ function toCard(row: CardRow, locale: Locale): ProductCard {
     perishable: row.perishable,
     preorder: row.preorder,
     customisable: row.customisable,
+    alcohol: row.category.alcohol,
   };
 }
 
@@ -181,6 +184,7 @@ export async function getProduct(slug: string, locale: Locale) {
     perishable: p.perishable,
     preorder: p.preorder,
     customisable: p.customisable,
+    alcohol: p.category.alcohol,
     customisationPrompt: p.customisable
       ? (pick(locale, p.customisationPromptZh, p.customisationPromptEn) ?? p.customisationPromptZh)
       : null,

@@ -45,6 +45,8 @@ const common: Record<keyof typeof zh, string> = {
   "status.approved": "Approved",
   "status.rejected": "Rejected",
   "nav.cart": "Cart",
+  "alcohol.notice": "Not for sale to minors",
+  "alcohol.detail": "No one under 18 may buy or drink it",
 };
 
 export default common;
