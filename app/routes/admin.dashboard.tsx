@@ -53,8 +53,8 @@ export default function AdminDashboard() {
         <StatTile label={t("admin.stat.village")} value={money(figures.totals.village)} tone="good" />
         <StatTile label={t("admin.stat.platform")} value={money(figures.totals.platform)} />
       </dl>
-      <div className="mt-4 grid gap-3 lg:grid-cols-2">
-        <div className="lg:col-span-2">
+      <div className="mt-4 grid gap-3 lg:grid-cols-3">
+        <div>
           <AreaChart
             {...common}
             title={t("admin.chart.sales")}

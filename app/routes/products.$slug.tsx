@@ -100,7 +100,13 @@ export default function ProductPage() {
               >
                 {product.workshop.name}
               </Link>{" "}
-              · {product.workshop.village}
+              · {product.workshop.village} ·{" "}
+              <Link
+                to={`/workshops/${product.workshop.slug}/impact`}
+                className="text-leaf-700 underline underline-offset-4"
+              >
+                {t("workshop.impactLink")}
+              </Link>
             </p>
           </div>
 

@@ -121,6 +121,7 @@ const store: Record<keyof typeof zh, string> = {
   "search.prev": "Previous",
   "search.next": "Next",
   "search.page": "Page {{page}} of {{pages}}",
+  "workshop.impactLink": "See where this workshop's money goes",
 };
 
 export default store;

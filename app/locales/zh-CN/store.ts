@@ -116,6 +116,7 @@ const store = {
   "search.prev": "上一页",
   "search.next": "下一页",
   "search.page": "第 {{page}} / {{pages}} 页",
+  "workshop.impactLink": "看看这家工坊的共富账本",
 } as const;
 
 export default store;
