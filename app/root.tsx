@@ -21,6 +21,7 @@ import { cartCount as countCartItems } from "~/domain/checkout/cart.server";
 import { createI18n } from "~/lib/i18n";
 import { useNonce } from "~/lib/nonce";
 import { getLocale, resourcesFor } from "~/lib/locale.server";
+import { namespacesForPath } from "~/web/route-translations.server";
 import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -37,7 +38,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     cartCount,
-    resources: resourcesFor(locale),
+    // Only what the matched routes list in their `handle.i18n` (and "common"), not every namespace.
+    resources: resourcesFor(locale, namespacesForPath(new URL(request.url).pathname)),
     viewer: viewer && {
       name: viewer.name,
       isAdmin: viewer.isAdmin,
@@ -49,13 +51,21 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export type RootData = Awaited<ReturnType<typeof loader>>;
 
-// The translations travel with the root's data, so it is fetched again only when something may have changed
-// it: a form submission (log-in, log-out, the language switch).
-export const shouldRevalidate: ShouldRevalidateFunction = ({ formMethod, defaultShouldRevalidate }) =>
-  formMethod ? defaultShouldRevalidate : false;
+// The translations travel with the root's data, each page's own, so it is fetched again for another path (which may
+// need other namespaces) and when a form submission may have changed it (log-in, log-out, the language switch).
+export const shouldRevalidate: ShouldRevalidateFunction = ({
+  formMethod,
+  defaultShouldRevalidate,
+  currentUrl,
+  nextUrl,
+}) => (formMethod ? defaultShouldRevalidate : currentUrl.pathname !== nextUrl.pathname);
 
-/** A route whose `handle` says `hydrate: false` is sent as plain HTML, without the app's scripts. */
-export type RouteHandle = { hydrate?: boolean };
+/**
+ * A route whose `handle` says `hydrate: false` is sent as plain HTML, without the app's scripts; `i18n` lists the
+ * translation namespaces its page shows besides "common" (tests/unit/route-namespaces.test.ts checks the list);
+ * `siteHeader: false` leaves the site header out (the live room has its own, over the stream).
+ */
+export type RouteHandle = { hydrate?: boolean; i18n?: readonly string[]; siteHeader?: boolean };
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
@@ -93,12 +103,19 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App() {
   const { locale, resources, viewer, cartCount } = useLoaderData<typeof loader>();
-  const i18n = useMemo(() => createI18n(locale, resources), [locale, resources]);
+  // One instance per language; namespaces a later page brings are added to it, so nothing shown goes missing.
+  const i18n = useMemo(() => createI18n(locale, {}), [locale]);
+  for (const [ns, bundle] of Object.entries(resources)) {
+    if (!i18n.hasResourceBundle(locale, ns)) i18n.addResourceBundle(locale, ns, bundle);
+  }
   // `?sheet=1`: the page sits in a sheet over a live stream (e.g. checkout), so it comes without the site header.
   const [searchParams] = useSearchParams();
+  const ownHeader = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.siteHeader === false);
   return (
     <I18nextProvider i18n={i18n}>
-      {searchParams.get("sheet") === "1" ? null : <SiteHeader viewer={viewer} locale={locale} cartCount={cartCount} />}
+      {searchParams.get("sheet") === "1" || ownHeader ? null : (
+        <SiteHeader viewer={viewer} locale={locale} cartCount={cartCount} />
+      )}
       <Outlet />
     </I18nextProvider>
   );

@@ -30,8 +30,8 @@ export function SiteHeader({ viewer, locale, cartCount = 0 }: Props) {
           {t("nav.search")}
         </NavLink>
         <NavLink to="/cart" className={linkClass}>
-          {t("checkout:cart.nav")}
-          {cartCount > 0 ? <span className="sr-only">{t("checkout:cart.navCount", { count: cartCount })}</span> : null}
+          {t("nav.cart")}
+          {cartCount > 0 ? <span className="sr-only">{t("nav.cartCount", { count: cartCount })}</span> : null}
           {cartCount > 0 ? (
             <span
               aria-hidden="true"

@@ -20,8 +20,11 @@ export async function localeFromCookie(cookieHeader: string | null): Promise<Loc
   return isLocale(value) ? value : DEFAULT_LOCALE;
 }
 
-export function resourcesFor(locale: Locale) {
-  return resources[locale];
+/** The given namespaces of one language (all of them when none are named: the server's own translator). */
+export function resourcesFor(locale: Locale, namespaces?: readonly string[]) {
+  const all: Record<string, Record<string, string>> = resources[locale];
+  if (!namespaces) return all;
+  return Object.fromEntries(namespaces.filter((ns) => ns in all).map((ns) => [ns, all[ns]]));
 }
 
 const instances = new Map<Locale, i18n>();

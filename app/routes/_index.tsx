@@ -11,6 +11,9 @@ import { WorkshopCard } from "~/components/workshop-card";
 import { featuredProducts, listCategories, listWorkshops } from "~/domain/catalogue/catalogue.server";
 import { homeSchedule } from "~/domain/live/show-schedule.server";
 import { getLocale, translator } from "~/lib/locale.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "村播 Cunbo" }];
 

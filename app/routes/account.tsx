@@ -9,6 +9,9 @@ import { logoutEverywhere, requireViewer } from "~/web/auth.server";
 import { readForm } from "~/web/read-form.server";
 import { getSession, listSessionsOf } from "~/lib/session.server";
 import { formatDateTime } from "~/lib/shanghai-time";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account"] };
 
 export const meta: MetaFunction = () => [{ title: "我的账户 · 村播 Cunbo" }];
 

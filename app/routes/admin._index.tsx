@@ -18,6 +18,9 @@ import { endSessionsOf } from "~/lib/session.server";
 import { shanghaiDay } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
 import { domainErrorResponse } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "admin", "checkout"] };
 
 export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
 

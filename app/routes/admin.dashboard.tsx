@@ -12,6 +12,9 @@ import { adminDashboard } from "~/domain/ledger/dashboards.server";
 import { requireAdmin } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import { formatDate } from "~/lib/shanghai-time";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["dashboard", "fulfil"] };
 
 export const meta: MetaFunction = () => [{ title: "集市总览 · 村播 Cunbo" }];
 
@@ -50,8 +53,8 @@ export default function AdminDashboard() {
         <StatTile label={t("admin.stat.village")} value={money(figures.totals.village)} tone="good" />
         <StatTile label={t("admin.stat.platform")} value={money(figures.totals.platform)} />
       </dl>
-      <div className="mt-4 grid gap-3 lg:grid-cols-2">
-        <div className="lg:col-span-2">
+      <div className="mt-4 grid gap-3 lg:grid-cols-3">
+        <div>
           <AreaChart
             {...common}
             title={t("admin.chart.sales")}

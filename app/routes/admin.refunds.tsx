@@ -12,6 +12,9 @@ import { formatMoney } from "~/lib/money";
 import { readForm } from "~/web/read-form.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { domainErrorResponse } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["admin", "checkout"] };
 
 export const meta: MetaFunction = () => [{ title: "退款未成功 · 村播 Cunbo" }];
 

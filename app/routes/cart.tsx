@@ -19,6 +19,9 @@ import { forbiddenMoneyField } from "~/web/checkout-request.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { readForm } from "~/web/read-form.server";
 import { domainErrorReply } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["checkout"] };
 
 const id = z.string().trim().min(1).max(64);
 const quantity = z.coerce

@@ -29,6 +29,9 @@ import { buyNowItem, submitCheckout } from "~/web/checkout-submission.server";
 import { CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "~/domain/checkout/checkout-schema";
 import { readForm } from "~/web/read-form.server";
 import { domainErrorResponse } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
 
 export const meta: MetaFunction = () => [{ title: "确认订单 · 村播 Cunbo" }];
 

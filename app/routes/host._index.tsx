@@ -8,6 +8,9 @@ import { usePick } from "~/components/live/use-pick";
 import { showsForConsole } from "~/domain/live/shows.server";
 import { forbidden, requireViewer } from "~/web/auth.server";
 import { formatShanghai } from "~/lib/shanghai-time";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live"] };
 
 export const meta: MetaFunction = () => [{ title: "我的直播 · 村播" }];
 

@@ -10,6 +10,9 @@ import { hostDashboard } from "~/domain/ledger/dashboards.server";
 import { forbidden, requireViewer } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import { formatDateTime } from "~/lib/shanghai-time";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["dashboard", "fulfil"] };
 
 export const meta: MetaFunction = () => [{ title: "我的直播收入 · 村播 Cunbo" }];
 

@@ -10,6 +10,9 @@ import { invariantResponse } from "~/web/http.server";
 import { toShanghaiLocal } from "~/lib/shanghai-time";
 import { showFormAction } from "~/web/show-form-action.server";
 import { uploadDirOf } from "~/web/uploaded-image.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "studio"] };
 
 export const meta: MetaFunction = () => [{ title: "编辑直播 · 村播" }];
 

@@ -27,6 +27,9 @@ import { invariantResponse } from "~/web/http.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
 import { domainErrorReply } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["checkout", "live"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.state.title ?? ""} · 主播控制台 · 村播` },

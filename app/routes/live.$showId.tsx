@@ -9,6 +9,10 @@ import { getLiveState } from "~/domain/live/live-state.server";
 import { replayMoments } from "~/domain/live/pins.server";
 import { getUserId } from "~/web/auth.server";
 import { invariantResponse } from "~/web/http.server";
+import type { RouteHandle } from "~/root";
+
+// The room fills the phone's screen: its own header (back, share) sits over the stream instead of the site's.
+export const handle: RouteHandle = { i18n: ["checkout", "live"], siteHeader: false };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.state.title} · 村播 Cunbo` : "村播 Cunbo" },

@@ -20,6 +20,9 @@ import { env } from "~/lib/env.server";
 import { DEMO_PASSWORD, demoAccounts } from "~/domain/accounts/demo-accounts";
 import { beginLogin, tooManyAttempts } from "~/lib/login-limits.server";
 import { readForm } from "~/web/read-form.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
 
 const LoginSchema = z.object({
   email: z.email("account:error.email").max(200, "account:error.email"),

@@ -24,6 +24,9 @@ import { formatShanghai } from "~/lib/shanghai-time";
 import { useOrderUpdates } from "~/components/checkout/use-order-updates";
 import { readForm } from "~/web/read-form.server";
 import { domainErrorReply, domainErrorResponse } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.order.number ?? "订单"} · 村播 Cunbo` },

@@ -13,6 +13,9 @@ import { getOptionalViewer } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import { readForm } from "~/web/read-form.server";
 import { domainErrorReply } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
 
 export const meta: MetaFunction = () => [{ title: "测试支付 · 不会产生真实扣款 / Test payment — no money moves" }];
 

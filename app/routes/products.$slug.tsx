@@ -7,6 +7,7 @@ import { AddToCartForm } from "~/components/add-to-cart-form";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";
 import { Price } from "~/components/price";
+import { AlcoholNotice } from "~/components/alcohol-notice";
 import { ProductFacts } from "~/components/product-facts";
 import { ReturnPolicyNotice } from "~/components/orders/return-policy-notice";
 import { ShowRows } from "~/components/show-card";
@@ -16,6 +17,9 @@ import { showsFeaturingProduct } from "~/domain/live/show-schedule.server";
 import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -97,7 +101,13 @@ export default function ProductPage() {
               >
                 {product.workshop.name}
               </Link>{" "}
-              · {product.workshop.village}
+              · {product.workshop.village} ·{" "}
+              <Link
+                to={`/workshops/${product.workshop.slug}/impact`}
+                className="text-leaf-700 underline underline-offset-4"
+              >
+                {t("workshop.impactLink")}
+              </Link>
             </p>
           </div>
 
@@ -115,6 +125,7 @@ export default function ProductPage() {
             </div>
           ) : null}
 
+          {product.alcohol ? <AlcoholNotice /> : null}
           <ProductFacts product={product} now={now} />
           <ReturnPolicyNotice product={product} />
 

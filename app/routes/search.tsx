@@ -9,6 +9,9 @@ import { ProductGrid } from "~/components/product-card";
 import { inputClass } from "~/components/ui/field";
 import { listCategories, searchProducts } from "~/domain/catalogue/catalogue.server";
 import { getLocale, translator } from "~/lib/locale.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "store"] };
 
 // Odd input is tidied rather than refused: a search box should never answer with an error.
 const SearchParamsSchema = z.object({

@@ -10,6 +10,9 @@ import { useShanghaiDates } from "~/components/show-time";
 import { getShow } from "~/domain/live/show-schedule.server";
 import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "村播 Cunbo" }];
 

@@ -20,6 +20,9 @@ import { createUserSession, getUserId, safeRedirect } from "~/web/auth.server";
 import { beginSignUp, tooManyAttempts } from "~/lib/login-limits.server";
 import { readForm } from "~/web/read-form.server";
 import { domainErrorReply } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
 
 const SignUpSchema = z
   .object({

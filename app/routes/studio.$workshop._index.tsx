@@ -8,6 +8,9 @@ import { listStudioProducts } from "~/domain/catalogue/products.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { LOW_STOCK } from "~/domain/catalogue/limits";
 import { formatMoney } from "~/lib/money";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["checkout", "studio"] };
 
 export const meta: MetaFunction = () => [{ title: "商品 · 工坊后台 · 村播 Cunbo" }];
 

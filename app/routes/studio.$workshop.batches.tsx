@@ -13,6 +13,9 @@ import { replyWithFieldErrors } from "~/web/invalid-fields.server";
 import { shanghaiDay, shanghaiDayToDate } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
 import { domainErrorResponse } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout", "fulfil", "studio"] };
 
 export const meta: MetaFunction = () => [{ title: "预售批次 · 工坊后台 · 村播 Cunbo" }];
 

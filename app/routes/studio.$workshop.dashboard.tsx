@@ -12,6 +12,9 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { workshopDashboard } from "~/domain/ledger/dashboards.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["dashboard", "fulfil"] };
 
 export const meta: MetaFunction = () => [{ title: "收入看板 · 村播 Cunbo" }];
 
@@ -44,11 +47,17 @@ export default function WorkshopDashboard() {
         {t("workshop.title")} · {en ? workshop.nameEn : workshop.nameZh}
       </h1>
       <p className="text-sm text-stone-600">{t("workshop.intro")}</p>
-      <dl className="mt-4 grid grid-cols-2 gap-2 lg:grid-cols-4">
+      <dl className="mt-4 grid grid-cols-2 gap-2 lg:grid-cols-5">
         <StatTile
           label={t("stat.sales")}
           value={money(figures.periodSalesFen)}
           note={`${t("stat.salesAll")} ${money(totals.sales)}`}
+        />
+        <StatTile
+          label={t("stat.net")}
+          value={money(totals.periodWorkshop)}
+          note={`${t("stat.netAll")} ${money(totals.workshop)}`}
+          tone="good"
         />
         <StatTile
           label={t("stat.premium")}
@@ -76,8 +85,8 @@ export default function WorkshopDashboard() {
         {" · "}
         {t("stat.village")} {money(totals.village)}
       </p>
-      <div className="mt-4 grid gap-3 lg:grid-cols-2">
-        <div className="lg:col-span-2">
+      <div className="mt-4 grid gap-3 lg:grid-cols-3">
+        <div>
           <AreaChart
             {...common}
             title={t("chart.salesByDay")}

@@ -22,9 +22,13 @@ import {
   workshopQueuePage,
 } from "~/domain/fulfilment/queue.server";
 import { refundFulfilmentOrder } from "~/domain/fulfilment/refunds.server";
+import { trackingNumberInUse } from "~/domain/fulfilment/tracking-reuse.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { readForm } from "~/web/read-form.server";
 import { domainErrorReply, domainErrorResponse, refusalOf } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout", "fulfil"] };
 
 export const meta: MetaFunction = () => [{ title: "打包台 · 村播 Cunbo" }];
 
@@ -114,6 +118,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return data({ intent, id: String(formData.get("id") ?? ""), result: submission.reply() }, { status: 400 });
     }
     const value = submission.value;
+    if (value.intent === "ship" && !value.reuseTracking) {
+      const reuse = await trackingNumberInUse({ ...value, parcelId: value.id, workshopId: workshop.id });
+      // Asked before saving: 409 with the form as typed, and a "save anyway" beside it.
+      if (reuse) return data({ intent, id: value.id, reuse, result: submission.reply() }, { status: 409 });
+    }
     const result = await transitionOne(
       {
         ...base,

@@ -29,6 +29,9 @@ import {
   uploadDirOf,
 } from "~/web/uploaded-image.server";
 import { domainErrorResponse } from "~/web/domain-error-answer.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "studio"] };
 
 export const meta: MetaFunction = () => [{ title: "编辑商品 · 工坊后台 · 村播 Cunbo" }];
 

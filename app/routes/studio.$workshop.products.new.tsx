@@ -12,6 +12,9 @@ import { createProduct, listCategories } from "~/domain/catalogue/products.serve
 import { requireWorkshopMember } from "~/web/auth.server";
 import { replyWithFieldErrors } from "~/web/invalid-fields.server";
 import { readForm } from "~/web/read-form.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["account", "checkout", "studio"] };
 
 export const meta: MetaFunction = () => [{ title: "上架新商品 · 工坊后台 · 村播 Cunbo" }];
 

@@ -6,6 +6,9 @@ import { ApprovalBadge } from "~/components/approval-badge";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { listManagedWorkshops } from "~/domain/accounts/studio-workshops.server";
 import { forbidden, requireViewer } from "~/web/auth.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["studio"] };
 
 export const meta: MetaFunction = () => [{ title: "工坊后台 · 村播 Cunbo" }];
 

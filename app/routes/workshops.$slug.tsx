@@ -1,6 +1,6 @@
 // A workshop's page: its story, where it is, what it means for its workers, and what it sells.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";
@@ -8,6 +8,9 @@ import { ProductGrid } from "~/components/product-card";
 import { getWorkshop } from "~/domain/catalogue/catalogue.server";
 import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -55,6 +58,14 @@ export default function WorkshopPage() {
             ]
               .filter(Boolean)
               .join(" · ")}
+          </p>
+          <p className="mt-3">
+            <Link
+              to={`/workshops/${workshop.slug}/impact`}
+              className="inline-flex min-h-11 items-center font-medium text-leaf-700 underline underline-offset-4"
+            >
+              {t("workshop.impactLink")}
+            </Link>
           </p>
         </div>
       </div>

@@ -10,6 +10,9 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { workshopImpact } from "~/domain/ledger/workshop-impact.server";
 import { invariantResponse } from "~/web/http.server";
 import { formatMoney } from "~/lib/money";
+import type { RouteHandle } from "~/root";
+
+export const handle: RouteHandle = { i18n: ["dashboard"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.workshop.nameZh} · 共富账 · 村播 Cunbo` : "村播 Cunbo" },

@@ -1,9 +1,10 @@
 // The catalogue's categories, bilingual, in display order.
 
-export type CategorySeed = { slug: string; nameZh: string; nameEn: string };
+/** `alcohol`: its products carry the notice that minors may not buy them (未成年人禁止饮酒). */
+export type CategorySeed = { slug: string; nameZh: string; nameEn: string; alcohol?: boolean };
 
 export const categories: CategorySeed[] = [
-  { slug: "rice-wine", nameZh: "米酒", nameEn: "Rice wine" },
+  { slug: "rice-wine", nameZh: "米酒", nameEn: "Rice wine", alcohol: true },
   { slug: "umbrellas", nameZh: "雨伞", nameEn: "Umbrellas" },
   { slug: "tea", nameZh: "茶", nameEn: "Tea" },
   { slug: "tea-care", nameZh: "茶萃个护", nameEn: "Tea care" },

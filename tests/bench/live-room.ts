@@ -13,7 +13,8 @@ import { onDemandWeight, routeWeight } from "./page-weight.ts";
 const say = (line: string) => console.log(`[bench] ${line}`);
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-async function prepareDatabase() {
+/** A fresh database on the PostgreSQL in DATABASE_URL (or an embedded one), migrated and seeded; returns its clean-up. */
+export async function prepareDatabase() {
   const { startTestPostgres, withAdmin } = await import("../helpers/postgres.ts");
   const postgres = await startTestPostgres();
   const name = `cunbo_bench_${randomBytes(4).toString("hex")}`;

@@ -68,7 +68,7 @@ describe("buying from a live room", () => {
     await card.waitFor();
     await card.getByRole("button", { name: "接单", exact: true }).click();
     await card.getByText("已接单", { exact: true }).waitFor();
-    await card.getByRole("button", { name: "已打包", exact: true }).click();
+    await card.getByRole("button", { name: "打包", exact: true }).click();
     await card.getByLabel("快递公司").selectOption("sf");
     await card.getByLabel("运单号").fill("SF1234567890123");
     await card.getByRole("button", { name: "发货", exact: true }).click();

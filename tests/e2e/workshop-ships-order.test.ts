@@ -37,7 +37,7 @@ describe("a workshop ships an order", () => {
 
     await card.getByRole("button", { name: "接单", exact: true }).click();
     await card.getByText("已接单", { exact: true }).waitFor();
-    await card.getByRole("button", { name: "已打包", exact: true }).click();
+    await card.getByRole("button", { name: "打包", exact: true }).click();
     await card.getByLabel("运单号").waitFor();
 
     await card.getByLabel("快递公司").selectOption("sf");
@@ -61,6 +61,8 @@ describe("a workshop ships an order", () => {
     expect(parcel).toMatchObject({ status: "shipped", courier: "sf", trackingNumber: "SF1234567890123" });
     expect(parcel.events.map((event) => event.toStatus)).toEqual(["queued", "accepted", "packed", "shipped"]);
     await shipped.getByText(/处理记录/).click();
-    await shipped.getByText("已打包 → 已发货 · 沈美华 · sf SF1234567890123").waitFor();
+    // The history speaks the UI's language: the courier's name, not its code, and no English "paid".
+    await shipped.getByText("已打包 → 已发货 · 沈美华 · 顺丰速运 运单号 SF1234567890123").waitFor();
+    await shipped.getByText("待接单 · 系统 · 买家已付款").waitFor();
   });
 });

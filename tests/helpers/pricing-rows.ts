@@ -22,6 +22,7 @@ export function pricingRow(overrides: Partial<PricingRow> = {}): PricingRow {
     perishable: false,
     preorder: false,
     customisable: false,
+    alcohol: false,
     customisationPromptZh: null,
     customisationPromptEn: null,
     workshopId: "w-tea",

@@ -84,7 +84,8 @@ describe("releasing a pre-order batch", () => {
     expect(parcel.status).toBe("queued");
     expect(parcel.shipBy.getTime()).toBeGreaterThanOrEqual(before + 48 * HOUR);
     expect(parcel.shipBy.getTime()).toBeLessThanOrEqual(after + 48 * HOUR);
-    expect(parcel.events[0].note).toContain("batch released");
+    // A message key with the batch name, shown in the UI's language (app/domain/fulfilment/history-notes.ts).
+    expect(parcel.events[0].note).toMatch(/^fulfil:log\.batchReleased \S/);
     expect(parcel.events[0].actorUserId).not.toBeNull();
     const regularAfter = await db.fulfilmentOrder.findUniqueOrThrow({ where: { id: regular.fulfilmentOrderId } });
     expect(regularAfter.shipBy).toEqual(regularBefore.shipBy);

@@ -21,6 +21,7 @@ const card = (productId: string, stock = 10): ProductCard => ({
   perishable: false,
   preorder: false,
   customisable: false,
+  alcohol: false,
   variants: [{ id: `${productId}-v`, nameZh: "一份", nameEn: "One", priceFen: 2500, marketPriceFen: 2273, stock }],
 });
 

@@ -10,12 +10,14 @@ type Props = {
   /** Short labels for the axis (e.g. "11-26"); the table keeps the full ones. */
   axisLabel?: (row: ChartRow) => string;
   format: (value: number) => string;
+  /** Said instead of a flat line when every value is zero (a period with no sales). */
+  empty: string;
   color?: string;
 };
 
 const WIDTH = 320;
 const HEIGHT = 170;
-const LEFT = 56;
+const LEFT = 72;
 const BOTTOM = 20;
 const TOP = 8;
 
@@ -27,8 +29,18 @@ export function AreaChart({
   rows,
   axisLabel,
   format,
+  empty,
   color = "#15803d",
 }: Props) {
+  if (!rows.some((row) => row.value !== 0)) {
+    return (
+      <ChartFrame title={title} tableLabel={tableLabel} columns={columns} rows={rows} format={format}>
+        <p className="py-6 text-center text-sm text-stone-600" data-testid="chart-empty">
+          {empty}
+        </p>
+      </ChartFrame>
+    );
+  }
   const max = niceCeiling(Math.max(0, ...rows.map((row) => row.value)));
   const plotWidth = WIDTH - LEFT - 6;
   const plotHeight = HEIGHT - TOP - BOTTOM;
@@ -36,8 +48,7 @@ export function AreaChart({
   const y = (value: number) => TOP + plotHeight - (Math.max(0, value) / max) * plotHeight;
   const line = rows.map((row, i) => `${i ? "L" : "M"}${x(i).toFixed(1)},${y(row.value).toFixed(1)}`).join(" ");
   const area = rows.length ? `${line} L${x(rows.length - 1).toFixed(1)},${y(0)} L${x(0).toFixed(1)},${y(0)} Z` : "";
-  // With nothing to show, one zero line reads better than a scale of fractions of a fen.
-  const ticks = rows.some((row) => row.value > 0) ? [0, max / 2, max] : [0];
+  const ticks = [0, max / 2, max];
   const labelled = rows.length > 2 ? [0, Math.floor((rows.length - 1) / 2), rows.length - 1] : rows.map((_, i) => i);
   return (
     <ChartFrame title={title} tableLabel={tableLabel} columns={columns} rows={rows} format={format}>

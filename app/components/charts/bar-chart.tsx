@@ -20,7 +20,9 @@ export function BarChart({ title, description, tableLabel, columns, rows, format
   if (rows.length === 0) {
     return (
       <ChartFrame title={title} tableLabel={tableLabel} columns={columns} rows={rows} format={format}>
-        <p className="py-6 text-center text-sm text-stone-600">{empty}</p>
+        <p className="py-6 text-center text-sm text-stone-600" data-testid="chart-empty">
+          {empty}
+        </p>
       </ChartFrame>
     );
   }

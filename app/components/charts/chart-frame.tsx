@@ -15,7 +15,7 @@ type Props = {
 
 export function ChartFrame({ title, tableLabel, columns, rows, format, children }: Props) {
   return (
-    <figure className="rounded-xl border border-stone-200 bg-white p-3">
+    <figure className="h-full rounded-xl border border-stone-200 bg-white p-3">
       <figcaption className="text-base font-semibold">{title}</figcaption>
       <div className="mt-2">{children}</div>
       <details className="mt-2 text-sm">
@@ -71,12 +71,7 @@ export function ChartSvg({
 }) {
   const id = useId();
   return (
-    <svg
-      viewBox={`0 0 ${width} ${height}`}
-      className="w-full max-w-xl"
-      role="img"
-      aria-labelledby={`${id}-title ${id}-desc`}
-    >
+    <svg viewBox={`0 0 ${width} ${height}`} className="w-full" role="img" aria-labelledby={`${id}-title ${id}-desc`}>
       <title id={`${id}-title`}>{title}</title>
       <desc id={`${id}-desc`}>{description}</desc>
       {children}

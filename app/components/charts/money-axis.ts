@@ -1,6 +1,6 @@
-// Money on a chart's axis or bar end: the usual ¥ format, without the trailing ".00" that crowds a small chart.
+// Money on a chart's axis, bar ends and tables: the dashboards' one format, formatMoney's ¥1,436.00, whole fen.
 import { formatMoney } from "~/lib/money";
 
 export function chartMoney(fen: number, locale: string): string {
-  return formatMoney(Math.round(fen), locale).replace(/\.00$/, "");
+  return formatMoney(Math.round(fen), locale);
 }

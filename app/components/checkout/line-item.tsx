@@ -1,6 +1,7 @@
 // One line of a cart, checkout summary or order: what, how many, the price paid and the 共富价 premium in it.
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { AlcoholNotice } from "~/components/alcohol-notice";
 import { formatMoney } from "~/lib/money";
 import { formatDate } from "~/lib/shanghai-time";
 
@@ -18,6 +19,7 @@ export type LineItemView = {
   customisationNote?: string | null;
   isDeal?: boolean;
   perishable?: boolean;
+  alcohol?: boolean;
   batch?: { nameZh: string; nameEn: string; readyDate: Date | string } | null;
   problem?: string | null;
 };
@@ -67,6 +69,7 @@ export function LineItem({ line, children }: { line: LineItemView; children?: Re
           </p>
         ) : null}
         {line.perishable ? <p className="text-xs text-sky-800">{t("line.perishable")}</p> : null}
+        {line.alcohol ? <AlcoholNotice compact /> : null}
         {line.customisationNote ? (
           <p className="text-xs text-stone-700">{t("line.note", { note: line.customisationNote })}</p>
         ) : null}

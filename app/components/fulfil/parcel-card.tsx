@@ -4,8 +4,10 @@ import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { courierName } from "~/domain/fulfilment/couriers";
+import { readHistoryNote } from "~/domain/fulfilment/history-notes";
 import { allowedActions } from "~/domain/fulfilment/steps";
 import type { workshopQueuePage } from "~/domain/fulfilment/queue.server";
+import type { TrackingReuse } from "~/domain/fulfilment/tracking-reuse.server";
 import { formatDateTime, hoursUntil } from "~/lib/shanghai-time";
 import { fixedLabel } from "./labels";
 import { ProblemForm, ShipForm } from "./parcel-forms";
@@ -21,6 +23,7 @@ export type ConsoleActionResult =
       values?: Record<string, string | number>;
       result?: SubmissionResult<string[]>;
       bulkErrors?: Record<string, string[]>;
+      reuse?: TrackingReuse;
     }
   | undefined;
 
@@ -41,6 +44,13 @@ export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, action
   const locale = i18n.language;
   const en = locale === "en";
   const label = (key: string) => fixedLabel(t, locale, key);
+  const historyNoteText = (note: string, toStatus: string) => {
+    const read = readHistoryNote(note, toStatus);
+    if (read.kind === "key") return t(read.key, { value: read.value });
+    if (read.kind === "shipped")
+      return t("log.shipped", { courier: courierName(read.courier, locale), number: read.trackingNumber });
+    return read.text;
+  };
   const mine = actionData?.id === parcel.id ? actionData : undefined;
   const actions = parcel.held ? [] : allowedActions(parcel.status);
   const hours = hoursUntil(parcel.shipBy, now);
@@ -123,7 +133,11 @@ export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, action
           </Form>
         ))}
         {actions.includes("ship") ? (
-          <ShipForm parcelId={parcel.id} lastResult={mine?.intent === "ship" ? mine.result : undefined} />
+          <ShipForm
+            parcelId={parcel.id}
+            lastResult={mine?.intent === "ship" ? mine.result : undefined}
+            reuse={mine?.intent === "ship" ? mine.reuse : undefined}
+          />
         ) : null}
         <a
           href={`/studio/${slug}/fulfilment/slips?ids=${parcel.id}`}
@@ -174,7 +188,9 @@ export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, action
               {label(`status.${event.toStatus}`)}
               {" · "}
               {event.actorName ?? label("log.system")}
-              {event.note ? <span className="text-stone-600"> · {event.note}</span> : null}
+              {event.note ? (
+                <span className="text-stone-600"> · {historyNoteText(event.note, event.toStatus)}</span>
+              ) : null}
             </li>
           ))}
         </ol>

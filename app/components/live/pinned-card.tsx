@@ -3,6 +3,7 @@
 import { useTranslation } from "react-i18next";
 import { effectivePrice, type CardVariant, type DealView, type ProductCard } from "~/domain/live/live-state";
 import { linePremiumFen } from "~/domain/ledger/allocation";
+import { AlcoholNotice } from "~/components/alcohol-notice";
 import { formatMoney } from "~/lib/money";
 import { Countdown } from "./countdown";
 import { usePick } from "./use-pick";
@@ -85,6 +86,7 @@ export function PinnedCard({ card, preferredVariantId, deal, now, attribution, r
               {t("card.premium", { amount: formatMoney(premiumFen, locale) })}
             </p>
           ) : null}
+          {card.alcohol ? <AlcoholNotice compact /> : null}
         </div>
       </div>
       <form method="post" action="/cart" className="mt-2 grid grid-cols-2 gap-2">

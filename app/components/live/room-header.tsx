@@ -1,7 +1,9 @@
-// The strip over the top of the stream: who is hosting, what the show is, live / upcoming / replay, and how many
-// people are watching.
+// The strip over the top of the stream: back, who is hosting, what the show is, live / upcoming / replay, how many
+// people are watching, and share. (No follow control yet: there is nothing to follow a host with.)
 import { useTranslation } from "react-i18next";
+import { Link } from "@remix-run/react";
 import type { LiveState } from "~/domain/live/live-state";
+import { ShareLink } from "./share-link";
 import type { Connection } from "./use-live-room";
 import { usePick } from "./use-pick";
 
@@ -28,11 +30,21 @@ export function ViewerCount({ count }: { count: number }) {
   );
 }
 
-export function RoomHeader({ state, connection }: { state: LiveState; connection: Connection }) {
+/** The room's own header over the stream (the site's is left out): back home, the host and show, share. */
+export function RoomHeader({ state, connection, href }: { state: LiveState; connection: Connection; href: string }) {
   const { t } = useTranslation("live");
   const { pick } = usePick();
   return (
-    <div className="flex items-start gap-2">
+    <header className="flex items-start gap-2">
+      <Link
+        to="/"
+        className="flex h-11 w-8 flex-none items-center justify-center rounded-full text-white"
+        aria-label={t("room.back")}
+      >
+        <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6 fill-none stroke-current stroke-2">
+          <path d="M15 5l-7 7 7 7" strokeLinecap="round" strokeLinejoin="round" />
+        </svg>
+      </Link>
       {state.host.avatar ? (
         <img
           src={state.host.avatar}
@@ -53,6 +65,7 @@ export function RoomHeader({ state, connection }: { state: LiveState; connection
           </span>
         ) : null}
       </div>
-    </div>
+      <ShareLink href={href} title={state.title} />
+    </header>
   );
 }

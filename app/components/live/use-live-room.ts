@@ -2,7 +2,7 @@
 // after any reconnect that socket.io could not recover, and the small events in between. Events that arrive
 // while the state is on its way are kept and applied over it, so a pin is never lost nor left stale.
 import { useCallback, useEffect, useReducer, useRef, useState } from "react";
-import { io, type Socket } from "socket.io-client";
+import type { Socket } from "socket.io-client";
 import type { ChatReply, ClientToServerEvents, ServerToClientEvents, ShowRoomEvent } from "~/domain/events";
 import { applyLiveEvent, SHOW_ROOM_EVENTS, type LiveState } from "~/domain/live/live-state";
 
@@ -28,49 +28,63 @@ export function useLiveRoom(initial: LiveState, onEvent?: (event: ShowRoomEvent)
   });
   const showId = initial.showId;
 
-  useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({
-      transports: ["websocket"],
-      reconnectionDelayMax: 5000,
-    });
-    socketRef.current = socket;
-    let pending: ShowRoomEvent[] | null = null;
+  const connect = useCallback(
+    (socket: Socket<ServerToClientEvents, ClientToServerEvents>) => {
+      socketRef.current = socket;
+      let pending: ShowRoomEvent[] | null = null;
 
-    socket.on("connect", () => {
-      setConnection("online");
-      if (socket.recovered) return; // socket.io replayed what we missed; the state we hold is current
-      pending = [];
-      socket.emit("join", showId);
-    });
-    socket.on("disconnect", () => setConnection("offline"));
-    socket.io.on("reconnect_attempt", () => setConnection("connecting"));
-    socket.on("state", (next: LiveState) => {
-      setClockOffset(Date.parse(next.serverTime) - Date.now());
-      dispatch({ kind: "state", state: next, pending: pending ?? [] });
-      pending = null;
-    });
-    for (const type of SHOW_ROOM_EVENTS) {
-      socket.on(type, (payload: ShowRoomEvent["payload"]) => {
-        // Each name's listener gets that name's payload; the loop over names cannot show TypeScript the pairing.
-        const event = { type, payload } as ShowRoomEvent;
-        if (pending) pending.push(event);
-        else dispatch({ kind: "event", event });
-        onEventRef.current?.(event);
+      socket.on("connect", () => {
+        setConnection("online");
+        if (socket.recovered) return; // socket.io replayed what we missed; the state we hold is current
+        pending = [];
+        socket.emit("join", showId);
       });
-    }
-    // A phone waking from sleep may have missed more than recovery holds: ask for the whole state again.
-    const onVisible = () => {
-      if (document.visibilityState !== "visible" || !socket.connected || pending) return;
-      pending = [];
-      socket.emit("resync");
-    };
-    document.addEventListener("visibilitychange", onVisible);
+      socket.on("disconnect", () => setConnection("offline"));
+      socket.io.on("reconnect_attempt", () => setConnection("connecting"));
+      socket.on("state", (next: LiveState) => {
+        setClockOffset(Date.parse(next.serverTime) - Date.now());
+        dispatch({ kind: "state", state: next, pending: pending ?? [] });
+        pending = null;
+      });
+      for (const type of SHOW_ROOM_EVENTS) {
+        socket.on(type, (payload: ShowRoomEvent["payload"]) => {
+          // Each name's listener gets that name's payload; the loop over names cannot show TypeScript the pairing.
+          const event = { type, payload } as ShowRoomEvent;
+          if (pending) pending.push(event);
+          else dispatch({ kind: "event", event });
+          onEventRef.current?.(event);
+        });
+      }
+      // A phone waking from sleep may have missed more than recovery holds: ask for the whole state again.
+      const onVisible = () => {
+        if (document.visibilityState !== "visible" || !socket.connected || pending) return;
+        pending = [];
+        socket.emit("resync");
+      };
+      document.addEventListener("visibilitychange", onVisible);
+      return () => {
+        document.removeEventListener("visibilitychange", onVisible);
+        socket.disconnect();
+        socketRef.current = null;
+      };
+    },
+    [showId],
+  );
+
+  useEffect(() => {
+    // socket.io's client is fetched after the room has hydrated: the pinned card (from the loader's state) works
+    // before it arrives, which on a slow phone is a second sooner.
+    let stop: (() => void) | null = null;
+    let cancelled = false;
+    void import("socket.io-client").then(({ io }) => {
+      if (cancelled) return;
+      stop = connect(io({ transports: ["websocket"], reconnectionDelayMax: 5000 }));
+    });
     return () => {
-      document.removeEventListener("visibilitychange", onVisible);
-      socket.disconnect();
-      socketRef.current = null;
+      cancelled = true;
+      stop?.();
     };
-  }, [showId]);
+  }, [connect]);
 
   const sendChat = useCallback((text: string) => {
     const socket = socketRef.current;

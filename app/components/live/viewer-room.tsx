@@ -1,6 +1,7 @@
-// The viewer's live room, phone first: the stream fills the screen, with the host strip and sold ticker on top,
+// The viewer's live room, phone first: the stream fills the screen (no site header), with the room's own header
+// (back, host, share) and the sold ticker on top,
 // and the chat, the pinned card and the line-up bag at the bottom. Buying opens a sheet over the stream.
-import { useEffect, useRef, useState } from "react";
+import { useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { SavedAddress } from "~/domain/accounts/address-schema";
@@ -27,19 +28,6 @@ type Props = {
   addresses?: SavedAddress[];
 };
 
-/** The site header's height (it wraps to two lines on narrow phones in some languages), so the stream fills the rest. */
-function useHeaderHeight(fallback = 56) {
-  const [height, setHeight] = useState(fallback);
-  useEffect(() => {
-    const header = document.querySelector("header");
-    if (!header) return;
-    const observer = new ResizeObserver(() => setHeight(header.getBoundingClientRect().height));
-    observer.observe(header);
-    return () => observer.disconnect();
-  }, []);
-  return height;
-}
-
 export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: Props) {
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
@@ -52,7 +40,6 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: P
   const [drawer, setDrawer] = useState(false);
   const [moment, setMoment] = useState<Moment | null>(null);
   const video = useRef<LiveVideoHandle>(null);
-  const headerHeight = useHeaderHeight();
   const here = `/live/${state.showId}`;
   const deal = state.deal && secondsLeft(state.deal.endsAt, now) > 0 ? state.deal : null;
   const ended = state.status === "ended";
@@ -81,8 +68,7 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: P
     <main id="main" className="mx-auto max-w-6xl lg:grid lg:grid-cols-[minmax(0,420px)_1fr] lg:gap-6 lg:p-4">
       <section
         aria-label={state.title}
-        style={{ "--room-top": `${headerHeight}px` } as React.CSSProperties}
-        className="relative h-[calc(100svh-var(--room-top))] min-h-[560px] overflow-hidden bg-stone-900 lg:h-[calc(100svh-var(--room-top)-2rem)] lg:rounded-3xl"
+        className="relative h-svh min-h-[560px] overflow-hidden bg-stone-900 lg:h-[calc(100svh-2rem)] lg:rounded-3xl"
       >
         <LiveVideo
           ref={video}
@@ -94,7 +80,7 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: P
         />
         <div className="pointer-events-none absolute inset-0 flex flex-col justify-between">
           <div className="pointer-events-auto space-y-2 bg-gradient-to-b from-black/60 to-transparent p-3 pb-6">
-            <RoomHeader state={state} connection={connection} />
+            <RoomHeader state={state} connection={connection} href={here} />
             {!ended ? <SoldTicker sales={state.sales} now={now} /> : null}
           </div>
           <div className="space-y-2 bg-gradient-to-t from-black/70 to-transparent p-3 pt-8">

@@ -23,6 +23,7 @@ export const productCardFields = {
   perishable: true,
   preorder: true,
   customisable: true,
+  category: { select: { alcohol: true } },
 } satisfies Prisma.ProductSelect;
 
 const cardSelect = {
@@ -46,6 +47,7 @@ export type ProductCard = {
   perishable: boolean;
   preorder: boolean;
   customisable: boolean;
+  alcohol: boolean;
 };
 
 function toCard(row: CardRow, locale: Locale): ProductCard {
@@ -63,6 +65,7 @@ function toCard(row: CardRow, locale: Locale): ProductCard {
     perishable: row.perishable,
     preorder: row.preorder,
     customisable: row.customisable,
+    alcohol: row.category.alcohol,
   };
 }
 
@@ -184,6 +187,7 @@ export async function getProduct(slug: string, locale: Locale) {
     perishable: p.perishable,
     preorder: p.preorder,
     customisable: p.customisable,
+    alcohol: p.category.alcohol,
     customisationPrompt: p.customisable
       ? (pick(locale, p.customisationPromptZh, p.customisationPromptEn) ?? p.customisationPromptZh)
       : null,

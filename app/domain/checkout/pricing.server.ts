@@ -43,6 +43,7 @@ export type PricingRow = {
   perishable: boolean;
   preorder: boolean;
   customisable: boolean;
+  alcohol: boolean;
   customisationPromptZh: string | null;
   customisationPromptEn: string | null;
   workshopId: string;
@@ -85,7 +86,7 @@ export async function loadPricingRows(items: PricingItem[]): Promise<PricingRow[
     SELECT i.ord,
       v."id" AS "variantId", v."nameZh" AS "variantNameZh", v."nameEn" AS "variantNameEn", v."priceFen", v."marketPriceFen", v."stock",
       p."id" AS "productId", p."slug" AS "productSlug", p."titleZh", p."titleEn", p."images"[1] AS "image", p."status"::text AS "productStatus",
-      p."perishable", p."preorder", p."customisable", p."customisationPromptZh", p."customisationPromptEn",
+      p."perishable", p."preorder", p."customisable", p."customisationPromptZh", p."customisationPromptEn", c."alcohol",
       w."id" AS "workshopId", w."slug" AS "workshopSlug", w."nameZh" AS "workshopNameZh", w."nameEn" AS "workshopNameEn",
       w."status"::text AS "workshopStatus", w."shipFromZh", w."shipFromEn", w."shipWithinHours", w."coldChain", w."premiumRateBp", w."villageFundRateBp",
       d."id" AS "dealId", d."showId" AS "dealShowId", d."priceFen" AS "dealPriceFen", d."quantityCap" AS "dealCap", d."sold" AS "dealSold",
@@ -94,6 +95,7 @@ export async function loadPricingRows(items: PricingItem[]): Promise<PricingRow[
     FROM jsonb_to_recordset(${wanted}::jsonb) AS i(ord int, variant_id text, quantity int, deal_id text)
     JOIN "Variant" v ON v."id" = i.variant_id
     JOIN "Product" p ON p."id" = v."productId"
+    JOIN "Category" c ON c."id" = p."categoryId"
     JOIN "Workshop" w ON w."id" = p."workshopId"
     LEFT JOIN "FlashDeal" d ON d."id" = i.deal_id AND d."variantId" = v."id"
     LEFT JOIN LATERAL (
@@ -164,6 +166,7 @@ function priceLine(item: PricingItem, row: PricingRow | undefined, now: Date) {
     perishable: row.perishable,
     preorder: row.preorder,
     customisable: row.customisable,
+    alcohol: row.alcohol,
     customisationPromptZh: row.customisationPromptZh,
     customisationPromptEn: row.customisationPromptEn,
     customisationNote: row.customisable ? (item.customisationNote ?? null) : null,

@@ -3,6 +3,7 @@
 import { db } from "~/lib/db.server";
 import { events } from "~/domain/events.server";
 import { InvalidTransition, NotFound } from "../errors.server";
+import { systemNote } from "./history-notes";
 
 /** After a release the workshop has two days to pack and ship what was pre-sold. */
 export const RELEASE_SHIP_WITHIN_HOURS = 48;
@@ -79,7 +80,7 @@ export async function releaseBatch(input: {
           fromStatus: "queued" as const,
           toStatus: "queued" as const,
           actorUserId: input.actorUserId,
-          note: `batch released: ${batch.nameZh}`,
+          note: systemNote("batchReleased", batch.nameZh),
         })),
       });
     }

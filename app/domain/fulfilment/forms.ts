@@ -16,6 +16,8 @@ export const ShipSchema = z
     id: parcelId,
     courier: z.enum(COURIER_IDS, "fulfil:error.courier"),
     trackingNumber: z.string("fulfil:error.trackingRequired").trim().min(1, "fulfil:error.trackingRequired").max(40),
+    // "yes" once the person has seen that the number is on another parcel and saves it anyway.
+    reuseTracking: z.literal("yes").optional(),
   })
   .superRefine((value, ctx) => {
     if (!isPlausibleTracking(value.courier, value.trackingNumber)) {

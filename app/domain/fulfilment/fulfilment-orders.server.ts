@@ -2,6 +2,7 @@
 // console that moves them along is its own area; this creates them and lists a workshop's queue.
 import type { Prisma } from "~/generated/prisma/client";
 import { shippingFor } from "../checkout/pricing.server";
+import { systemNote } from "./history-notes";
 
 type Tx = Prisma.TransactionClient;
 
@@ -83,7 +84,7 @@ export async function createFulfilmentOrders(
         workshopId,
         shipBy: shipByFor(group, paidAt),
         shippingFen: shipping.get(workshopId) ?? 0,
-        events: { create: { toStatus: "queued", note: "paid" } },
+        events: { create: { toStatus: "queued", note: systemNote("paid") } },
       },
       select: { id: true },
     });

@@ -65,6 +65,37 @@ async function orderLinks(parcels: Parcel[], origin: string): Promise<Map<string
 
 const MARGIN = 32;
 
+/**
+ * Perishables (strawberries) go in the cold chain and must leave by their ship-by time: a bold boxed mark under the
+ * order number says so, in the slip's language, so the packer and the courier see it at a glance.
+ */
+function coldChainMark(
+  doc: PDFKit.PDFDocument,
+  t: ReturnType<typeof translator>,
+  parcel: Parcel,
+  locale: Locale,
+  width: number,
+) {
+  const y = doc.y + 4;
+  const boxWidth = width - 100;
+  doc
+    .save()
+    .lineWidth(2)
+    .strokeColor("#0369a1")
+    .fillColor("#e0f2fe")
+    .rect(MARGIN, y, boxWidth, 40)
+    .fillAndStroke()
+    .restore();
+  doc
+    .fillColor("#0c4a6e")
+    .fontSize(14)
+    .text(t("fulfil:slip.coldChain"), MARGIN + 8, y + 5, { width: boxWidth - 16 })
+    .fontSize(10)
+    .text(t("fulfil:slip.coldChainShipBy", { time: formatDateTime(parcel.shipBy, locale) }), { width: boxWidth - 16 });
+  doc.fillColor("#000");
+  doc.y = y + 46;
+}
+
 export async function packingSlipsPdf(input: SlipInput): Promise<Buffer> {
   const font = cjkFont();
   const t = translator(input.locale);
@@ -114,6 +145,8 @@ export async function packingSlipsPdf(input: SlipInput): Promise<Buffer> {
     doc.fontSize(20).text(order.number, { width: width - 100 });
     doc.fontSize(11).fillColor(parcel.overdue ? "#b91c1c" : "#000");
     doc.text(`${t("fulfil:slip.shipBy")}: ${formatDateTime(parcel.shipBy, input.locale)}`, { width: width - 100 });
+    if (parcel.order.lines.some((line) => line.product.perishable)) coldChainMark(doc, t, parcel, input.locale, width);
+    const headerBottom = doc.y;
     const qrSize = 92;
     const qrX = doc.page.width - MARGIN - qrSize;
     doc.image(qrCodes[index], qrX, MARGIN, { width: qrSize, height: qrSize });
@@ -126,7 +159,7 @@ export async function packingSlipsPdf(input: SlipInput): Promise<Buffer> {
     doc
       .fillColor("#000")
       .fontSize(9)
-      .text(t("fulfil:slip.recipient"), MARGIN, MARGIN + qrSize + 24);
+      .text(t("fulfil:slip.recipient"), MARGIN, Math.max(MARGIN + qrSize + 24, headerBottom + 12));
     doc.fontSize(13).text(`${order.contactName}  ${order.phone}`, { width });
     doc.fontSize(11).text(`${order.province}${order.city}${order.district}${order.street}`, { width });
     doc.moveDown(0.6);

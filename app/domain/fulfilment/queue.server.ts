@@ -121,6 +121,7 @@ const parcelSelect = (workshopId: string) =>
             showId: true,
             batchId: true,
             variant: { select: { sku: true, weightGrams: true } },
+            product: { select: { perishable: true } },
           },
         },
       },

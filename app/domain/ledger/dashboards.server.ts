@@ -43,13 +43,24 @@ async function workshopMoney(workshopId: string, from: Date) {
       FROM "LedgerEntry" le JOIN "OrderLine" ol ON ol.id = le."orderLineId" JOIN "Product" p ON p.id = ol."productId"
       WHERE ol."workshopId" = ${workshopId} AND le."createdAt" >= ${from}
       GROUP BY p.id ORDER BY fen DESC LIMIT 12`,
-    db.$queryRaw<{ sales: bigint; premium: bigint; village: bigint; workshop: bigint; periodPremium: bigint }[]>`
+    db.$queryRaw<
+      {
+        sales: bigint;
+        premium: bigint;
+        village: bigint;
+        workshop: bigint;
+        periodPremium: bigint;
+        periodWorkshop: bigint;
+      }[]
+    >`
       SELECT coalesce(sum(le."amountFen"), 0)::bigint AS sales,
              coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium'), 0)::bigint AS premium,
              coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'village'), 0)::bigint AS village,
              coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workshop'), 0)::bigint AS workshop,
              coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workers_premium' AND le."createdAt" >= ${from}), 0)::bigint
-               AS "periodPremium"
+               AS "periodPremium",
+             coalesce(sum(le."amountFen") FILTER (WHERE le.account = 'workshop' AND le."createdAt" >= ${from}), 0)::bigint
+               AS "periodWorkshop"
       FROM "LedgerEntry" le JOIN "OrderLine" ol ON ol.id = le."orderLineId"
       WHERE ol."workshopId" = ${workshopId}`,
   ]);

@@ -30,6 +30,7 @@ type CardRow = {
   perishable: boolean;
   preorder: boolean;
   customisable: boolean;
+  category: { alcohol: boolean };
   workshop: { nameZh: string; nameEn: string; premiumRateBp: number };
   variants: ProductCard["variants"];
 };
@@ -47,6 +48,7 @@ function toCard(row: CardRow): ProductCard {
     perishable: row.perishable,
     preorder: row.preorder,
     customisable: row.customisable,
+    alcohol: row.category.alcohol,
     variants: row.variants,
   };
 }

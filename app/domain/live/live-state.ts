@@ -24,6 +24,8 @@ export type ProductCard = {
   perishable: boolean;
   preorder: boolean;
   customisable: boolean;
+  /** Rice wine and other drinks: the card carries the minors notice. */
+  alcohol: boolean;
   variants: CardVariant[];
 };
 

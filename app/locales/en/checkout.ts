@@ -192,7 +192,6 @@ const checkout: Record<keyof typeof zh, string> = {
   "pay.lapsedNow": "Time is up: the order will be cancelled and its stock released.",
   "cart.less": "One fewer {{title}}",
   "cart.more": "One more {{title}}",
-  "cart.navCount": ", {{count}} items",
   "error.stockLeft": "Only {{stock}} of “{{titleEn}}” left",
 };
 

@@ -45,6 +45,10 @@ const common: Record<keyof typeof zh, string> = {
   "status.approved": "Approved",
   "status.rejected": "Rejected",
   "nav.orders": "My orders",
+  "nav.cart": "Cart",
+  "nav.cartCount": ", {{count}} items",
+  "alcohol.notice": "Not for sale to minors",
+  "alcohol.detail": "No one under 18 may buy or drink it",
 };
 
 export default common;

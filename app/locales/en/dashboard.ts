@@ -6,6 +6,8 @@ const dashboard: Record<keyof typeof zh, string> = {
   "workshop.intro": "The last 30 days, every figure from the ledger.",
   "stat.sales": "Sales, last 30 days",
   "stat.salesAll": "Sales, all time",
+  "stat.net": "Workshop net income, last 30 days",
+  "stat.netAll": "All time",
   "stat.premium": "共富价 premium paid to workers, last 30 days",
   "stat.premiumAll": "Premium paid to workers, all time",
   "stat.village": "Paid to the village collective, all time",

@@ -72,9 +72,9 @@ const fulfil: Record<keyof typeof zh, string> = {
   "parcel.exceptionReason": "Problem: {{reason}}",
   "parcel.waitingBatch": "Pre-order: packs once its batch is released",
   "action.accept": "Accept",
-  "action.pack": "Packed",
+  "action.pack": "Pack",
   "action.ship": "Ship",
-  "action.deliver": "Delivered",
+  "action.deliver": "Mark delivered",
   "action.requeue": "Pack again",
   "action.print": "Print slip",
   "action.problem": "Problem / cancel…",
@@ -141,6 +141,15 @@ const fulfil: Record<keyof typeof zh, string> = {
   "csv.courier": "Courier",
   "csv.tracking": "Tracking number",
   "csv.status": "Status",
+  "log.paid": "Paid by the buyer",
+  "log.batchReleased": "Batch released: {{value}}",
+  "log.shipped": "{{courier}}, tracking number {{number}}",
+  "ship.reused": "Tracking number {{number}} is already on the parcel of order {{order}}.",
+  "ship.reusedElsewhere": "Tracking number {{number}} is already on another parcel.",
+  "ship.reusedHint": "Check the label: correct it and press Ship again, or save it anyway if it is right.",
+  "ship.saveAnyway": "Save this number anyway",
+  "slip.coldChain": "PERISHABLE · COLD CHAIN · ice packs, do not crush",
+  "slip.coldChainShipBy": "Must ship by {{time}}",
 };
 
 export default fulfil;

@@ -194,6 +194,11 @@ const live: Record<keyof typeof zh, string> = {
   "buy.withShipping": "Includes {{amount}} shipping",
   "buy.freeShipping": "Free shipping",
   "buy.error.noAnswer": "The network dropped before the order's answer arrived: please try again",
+  "room.back": "Back to home",
+  "room.share": "Share",
+  "room.shareText": "Watch live on Cunbo: {{title}}",
+  "room.copied": "Link copied",
+  "room.copyFailed": "Could not copy: press and hold the link to copy it",
 };
 
 export default live;

@@ -125,6 +125,7 @@ const store: Record<keyof typeof zh, string> = {
   "product.added": "Added to your cart",
   "product.toCart": "View cart",
   "product.adding": "Adding…",
+  "workshop.impactLink": "See where this workshop's money goes",
 };
 
 export default store;

@@ -182,7 +182,6 @@ const checkout = {
   "pay.lapsedNow": "支付时间已到：订单将自动取消，库存已释放。",
   "cart.less": "{{title}} 减少一件",
   "cart.more": "{{title}} 增加一件",
-  "cart.navCount": "，{{count}} 件商品",
   "error.stockLeft": "「{{titleZh}}」库存只剩 {{stock}} 件",
 } as const;
 

@@ -42,6 +42,10 @@ const common = {
   "status.approved": "已通过",
   "status.rejected": "未通过",
   "nav.orders": "我的订单",
+  "nav.cart": "购物车",
+  "nav.cartCount": "，{{count}} 件商品",
+  "alcohol.notice": "未成年人禁止饮酒",
+  "alcohol.detail": "本品不向未满 18 周岁者出售",
 } as const;
 
 export default common;

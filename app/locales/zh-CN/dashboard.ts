@@ -4,6 +4,8 @@ const dashboard = {
   "workshop.intro": "近 30 天的数字，全部来自账本。",
   "stat.sales": "近 30 天销售额",
   "stat.salesAll": "累计销售额",
+  "stat.net": "近 30 天工坊净收入",
+  "stat.netAll": "累计",
   "stat.premium": "近 30 天付给工人的共富价",
   "stat.premiumAll": "累计付给工人的共富价",
   "stat.village": "累计交给村集体",

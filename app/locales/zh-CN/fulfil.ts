@@ -70,9 +70,9 @@ const fulfil = {
   "parcel.exceptionReason": "异常：{{reason}}",
   "parcel.waitingBatch": "预售商品，等批次放行后再打包",
   "action.accept": "接单",
-  "action.pack": "已打包",
+  "action.pack": "打包",
   "action.ship": "发货",
-  "action.deliver": "已送达",
+  "action.deliver": "确认送达",
   "action.requeue": "重新打包",
   "action.print": "打印发货单",
   "action.problem": "报告问题 / 取消…",
@@ -139,6 +139,15 @@ const fulfil = {
   "csv.courier": "快递公司",
   "csv.tracking": "运单号",
   "csv.status": "状态",
+  "log.paid": "买家已付款",
+  "log.batchReleased": "批次已放行：{{value}}",
+  "log.shipped": "{{courier}} 运单号 {{number}}",
+  "ship.reused": "运单号 {{number}} 已用在订单 {{order}} 的包裹上。",
+  "ship.reusedElsewhere": "运单号 {{number}} 已用在另一个包裹上。",
+  "ship.reusedHint": "请核对面单：改正后再点“发货”，或确认无误后仍然保存。",
+  "ship.saveAnyway": "仍然保存此运单号",
+  "slip.coldChain": "生鲜冷链 · 请放冰袋，勿挤压",
+  "slip.coldChainShipBy": "务必在 {{time}} 前发出",
 } as const;
 
 export default fulfil;

@@ -192,6 +192,11 @@ const live = {
   "buy.withShipping": "含运费 {{amount}}",
   "buy.freeShipping": "包邮",
   "buy.error.noAnswer": "网络不稳，没有收到下单结果，请再试一次",
+  "room.back": "返回首页",
+  "room.share": "分享",
+  "room.shareText": "来村播看直播：{{title}}",
+  "room.copied": "链接已复制",
+  "room.copyFailed": "复制失败，请长按链接复制",
 } as const;
 
 export default live;

@@ -120,6 +120,7 @@ const store = {
   "product.added": "已加入购物车",
   "product.toCart": "去购物车",
   "product.adding": "正在加入…",
+  "workshop.impactLink": "看看这家工坊的共富账本",
 } as const;
 
 export default store;
