@@ -16,8 +16,9 @@ import { requireAdmin } from "~/web/auth.server";
 import { endSessionsOf } from "~/lib/session.server";
 import { shanghaiDay } from "~/lib/shanghai-time";
 import { readForm } from "~/web/read-form.server";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 const DecisionSchema = z.object({
   kind: z.enum(["workshop", "host"]),
@@ -34,6 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     workshops: review.workshops,
     hosts: review.hosts,
     stuckRefunds: await countStuckRefunds(),
+    pageTitle: await pageTitle(request, (t) => t("admin:title")),
   };
 }
 
@@ -168,7 +170,7 @@ export default function Admin() {
               <li key={h.id} className={card}>
                 <p className="text-lg font-semibold">{en ? h.displayNameEn : h.displayNameZh}</p>
                 <p className="text-sm text-stone-700">
-                  {h.user.name} · {h.user.email} · {en ? h.villageEn : h.villageZh} ·{" "}
+                  <span data-as-written>{h.user.name}</span> · {h.user.email} · {en ? h.villageEn : h.villageZh} ·{" "}
                   {t("applied", { date: h.applied })}
                 </p>
                 {(en ? h.bioEn : h.bioZh) ? (

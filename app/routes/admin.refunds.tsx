@@ -11,8 +11,9 @@ import { requireAdmin } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import { readForm } from "~/web/read-form.server";
 import { formatShanghai } from "~/lib/shanghai-time";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "退款未成功 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 const RetrySchema = z.object({ orderId: z.string().min(1).max(100) });
 
@@ -29,6 +30,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lastError: r.lastError,
       since: r.createdAt.toISOString(),
     })),
+    pageTitle: await pageTitle(request, (t) => t("common:title.refunds")),
   };
 }
 

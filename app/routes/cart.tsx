@@ -17,6 +17,7 @@ import { MAX_QUANTITY } from "~/domain/checkout/checkout-schema";
 import { domainMessage, forbiddenMoneyField } from "~/web/checkout-request.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { readForm } from "~/web/read-form.server";
+import { pageTitle } from "~/web/page-title.server";
 
 const id = z.string().trim().min(1).max(64);
 const quantity = z.coerce
@@ -45,14 +46,19 @@ const CartIntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("remove"), lineId: id }),
 ]);
 
-export const meta: MetaFunction = () => [{ title: "购物车 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { owner } = await cartOwner(request);
   const { items } = await cartItems(owner);
-  if (items.length === 0) return { lines: [], priced: null };
+  const title = await pageTitle(request, (t) => t("checkout:cart.title"));
+  if (items.length === 0) return { lines: [], priced: null, pageTitle: title };
   const priced = await priceItems(items);
-  return { lines: items.map((item) => ({ lineId: item.lineId, variantId: item.variantId })), priced };
+  return {
+    lines: items.map((item) => ({ lineId: item.lineId, variantId: item.variantId })),
+    priced,
+    pageTitle: title,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

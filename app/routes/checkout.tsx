@@ -26,8 +26,9 @@ import { sendBuyNow } from "~/domain/checkout/buy-now-client";
 import { buyNowItem, submitCheckout } from "~/web/checkout-submission.server";
 import { CheckoutSchema, MAX_QUANTITY, NOTE_MAX } from "~/domain/checkout/checkout-schema";
 import { readForm } from "~/web/read-form.server";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "确认订单 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 /** The one item of a buy-now, if this is one; a quantity out of bounds is a 400 with the reason. */
 async function buyNowFrom(request: Request, params: URLSearchParams): Promise<PricingItem | null> {
@@ -51,6 +52,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     holdMinutes: RESERVATION_MINUTES,
     // Drawn for each showing of the form: sending it twice (a retry after a lost answer) places one order.
     submission: crypto.randomUUID(),
+    pageTitle: await pageTitle(request, (t) => t("checkout:checkout.title")),
   };
   const defaults = { contactName: viewer?.name ?? "", email: viewer?.email ?? "" };
   if (items.length === 0) return { ...base, defaults, priced: null };

@@ -8,8 +8,9 @@ import { usePick } from "~/components/live/use-pick";
 import { showsForConsole } from "~/domain/live/shows.server";
 import { forbidden, requireViewer } from "~/web/auth.server";
 import { formatShanghai } from "~/lib/shanghai-time";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "我的直播 · 村播" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -19,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     canCreate: approvedHost,
     shows: shows.map((show) => ({ ...show, scheduledAt: show.scheduledAt.toISOString() })),
+    pageTitle: await pageTitle(request, (t) => t("live:host.title")),
   };
 }
 
@@ -60,7 +62,9 @@ export default function HostShows() {
                   <StatusPill status={show.status} />
                   <span className="text-sm text-stone-600">{formatShanghai(show.scheduledAt, locale)}</span>
                 </div>
-                <p className="mt-1 line-clamp-2 font-medium">{show.title}</p>
+                <p className="mt-1 line-clamp-2 font-medium" data-as-written>
+                  {show.title}
+                </p>
                 <p className="text-sm text-stone-600">
                   {t("host.summary", {
                     count: show._count.items,

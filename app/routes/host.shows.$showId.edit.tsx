@@ -10,15 +10,16 @@ import { invariantResponse } from "~/web/http.server";
 import { toShanghaiLocal } from "~/lib/shanghai-time";
 import { showFormAction } from "~/web/show-form-action.server";
 import { uploadDirOf } from "~/web/uploaded-image.server";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "编辑直播 · 村播" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const showId = params.showId ?? "";
   await requireShowHost(request, showId);
   const [show, choices] = await Promise.all([showForEdit(showId), lineUpChoices()]);
   invariantResponse(show, "Show not found");
-  return { show, choices };
+  return { show, choices, pageTitle: await pageTitle(request, (t) => t("live:form.editTitle")) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

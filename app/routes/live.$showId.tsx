@@ -8,9 +8,10 @@ import { getLiveState } from "~/domain/live/live-state.server";
 import { replayMoments } from "~/domain/live/pins.server";
 import { getUserId } from "~/web/auth.server";
 import { invariantResponse } from "~/web/http.server";
+import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.state.title} · 村播 Cunbo` : "村播 Cunbo" },
+  { title: data?.pageTitle ?? "Cunbo" },
   { name: "description", content: data?.state.lineUp.map((card) => card.titleZh).join("、") ?? "" },
 ];
 
@@ -20,7 +21,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   invariantResponse(state, "Show not found");
   const moments =
     state.status === "ended" ? await replayMoments(showId, state.startedAt ? new Date(state.startedAt) : null) : [];
-  return { state, moments, signedIn: Boolean(userId), chatMax: CHAT_MAX_LENGTH };
+  return {
+    state,
+    moments,
+    signedIn: Boolean(userId),
+    chatMax: CHAT_MAX_LENGTH,
+    pageTitle: await pageTitle(request, () => state.title),
+  };
 }
 
 export default function LiveRoomRoute() {

@@ -20,10 +20,9 @@ import { getLocale } from "~/lib/locale.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { useOrderUpdates } from "~/components/checkout/use-order-updates";
 import { readForm } from "~/web/read-form.server";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.order.number ?? "订单"} · 村播 Cunbo` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 async function access(request: Request, token: string | null) {
   const viewer = token ? await getOptionalViewer(request) : await requireViewer(request);
@@ -43,7 +42,12 @@ async function findOrder(request: Request, orderId: string, token: string | null
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const { viewer, order } = await findOrder(request, params.orderId ?? "", url.searchParams.get("token"));
-  return { order, signedIn: !!viewer, isAdmin: !!viewer?.isAdmin };
+  return {
+    order,
+    signedIn: !!viewer,
+    isAdmin: !!viewer?.isAdmin,
+    pageTitle: await pageTitle(request, (t) => t("checkout:order.title", { number: order.number })),
+  };
 }
 
 const ActionSchema = z.object({
@@ -195,10 +199,10 @@ export default function OrderPage() {
       />
       <section className="rounded-xl border border-stone-200 bg-white p-3 text-sm sm:p-4">
         <h2 className="font-semibold">{t("order.shipTo")}</h2>
-        <p className="mt-1">
+        <p className="mt-1" lang="zh-CN">
           {order.contactName} · {order.phone}
         </p>
-        <p>
+        <p lang="zh-CN">
           {order.address.province} {order.address.city} {order.address.district} {order.address.street}
         </p>
       </section>

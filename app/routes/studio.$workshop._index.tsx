@@ -8,14 +8,16 @@ import { listStudioProducts } from "~/domain/catalogue/products.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { LOW_STOCK } from "~/domain/catalogue/limits";
 import { formatMoney } from "~/lib/money";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "商品 · 工坊后台 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
   const products = await listStudioProducts(workshop.id);
   return {
     workshop: { slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn, status: workshop.status },
+    pageTitle: await pageTitle(request, (t) => `${t("studio:nav.products")} · ${t("studio:index.title")}`),
     products,
   };
 }

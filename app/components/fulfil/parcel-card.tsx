@@ -7,7 +7,7 @@ import { courierName } from "~/domain/fulfilment/couriers";
 import { allowedActions } from "~/domain/fulfilment/steps";
 import type { workshopQueuePage } from "~/domain/fulfilment/queue.server";
 import { formatDateTime, hoursUntil } from "~/lib/shanghai-time";
-import { fixedLabel } from "./labels";
+import { fixedLabel, systemNote } from "./labels";
 import { ProblemForm, ShipForm } from "./parcel-forms";
 import { StatusBadge } from "./status-badge";
 
@@ -89,7 +89,7 @@ export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, action
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-sm text-stone-700">
+      <p className="mt-2 text-sm text-stone-700" lang="zh-CN">
         {order.contactName} · {order.phone} · {order.province}
         {order.city}
         {order.district}
@@ -174,11 +174,24 @@ export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, action
               {label(`status.${event.toStatus}`)}
               {" · "}
               {event.actorName ?? label("log.system")}
-              {event.note ? <span className="text-stone-600"> · {event.note}</span> : null}
+              {event.note ? <EventNote note={event.note} /> : null}
             </li>
           ))}
         </ol>
       </details>
     </article>
+  );
+}
+
+function EventNote({ note }: { note: string }) {
+  const { t } = useTranslation("fulfil");
+  const said = systemNote(t, note);
+  return said ? (
+    <span className="text-stone-600"> · {said}</span>
+  ) : (
+    <span className="text-stone-600" data-as-written>
+      {" "}
+      · {note}
+    </span>
   );
 }

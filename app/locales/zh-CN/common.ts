@@ -16,7 +16,6 @@ const common = {
   "nav.skip": "跳到正文",
   "locale.label": "语言",
   "locale.switch": "English",
-  "locale.switchLabel": "切换到英文",
   "error.notFoundTitle": "页面不存在",
   "error.notFoundBody": "你要找的页面不见了，可能已下架或链接有误。",
   "error.title": "出错了",
@@ -41,6 +40,9 @@ const common = {
   "status.pending": "待审核",
   "status.approved": "已通过",
   "status.rejected": "未通过",
+  "title.page": "{{page}} · 村播 Cunbo",
+  "title.hostConsole": "{{title}} · 主播控制台",
+  "title.refunds": "退款未成功",
 } as const;
 
 export default common;
