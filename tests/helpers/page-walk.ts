@@ -126,6 +126,21 @@ export async function planWalk(baseUrl: string): Promise<WalkPlan> {
     ),
   ) as Record<Role, Visitor>;
 
+  // Every visitor has something in the cart, so the cart and checkout are walked as shoppers see them.
+  const variant = await db.variant.findFirstOrThrow({
+    where: { stock: { gt: 5 }, product: { status: "active", preorder: false, customisable: false } },
+  });
+  for (const [role, visitor] of Object.entries(visitors)) {
+    const added = await visitor.post("/cart", {
+      intent: "add",
+      variantId: variant.id,
+      quantity: "1",
+      redirectTo: "/cart",
+    });
+    await added.arrayBuffer();
+    if (added.status >= 400) throw new Error(`${role} could not add to the cart: ${added.status}`);
+  }
+
   const problems: string[] = [];
   const pages: WalkPage[] = [];
   const seen = new Map<string, string>();
