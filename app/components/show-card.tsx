@@ -60,7 +60,9 @@ export function ShowCard({ show, now, eager = false }: { show: ShowCardData; now
       <div className="flex gap-3 p-3">
         <HostAvatar show={show} size={40} />
         <div className="min-w-0">
-          <h3 className="line-clamp-2 font-medium leading-snug group-hover:text-brand-700">{show.title}</h3>
+          <h3 className="line-clamp-2 font-medium leading-snug group-hover:text-brand-700" data-as-written>
+            {show.title}
+          </h3>
           <p className="mt-1 truncate text-sm text-stone-600">
             {show.hostName} · {show.hostVillage}
           </p>
@@ -94,7 +96,9 @@ export function ShowRow({ show, now }: { show: ShowCardData; now: Date | string 
       <div className="min-w-0 flex-1 border-l border-stone-200 pl-3">
         <div className="flex items-center gap-2">
           {show.status === "live" ? <ShowStatusBadge status={show.status} /> : null}
-          <h3 className="line-clamp-2 text-sm font-medium leading-snug group-hover:text-brand-700">{show.title}</h3>
+          <h3 className="line-clamp-2 text-sm font-medium leading-snug group-hover:text-brand-700" data-as-written>
+            {show.title}
+          </h3>
         </div>
         <p className="mt-1 flex items-center gap-2 text-xs text-stone-600">
           <HostAvatar show={show} size={20} />

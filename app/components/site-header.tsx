@@ -48,7 +48,6 @@ export function SiteHeader({ viewer, locale, cartCount = 0 }: Props) {
           <button
             type="submit"
             className="rounded-full border border-stone-300 px-3 py-1.5 text-sm text-stone-800 hover:bg-stone-100"
-            aria-label={t("locale.switchLabel")}
             lang={locale === "en" ? "zh-CN" : "en"}
           >
             {t("locale.switch")}
@@ -75,7 +74,7 @@ export function SiteHeader({ viewer, locale, cartCount = 0 }: Props) {
               {t("nav.orders")}
             </NavLink>
             <NavLink to="/account" end className={linkClass}>
-              {viewer.name}
+              <span data-as-written>{viewer.name}</span>
             </NavLink>
             <Form method="post" action="/logout">
               <button type="submit" className="rounded-full px-3 py-2 text-sm text-stone-700 hover:bg-stone-100">

@@ -1,8 +1,10 @@
 // Any path no other route matches: a real 404 with the shared error page.
-import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { errorMeta, GeneralErrorBoundary } from "~/components/general-error-boundary";
+
+export const meta = errorMeta;
 
 export async function loader() {
-  throw new Response("Not found", { status: 404 });
+  throw new Response(null, { status: 404 });
 }
 
 export default function NotFound() {

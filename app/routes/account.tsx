@@ -12,8 +12,9 @@ import { formatDateTime } from "~/lib/shanghai-time";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "我的账户 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -32,6 +33,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     isAdmin: viewer.isAdmin,
     host: viewer.host,
     memberships: viewer.memberships.map((m) => ({ role: m.role, workshop: m.workshop })),
+    pageTitle: await pageTitle(request, (t) => t("account:account.title")),
   };
 }
 
@@ -143,7 +145,9 @@ export default function Account() {
           {devices.map((d) => (
             <li key={d.createdAt + (d.userAgent ?? "")} className="space-y-1 px-4 py-3">
               <span className="flex flex-wrap items-center justify-between gap-2">
-                <span className="line-clamp-2 text-sm break-all">{d.userAgent ?? t("account.device.unknown")}</span>
+                <span className="line-clamp-2 text-sm break-all" translate="no">
+                  {d.userAgent ?? t("account.device.unknown")}
+                </span>
                 {d.current ? (
                   <span className="shrink-0 rounded-full bg-leaf-600/10 px-3 py-1 text-sm text-leaf-700">
                     {t("account.device.this")}

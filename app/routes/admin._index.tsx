@@ -21,8 +21,9 @@ import { domainErrorResponse } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "admin", "checkout"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "平台管理 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 const DecisionSchema = z.object({
   kind: z.enum(["workshop", "host"]),
@@ -40,6 +41,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     hosts: review.hosts,
     stuckRefunds: await countStuckRefunds(),
     escalatedAfterSales: await countEscalatedAfterSales(),
+    pageTitle: await pageTitle(request, (t) => t("admin:title")),
   };
 }
 
@@ -180,7 +182,7 @@ export default function Admin() {
               <li key={h.id} className={card}>
                 <p className="text-lg font-semibold">{en ? h.displayNameEn : h.displayNameZh}</p>
                 <p className="text-sm text-stone-700">
-                  {h.user.name} · {h.user.email} · {en ? h.villageEn : h.villageZh} ·{" "}
+                  <span data-as-written>{h.user.name}</span> · {h.user.email} · {en ? h.villageEn : h.villageZh} ·{" "}
                   {t("applied", { date: h.applied })}
                 </p>
                 {(en ? h.bioEn : h.bioZh) ? (

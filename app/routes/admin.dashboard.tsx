@@ -15,12 +15,13 @@ import { formatDate } from "~/lib/shanghai-time";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["dashboard", "fulfil"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "集市总览 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return adminDashboard();
+  return { ...(await adminDashboard()), pageTitle: await pageTitle(request, (t) => t("dashboard:admin.title")) };
 }
 
 export default function AdminDashboard() {

@@ -15,8 +15,9 @@ import { domainErrorResponse } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["admin", "checkout"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "退款未成功 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 const RetrySchema = z.object({ orderId: z.string().min(1).max(100) });
 
@@ -33,6 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       lastError: r.lastError,
       since: r.createdAt.toISOString(),
     })),
+    pageTitle: await pageTitle(request, (t) => t("common:title.refunds")),
   };
 }
 

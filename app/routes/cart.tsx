@@ -22,6 +22,7 @@ import { domainErrorReply } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["checkout"] };
+import { pageTitle } from "~/web/page-title.server";
 
 const id = z.string().trim().min(1).max(64);
 const quantity = z.coerce
@@ -60,14 +61,19 @@ function backWithNotice(to: string, answer: "data" | "page" | undefined): string
   return `${url.pathname}${url.search}#${ADD_TO_CART_ID}`;
 }
 
-export const meta: MetaFunction = () => [{ title: "购物车 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const { owner } = await cartOwner(request);
   const { items } = await cartItems(owner);
-  if (items.length === 0) return { lines: [], priced: null };
+  const title = await pageTitle(request, (t) => t("checkout:cart.title"));
+  if (items.length === 0) return { lines: [], priced: null, pageTitle: title };
   const priced = await priceItems(items);
-  return { lines: items.map((item) => ({ lineId: item.lineId, variantId: item.variantId })), priced };
+  return {
+    lines: items.map((item) => ({ lineId: item.lineId, variantId: item.variantId })),
+    priced,
+    pageTitle: title,
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -32,8 +32,9 @@ import { domainErrorResponse } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "确认订单 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 /** The one item of a buy-now, if this is one; a quantity out of bounds is a 400 with the reason. */
 async function buyNowFrom(request: Request, params: URLSearchParams): Promise<PricingItem | null> {
@@ -57,6 +58,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     holdMinutes: RESERVATION_MINUTES,
     // Drawn for each showing of the form: sending it twice (a retry after a lost answer) places one order.
     submission: crypto.randomUUID(),
+    pageTitle: await pageTitle(request, (t) => t("checkout:checkout.title")),
   };
   // A shopper with an address book starts from their default address.
   const home = viewer ? (await listAddresses(viewer.id)).find((address) => address.isDefault) : undefined;

@@ -6,16 +6,23 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import type { RouteHandle } from "~/root";
+import { pageTitle } from "~/web/page-title.server";
 
 export const handle: RouteHandle = { hydrate: false };
 
-export const meta: MetaFunction = () => [{ title: "403 · 村播 Cunbo" }, { name: "robots", content: "noindex" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.pageTitle ?? "403 · Cunbo" },
+  { name: "robots", content: "noindex" },
+];
 
 export const headers: HeadersFunction = ({ loaderHeaders }) => loaderHeaders;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const reason = new URL(request.url).searchParams.get("reason") === "hidden" ? "hidden" : "foreign";
-  return data({ reason }, { status: 403, headers: { "Cache-Control": "no-store" } });
+  return data(
+    { reason, pageTitle: await pageTitle(request, (t) => t("common:crossSite.title")) },
+    { status: 403, headers: { "Cache-Control": "no-store" } },
+  );
 }
 
 export default function CrossSiteRefused() {

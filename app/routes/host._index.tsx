@@ -11,8 +11,9 @@ import { formatShanghai } from "~/lib/shanghai-time";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout", "live"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "我的直播 · 村播" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
@@ -22,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     canCreate: approvedHost,
     shows: shows.map((show) => ({ ...show, scheduledAt: show.scheduledAt.toISOString() })),
+    pageTitle: await pageTitle(request, (t) => t("live:host.title")),
   };
 }
 
@@ -63,7 +65,9 @@ export default function HostShows() {
                   <StatusPill status={show.status} />
                   <span className="text-sm text-stone-600">{formatShanghai(show.scheduledAt, locale)}</span>
                 </div>
-                <p className="mt-1 line-clamp-2 font-medium">{show.title}</p>
+                <p className="mt-1 line-clamp-2 font-medium" data-as-written>
+                  {show.title}
+                </p>
                 <p className="text-sm text-stone-600">
                   {t("host.summary", {
                     count: show._count.items,

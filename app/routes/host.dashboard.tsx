@@ -13,13 +13,17 @@ import { formatDateTime } from "~/lib/shanghai-time";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["dashboard", "fulfil"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "我的直播收入 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (viewer.host?.status !== "approved") forbidden();
-  return hostDashboard(viewer.host.id);
+  return {
+    ...(await hostDashboard(viewer.host.id)),
+    pageTitle: await pageTitle(request, (t) => t("dashboard:host.title")),
+  };
 }
 
 export default function HostDashboard() {
@@ -60,7 +64,9 @@ export default function HostDashboard() {
             <ul className="mt-2 space-y-2 sm:hidden">
               {shows.map((show) => (
                 <li key={show.id} className="rounded-lg bg-stone-50 p-2 text-sm">
-                  <p className="font-medium">{show.title}</p>
+                  <p className="font-medium" data-as-written>
+                    {show.title}
+                  </p>
                   <p className="text-stone-600">{formatDateTime(show.scheduledAt, locale)}</p>
                   <dl className="mt-1 grid grid-cols-3 gap-1">
                     {[
@@ -97,7 +103,7 @@ export default function HostDashboard() {
                 <tbody>
                   {shows.map((show) => (
                     <tr key={show.id} className="border-b border-stone-100" data-testid="host-show">
-                      <th scope="row" className="py-2 pr-2 font-normal">
+                      <th scope="row" className="py-2 pr-2 font-normal" data-as-written>
                         {show.title}
                       </th>
                       <td className="py-2 pr-2 whitespace-nowrap">{formatDateTime(show.scheduledAt, locale)}</td>

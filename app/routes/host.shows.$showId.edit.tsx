@@ -13,15 +13,16 @@ import { uploadDirOf } from "~/web/uploaded-image.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "studio"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "编辑直播 · 村播" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const showId = params.showId ?? "";
   await requireShowHost(request, showId);
   const [show, choices] = await Promise.all([showForEdit(showId), lineUpChoices()]);
   invariantResponse(show, "Show not found");
-  return { show, choices };
+  return { show, choices, pageTitle: await pageTitle(request, (t) => t("live:form.editTitle")) };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -30,10 +30,9 @@ import { domainErrorReply } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["checkout", "live"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.state.title ?? ""} · 主播控制台 · 村播` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const showId = params.showId ?? "";
@@ -44,7 +43,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     mutedUsers(showId),
   ]);
   invariantResponse(state, "Show not found");
-  return { state, figures, muted, slowChoices: SLOW_MODE_CHOICES };
+  return {
+    state,
+    figures,
+    muted,
+    slowChoices: SLOW_MODE_CHOICES,
+    pageTitle: await pageTitle(request, (t) => t("common:title.hostConsole", { title: state.title })),
+  };
 }
 
 const Id = z.string().min(1).max(40);
@@ -150,7 +155,9 @@ export default function HostConsole() {
           <span className="text-sm text-stone-600">{formatShanghai(state.startedAt ?? state.scheduledAt, locale)}</span>
           {connection === "offline" ? <span className="text-sm text-amber-700">{t("connection.offline")}</span> : null}
         </div>
-        <h1 className="text-xl font-semibold">{state.title}</h1>
+        <h1 className="text-xl font-semibold" data-as-written>
+          {state.title}
+        </h1>
         <div className="flex flex-wrap items-center gap-2">
           {state.status === "scheduled" ? (
             <IntentButton intent="go-live" label={t("console.goLive")} className={`${buttonStyles.primary} px-6`} />
@@ -236,7 +243,7 @@ export default function HostConsole() {
               {state.sales.map((sale) => (
                 <li key={sale.id}>
                   {t("ticker.sold", {
-                    city: sale.city || t("ticker.somewhere"),
+                    city: pick(sale.city, sale.cityEn) || t("ticker.somewhere"),
                     count: sale.quantity,
                     title: pick(sale.titleZh, sale.titleEn),
                   })}

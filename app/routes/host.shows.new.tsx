@@ -12,14 +12,19 @@ import { uploadDirOf } from "~/web/uploaded-image.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "studio"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "新建直播 · 村播" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireApprovedHost(request);
   // A sensible default: the next full hour, an hour from now.
   const next = new Date(Math.ceil((Date.now() + 3600_000) / 3600_000) * 3600_000);
-  return { choices: await lineUpChoices(), scheduledAt: toShanghaiLocal(next) };
+  return {
+    choices: await lineUpChoices(),
+    scheduledAt: toShanghaiLocal(next),
+    pageTitle: await pageTitle(request, (t) => t("live:form.newTitle")),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -13,9 +13,10 @@ import type { RouteHandle } from "~/root";
 
 // The room fills the phone's screen: its own header (back, share) sits over the stream instead of the site's.
 export const handle: RouteHandle = { i18n: ["checkout", "live"], siteHeader: false };
+import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.state.title} · 村播 Cunbo` : "村播 Cunbo" },
+  { title: data?.pageTitle ?? "Cunbo" },
   { name: "description", content: data?.state.lineUp.map((card) => card.titleZh).join("、") ?? "" },
 ];
 
@@ -27,7 +28,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   invariantResponse(state, "Show not found");
   const moments =
     state.status === "ended" ? await replayMoments(showId, state.startedAt ? new Date(state.startedAt) : null) : [];
-  return { state, moments, signedIn: Boolean(userId), chatMax: CHAT_MAX_LENGTH, addresses };
+  return {
+    state,
+    moments,
+    signedIn: Boolean(userId),
+    chatMax: CHAT_MAX_LENGTH,
+    addresses,
+    pageTitle: await pageTitle(request, () => state.title),
+  };
 }
 
 export default function LiveRoomRoute() {

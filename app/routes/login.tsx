@@ -23,6 +23,7 @@ import { readForm } from "~/web/read-form.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout"] };
+import { pageTitle } from "~/web/page-title.server";
 
 const LoginSchema = z.object({
   email: z.email("account:error.email").max(200, "account:error.email"),
@@ -34,11 +35,14 @@ const LoginSchema = z.object({
 // A refused attempt's Retry-After goes out with the page too, not only with the data of a scripted submit.
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
-export const meta: MetaFunction = () => [{ title: "登录 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUserId(request)) throw redirect("/");
-  return { demo: env().DEMO_ACCOUNTS === "off" ? null : { password: DEMO_PASSWORD, accounts: demoAccounts } };
+  return {
+    demo: env().DEMO_ACCOUNTS === "off" ? null : { password: DEMO_PASSWORD, accounts: demoAccounts },
+    pageTitle: await pageTitle(request, (t) => t("account:login.title")),
+  };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

@@ -27,10 +27,9 @@ import { domainErrorReply, domainErrorResponse } from "~/web/domain-error-answer
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.order.number ?? "订单"} · 村播 Cunbo` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 async function access(request: Request, token: string | null) {
   const viewer = token ? await getOptionalViewer(request) : await requireViewer(request);
@@ -56,6 +55,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     autoConfirmDays: env().RECEIPT_AUTO_CONFIRM_DAYS,
     afterSales: await afterSalesForOrder(order.id),
     now: new Date().toISOString(),
+    pageTitle: await pageTitle(request, (t) => t("checkout:order.title", { number: order.number })),
   };
 }
 
@@ -221,10 +221,10 @@ export default function OrderPage() {
       />
       <section className="rounded-xl border border-stone-200 bg-white p-3 text-sm sm:p-4">
         <h2 className="font-semibold">{t("order.shipTo")}</h2>
-        <p className="mt-1">
+        <p className="mt-1" lang="zh-CN">
           {order.contactName} · {order.phone}
         </p>
-        <p>
+        <p lang="zh-CN">
           {order.address.province} {order.address.city} {order.address.district} {order.address.street}
         </p>
       </section>

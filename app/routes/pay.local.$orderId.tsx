@@ -16,8 +16,9 @@ import { domainErrorReply } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "测试支付 · 不会产生真实扣款 / Test payment — no money moves" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 async function findLocalOrder(request: Request, orderId: string, token: string | null) {
   const [order, viewer] = await Promise.all([payableOrder(orderId), getOptionalViewer(request)]);
@@ -40,6 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     now: new Date().toISOString(),
     sheet: url.searchParams.get("sheet") === "1",
+    pageTitle: await pageTitle(request, (t) => t("checkout:pay.title")),
   };
 }
 
@@ -72,9 +74,7 @@ export default function LocalPaymentPage() {
         role="note"
         className="rounded-xl border-2 border-dashed border-amber-500 bg-amber-50 p-3 text-center font-semibold text-amber-900"
       >
-        测试支付 · 不会产生真实扣款
-        <br />
-        <span lang="en">Test payment — no money moves</span>
+        {t("pay.banner")}
       </p>
       <h1 className="mt-6 text-2xl font-semibold">{t("pay.title")}</h1>
       <p className="mt-1 text-stone-700">{t("pay.order", { number: order.number })}</p>

@@ -110,11 +110,14 @@ export default function SearchPage() {
         </div>
       </Form>
 
-      <p className="mt-5 text-sm text-stone-700" role="status">
-        {query.q
-          ? t("search.resultsFor", { q: query.q, count: results.total })
-          : t("search.results", { count: results.total })}
-      </p>
+      {/* The count heads the results, so the product cards' headings sit under it. */}
+      <div role="status">
+        <h2 className="mt-5 text-sm font-normal text-stone-700">
+          {query.q
+            ? t("search.resultsFor", { q: query.q, count: results.total })
+            : t("search.results", { count: results.total })}
+        </h2>
+      </div>
 
       {results.items.length ? (
         <div className="mt-3">

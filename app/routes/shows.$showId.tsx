@@ -51,7 +51,9 @@ export default function ShowPage() {
           <ShowStatusBadge status={show.status} className="absolute left-3 top-3 px-3 py-1 text-sm" />
         </div>
         <div className="space-y-4 px-3 sm:px-0">
-          <h1 className="text-xl font-bold leading-snug sm:text-2xl">{show.title}</h1>
+          <h1 className="text-xl font-bold leading-snug sm:text-2xl" data-as-written>
+            {show.title}
+          </h1>
           <p className="font-medium text-stone-900">
             <time dateTime={new Date(schedule.at).toISOString()}>
               {t(schedule.key, { when: dayTime(schedule.at) })}

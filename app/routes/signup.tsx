@@ -23,6 +23,7 @@ import { domainErrorReply } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout"] };
+import { pageTitle } from "~/web/page-title.server";
 
 const SignUpSchema = z
   .object({
@@ -46,11 +47,11 @@ const SignUpSchema = z
 // A refused attempt's Retry-After goes out with the page too, not only with the data of a scripted submit.
 export const headers: HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
-export const meta: MetaFunction = () => [{ title: "注册 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getUserId(request)) throw redirect("/");
-  return null;
+  return { pageTitle: await pageTitle(request, (t) => t("account:signup.title")) };
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {

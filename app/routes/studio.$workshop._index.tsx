@@ -11,14 +11,16 @@ import { formatMoney } from "~/lib/money";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["checkout", "studio"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "商品 · 工坊后台 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
   const products = await listStudioProducts(workshop.id);
   return {
     workshop: { slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn, status: workshop.status },
+    pageTitle: await pageTitle(request, (t) => `${t("studio:nav.products")} · ${t("studio:index.title")}`),
     products,
   };
 }

@@ -16,14 +16,16 @@ import { domainErrorResponse } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout", "fulfil", "studio"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "预售批次 · 工坊后台 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
   const [batches, products] = await Promise.all([listBatches(workshop.id), listPreorderProducts(workshop.id)]);
   return {
     workshop: { slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn, status: workshop.status },
+    pageTitle: await pageTitle(request, (t) => `${t("fulfil:batch.title")} · ${t("studio:index.title")}`),
     products,
     batches: batches.map((b) => ({
       id: b.id,

@@ -15,13 +15,18 @@ import { formatMoney } from "~/lib/money";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["dashboard", "fulfil"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "收入看板 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
   const figures = await workshopDashboard(workshop.id);
-  return { workshop: { slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn }, figures };
+  return {
+    workshop: { slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn },
+    figures,
+    pageTitle: await pageTitle(request, (t) => t("dashboard:workshop.title")),
+  };
 }
 
 export default function WorkshopDashboard() {

@@ -29,8 +29,9 @@ import { domainErrorReply, domainErrorResponse, refusalOf } from "~/web/domain-e
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout", "fulfil"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "打包台 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 const NOTICE_PARAMS = ["notice", "changed", "refused", "reason", "view", "ids", "problem", "selection"];
 
@@ -50,6 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (bulkShip && bulkShip.length !== bulkIds.length) throw new Response("Not found", { status: 404 });
   return {
     workshop: { id: workshop.id, slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn },
+    pageTitle: await pageTitle(request, (t) => t("fulfil:console.title")),
     filters,
     queue,
     options,

@@ -32,8 +32,9 @@ import { domainErrorResponse } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "studio"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "编辑商品 · 工坊后台 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 // Another workshop's product answers exactly like one that does not exist.
 async function orNotFound<T>(request: Request, work: Promise<T>): Promise<T> {
@@ -49,6 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await orNotFound(request, getProductForEditing(workshop.id, params.productId ?? ""));
   return {
     workshop: { slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn, status: workshop.status },
+    pageTitle: await pageTitle(request, (t, locale) =>
+      t("studio:product.editTitle", { title: locale === "en" ? product.titleEn : product.titleZh }),
+    ),
     product: {
       id: product.id,
       slug: product.slug,

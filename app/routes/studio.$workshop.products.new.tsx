@@ -15,13 +15,15 @@ import { readForm } from "~/web/read-form.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["account", "checkout", "studio"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "上架新商品 · 工坊后台 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
   return {
     workshop: { slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn, status: workshop.status },
+    pageTitle: await pageTitle(request, (t) => `${t("studio:product.newTitle")} · ${t("studio:index.title")}`),
     categories: await listCategories(),
   };
 }

@@ -9,15 +9,16 @@ import { forbidden, requireViewer } from "~/web/auth.server";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["studio"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "工坊后台 · 村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (!viewer.isAdmin && viewer.memberships.length === 0) forbidden();
   const workshops = await listManagedWorkshops(viewer);
   if (workshops.length === 1) throw redirect(`/studio/${workshops[0].slug}`);
-  return { workshops };
+  return { workshops, pageTitle: await pageTitle(request, (t) => t("studio:index.title")) };
 }
 
 export default function StudioIndex() {

@@ -13,15 +13,20 @@ import { formatMoney } from "~/lib/money";
 import type { RouteHandle } from "~/root";
 
 export const handle: RouteHandle = { i18n: ["dashboard"] };
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `${data.workshop.nameZh} · 共富账 · 村播 Cunbo` : "村播 Cunbo" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ request, params }: LoaderFunctionArgs) {
   const impact = await workshopImpact(params.slug ?? "");
   invariantResponse(impact, "Workshop not found");
-  return impact;
+  const { nameZh, nameEn } = impact.workshop;
+  return {
+    ...impact,
+    pageTitle: await pageTitle(request, (t, locale) =>
+      t("dashboard:impact.title", { name: locale === "en" ? nameEn : nameZh }),
+    ),
+  };
 }
 
 export default function WorkshopImpactPage() {

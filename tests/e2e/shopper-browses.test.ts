@@ -56,7 +56,7 @@ describe("a shopper on a phone", () => {
     expect(await page.getByRole("radio", { name: /3斤礼盒/ }).isChecked()).toBe(true);
     expect(dataRequests).toEqual([]);
 
-    await page.getByRole("button", { name: "切换到英文" }).click();
+    await page.getByRole("button", { name: "English" }).click();
     await page.getByRole("heading", { level: 1, name: "Jiande Hongyan strawberries" }).waitFor();
     expect(await page.getByRole("button", { name: "Add to cart" }).isVisible()).toBe(true);
     // The chosen variant survives the switch.

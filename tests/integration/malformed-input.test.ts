@@ -3,13 +3,11 @@
 // real HTTP and real sockets. No answer may be a 5xx or carry a stack trace or an internal message, and the
 // process must still answer afterwards.
 import http from "node:http";
-import path from "node:path";
-import { pathToFileURL } from "node:url";
-import type { ServerBuild } from "@remix-run/node";
 import { io as connectSocket, type Socket } from "socket.io-client";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/lib/db.server";
 import { Visitor } from "../helpers/http";
+import { loadBuild, routePatterns } from "../helpers/page-walk";
 import { startTestServer } from "../helpers/server";
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -64,22 +62,6 @@ async function sweeperOf(pattern: string): Promise<Sweeper> {
     if (response.status !== 403 && !(response.headers.get("Location") ?? "").startsWith("/login")) return candidate;
   }
   return visitors[1];
-}
-
-function routePatterns(build: ServerBuild) {
-  const full = (id: string): string => {
-    const route = build.routes[id];
-    const parent = route.parentId ? full(route.parentId) : "";
-    return [parent, route.path ?? ""].filter(Boolean).join("/");
-  };
-  return Object.values(build.routes)
-    .filter((route) => route.id !== "root")
-    .map((route) => ({
-      id: route.id,
-      pattern: `/${full(route.id)}`,
-      index: Boolean(route.index),
-      hasAction: typeof (route.module as { action?: unknown }).action === "function",
-    }));
 }
 
 /** Where a page's JavaScript fetches that page's data (single fetch), or posts its forms. */
@@ -147,7 +129,7 @@ beforeAll(async () => {
   process.env.STRIPE_WEBHOOK_SECRET ??= "whsec_malformed_input";
   server = await startTestServer();
   baseUrl = server.url;
-  const build = (await import(pathToFileURL(path.resolve("build/index.js")).href)) as ServerBuild;
+  const build = await loadBuild();
   const patterns = routePatterns(build);
   const [workshop, product, show, order] = await Promise.all([
     db.workshop.findUniqueOrThrow({ where: { slug: "duzuo-rice-wine" } }),

@@ -11,9 +11,11 @@ type Props = {
   rows: ChartRow[];
   format: (value: number) => string;
   children: ReactNode;
+  /** The rows are named by data (products, shows), shown as their authors wrote them. */
+  namedRows?: boolean;
 };
 
-export function ChartFrame({ title, tableLabel, columns, rows, format, children }: Props) {
+export function ChartFrame({ title, tableLabel, columns, rows, format, children, namedRows }: Props) {
   return (
     <figure className="h-full rounded-xl border border-stone-200 bg-white p-3">
       <figcaption className="text-base font-semibold">{title}</figcaption>
@@ -34,7 +36,7 @@ export function ChartFrame({ title, tableLabel, columns, rows, format, children 
           <tbody>
             {rows.map((row) => (
               <tr key={row.key} className="border-b border-stone-100">
-                <th scope="row" className="py-1 font-normal">
+                <th scope="row" className="py-1 font-normal" data-as-written={namedRows || undefined}>
                   {row.label}
                 </th>
                 <td className="py-1 text-right tabular-nums">{format(row.value)}</td>

@@ -28,7 +28,7 @@ export function WorkshopGroup({
   const money = (fen: number) => formatMoney(fen, i18n.language);
   return (
     <section className="rounded-xl border border-stone-200 bg-white p-3 sm:p-4">
-      <h3 className="font-semibold">{en ? group.nameEn : group.nameZh}</h3>
+      <h2 className="font-semibold">{en ? group.nameEn : group.nameZh}</h2>
       {group.shipFromZh ? (
         <p className="text-xs text-stone-600">
           {t("checkout.shipFrom", { place: en ? group.shipFromEn : group.shipFromZh })}

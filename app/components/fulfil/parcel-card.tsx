@@ -9,7 +9,7 @@ import { allowedActions } from "~/domain/fulfilment/steps";
 import type { workshopQueuePage } from "~/domain/fulfilment/queue.server";
 import type { TrackingReuse } from "~/domain/fulfilment/tracking-reuse.server";
 import { formatDateTime, hoursUntil } from "~/lib/shanghai-time";
-import { fixedLabel } from "./labels";
+import { fixedLabel, systemNote } from "./labels";
 import { ProblemForm, ShipForm } from "./parcel-forms";
 import { StatusBadge } from "./status-badge";
 
@@ -49,7 +49,8 @@ export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, action
     if (read.kind === "key") return t(read.key, { value: read.value });
     if (read.kind === "shipped")
       return t("log.shipped", { courier: courierName(read.courier, locale), number: read.trackingNumber });
-    return read.text;
+    // Notes written before history notes became keys ("paid", "batch released …"), else a person's own words.
+    return systemNote(t, read.text) ?? <span data-as-written>{read.text}</span>;
   };
   const mine = actionData?.id === parcel.id ? actionData : undefined;
   const actions = parcel.held ? [] : allowedActions(parcel.status);
@@ -99,7 +100,7 @@ export function ParcelCard({ parcel, problemHref, problemOpen, now, slug, action
           </li>
         ))}
       </ul>
-      <p className="mt-2 text-sm text-stone-700">
+      <p className="mt-2 text-sm text-stone-700" lang="zh-CN">
         {order.contactName} · {order.phone} · {order.province}
         {order.city}
         {order.district}

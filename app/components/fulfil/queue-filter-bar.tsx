@@ -74,7 +74,7 @@ export function QueueFilterBar({ slug, filters, counts, options }: Props) {
             <select name="show" defaultValue={filters.show ?? ""} className={inputClass}>
               <option value="">{t("filters.any")}</option>
               {options.shows.map((show) => (
-                <option key={show.id} value={show.id}>
+                <option key={show.id} value={show.id} data-as-written>
                   {show.title}
                 </option>
               ))}

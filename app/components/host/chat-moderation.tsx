@@ -40,7 +40,7 @@ export function ChatModeration({ lines, slowModeSeconds, slowChoices, muted }: P
             key={line.id}
             className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-stone-100 py-1 last:border-0"
           >
-            <span className="min-w-0 flex-1 text-sm">
+            <span className="min-w-0 flex-1 text-sm" data-as-written>
               <b className={line.byHost ? "text-amber-700" : "text-sky-800"}>{line.authorName}</b>{" "}
               <span className="break-words">{line.text}</span>
             </span>

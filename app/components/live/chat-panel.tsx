@@ -26,6 +26,8 @@ export function ChatLines({ lines, className = "" }: { lines: ChatLine[]; classN
     <ol
       aria-label={t("chat.label")}
       aria-live="polite"
+      // It scrolls, so a keyboard must be able to reach it.
+      tabIndex={0}
       className={`space-y-1 overflow-y-auto ${className}`}
       data-testid="chat-lines"
     >
@@ -33,9 +35,11 @@ export function ChatLines({ lines, className = "" }: { lines: ChatLine[]; classN
         <li key={line.id} className="w-fit max-w-full rounded-2xl bg-black/40 px-2.5 py-1 text-sm text-white">
           <span className={`mr-1 font-medium ${line.byHost ? "text-amber-300" : "text-sky-200"}`}>
             {line.byHost ? `${t("chat.hostTag")} ` : ""}
-            {line.authorName}
+            <span data-as-written>{line.authorName}</span>
           </span>
-          <span className="break-words">{line.text}</span>
+          <span className="break-words" data-as-written>
+            {line.text}
+          </span>
         </li>
       ))}
       <li ref={end} aria-hidden="true" />

@@ -9,7 +9,7 @@ import { usePick } from "./use-pick";
 
 export function StatusPill({ status }: { status: LiveState["status"] }) {
   const { t } = useTranslation("live");
-  const style = { live: "bg-red-600 text-white", scheduled: "bg-sky-600 text-white", ended: "bg-stone-600 text-white" }[
+  const style = { live: "bg-red-600 text-white", scheduled: "bg-sky-700 text-white", ended: "bg-stone-600 text-white" }[
     status
   ];
   return <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${style}`}>{t(`status.${status}`)}</span>;
@@ -54,7 +54,9 @@ export function RoomHeader({ state, connection, href }: { state: LiveState; conn
       ) : null}
       <div className="min-w-0 flex-1 text-white">
         <p className="truncate text-sm font-semibold">{pick(state.host.nameZh, state.host.nameEn)}</p>
-        <h1 className="line-clamp-1 text-xs text-white/90">{state.title}</h1>
+        <h1 className="line-clamp-1 text-xs text-white/90" data-as-written>
+          {state.title}
+        </h1>
       </div>
       <div className="flex flex-none flex-col items-end gap-1">
         <StatusPill status={state.status} />

@@ -23,7 +23,7 @@ export function SoldTicker({ sales, now }: { sales: SaleLine[]; now: number }) {
       {visible ? (
         <p className="w-fit max-w-full truncate rounded-full bg-amber-400/95 px-3 py-1 text-xs font-medium text-stone-900">
           {t("ticker.sold", {
-            city: latest.city || t("ticker.somewhere"),
+            city: pick(latest.city, latest.cityEn) || t("ticker.somewhere"),
             count: latest.quantity,
             title: pick(latest.titleZh, latest.titleEn),
           })}

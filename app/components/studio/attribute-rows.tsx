@@ -32,6 +32,7 @@ export function AttributeRows({ form, attributes }: Props) {
                 placeholder={t("attribute.labelPlaceholder")}
                 errors={f.labelZh.errors}
                 {...getInputProps(f.labelZh, { type: "text" })}
+                lang="zh-CN"
                 key={f.labelZh.key}
                 id={f.labelZh.id}
               />
@@ -40,6 +41,7 @@ export function AttributeRows({ form, attributes }: Props) {
                 placeholder={t("attribute.valuePlaceholder")}
                 errors={f.valueZh.errors}
                 {...getInputProps(f.valueZh, { type: "text" })}
+                lang="zh-CN"
                 key={f.valueZh.key}
                 id={f.valueZh.id}
               />
@@ -47,6 +49,7 @@ export function AttributeRows({ form, attributes }: Props) {
                 label={t("attribute.labelEn")}
                 errors={f.labelEn.errors}
                 {...getInputProps(f.labelEn, { type: "text" })}
+                lang="en"
                 key={f.labelEn.key}
                 id={f.labelEn.id}
               />
@@ -54,6 +57,7 @@ export function AttributeRows({ form, attributes }: Props) {
                 label={t("attribute.valueEn")}
                 errors={f.valueEn.errors}
                 {...getInputProps(f.valueEn, { type: "text" })}
+                lang="en"
                 key={f.valueEn.key}
                 id={f.valueEn.id}
               />

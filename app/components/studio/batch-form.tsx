@@ -74,6 +74,7 @@ export function BatchForm({ id, batchId, lastResult, defaultValue, submitLabel, 
           label={t("batch.nameZh")}
           errors={fields.nameZh.errors}
           {...getInputProps(fields.nameZh, { type: "text" })}
+          lang="zh-CN"
           id={fields.nameZh.id}
         />
         <TextInput
@@ -81,6 +82,7 @@ export function BatchForm({ id, batchId, lastResult, defaultValue, submitLabel, 
           hint={t("product.enHint")}
           errors={fields.nameEn.errors}
           {...getInputProps(fields.nameEn, { type: "text" })}
+          lang="en"
           id={fields.nameEn.id}
         />
         <TextInput

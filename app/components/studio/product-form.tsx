@@ -68,6 +68,7 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
             label={t("product.titleZh")}
             errors={fields.titleZh.errors}
             {...getInputProps(fields.titleZh, { type: "text" })}
+            lang="zh-CN"
             id={fields.titleZh.id}
           />
           <TextInput
@@ -75,6 +76,7 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
             hint={t("product.enHint")}
             errors={fields.titleEn.errors}
             {...getInputProps(fields.titleEn, { type: "text" })}
+            lang="en"
             id={fields.titleEn.id}
           />
           <Select
@@ -107,6 +109,7 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
             label={t("product.descriptionZh")}
             errors={fields.descriptionZh.errors}
             {...getTextareaProps(fields.descriptionZh)}
+            lang="zh-CN"
             id={fields.descriptionZh.id}
           />
           <TextArea
@@ -114,6 +117,7 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
             hint={t("product.enHint")}
             errors={fields.descriptionEn.errors}
             {...getTextareaProps(fields.descriptionEn)}
+            lang="en"
             id={fields.descriptionEn.id}
           />
         </div>
@@ -146,6 +150,7 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
             placeholder={t("product.promptPlaceholder")}
             errors={fields.customisationPromptZh.errors}
             {...getInputProps(fields.customisationPromptZh, { type: "text" })}
+            lang="zh-CN"
             id={fields.customisationPromptZh.id}
           />
           <TextInput
@@ -153,6 +158,7 @@ export function ProductForm({ id, lastResult, defaultValue, categories, submitLa
             hint={t("product.enHint")}
             errors={fields.customisationPromptEn.errors}
             {...getInputProps(fields.customisationPromptEn, { type: "text" })}
+            lang="en"
             id={fields.customisationPromptEn.id}
           />
         </div>

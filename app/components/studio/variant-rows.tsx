@@ -24,7 +24,7 @@ export function VariantRows({ form, variants }: Props) {
           >
             <legend className="px-1 text-base font-semibold text-stone-900">
               {t("variant.row", { n: index + 1 })}
-              {f.nameZh.initialValue ? ` · ${f.nameZh.initialValue}` : ""}
+              {f.nameZh.initialValue ? <span lang="zh-CN"> · {f.nameZh.initialValue}</span> : null}
             </legend>
             <input {...getInputProps(f.id, { type: "hidden" })} key={f.id.key} />
             <input {...getInputProps(f.stockWas, { type: "hidden" })} key={f.stockWas.key} />
@@ -34,6 +34,7 @@ export function VariantRows({ form, variants }: Props) {
                 label={t("variant.nameZh")}
                 errors={f.nameZh.errors}
                 {...getInputProps(f.nameZh, { type: "text" })}
+                lang="zh-CN"
                 key={f.nameZh.key}
                 id={f.nameZh.id}
               />
@@ -43,6 +44,7 @@ export function VariantRows({ form, variants }: Props) {
                 hint={t("product.enHint")}
                 errors={f.nameEn.errors}
                 {...getInputProps(f.nameEn, { type: "text" })}
+                lang="en"
                 key={f.nameEn.key}
                 id={f.nameEn.id}
               />

@@ -49,7 +49,16 @@ export type DealEnd = { id: string; reason: "ended" | "stopped" | "sold_out" | "
 export type ChatLine = { id: string; authorName: string; text: string; at: string; byHost: boolean };
 
 /** One line of the sold ticker: where and how many, never who. */
-export type SaleLine = { id: string; city: string; quantity: number; titleZh: string; titleEn: string; at: string };
+export type SaleLine = {
+  id: string;
+  /** The buyer's city as they wrote it, and as English writes it (Hangzhou). */
+  city: string;
+  cityEn: string;
+  quantity: number;
+  titleZh: string;
+  titleEn: string;
+  at: string;
+};
 
 export type ShowStatusView = {
   status: "scheduled" | "live" | "ended";

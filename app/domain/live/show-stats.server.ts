@@ -1,6 +1,7 @@
 // What a show has sold: the host's orders-and-sales figures and the sold ticker (city and quantity only,
 // never who bought).
 import { db } from "~/lib/db.server";
+import { romanisedPlace } from "~/lib/place-name.server";
 import { events } from "~/domain/events.server";
 import { SALES_KEEP, showRoom, type SaleLine } from "~/domain/live/live-state";
 
@@ -18,6 +19,7 @@ function toSaleLine(row: SaleRow): SaleLine {
   return {
     id: row.id,
     city: row.order.city,
+    cityEn: romanisedPlace(row.order.city),
     quantity: row.quantity,
     titleZh: row.titleZh,
     titleEn: row.titleEn,

@@ -18,7 +18,6 @@ const common: Record<keyof typeof zh, string> = {
   "nav.skip": "Skip to content",
   "locale.label": "Language",
   "locale.switch": "中文",
-  "locale.switchLabel": "Switch to Chinese",
   "error.notFoundTitle": "Page not found",
   "error.notFoundBody": "The page you are looking for is gone: it may have been taken down, or the link is wrong.",
   "error.title": "Something went wrong",
@@ -49,6 +48,9 @@ const common: Record<keyof typeof zh, string> = {
   "nav.cartCount": ", {{count}} items",
   "alcohol.notice": "Not for sale to minors",
   "alcohol.detail": "No one under 18 may buy or drink it",
+  "title.page": "{{page}} · Cunbo",
+  "title.hostConsole": "{{title}} · Host console",
+  "title.refunds": "Refunds that keep failing",
 };
 
 export default common;

@@ -109,7 +109,7 @@ const store: Record<keyof typeof zh, string> = {
   "product.notFound": "Product not found",
   "search.heading": "Search",
   "search.label": "Search products or workshops",
-  "search.placeholder": "rice wine, umbrella, 草莓…",
+  "search.placeholder": "rice wine, umbrella, strawberries…",
   "search.category": "Category",
   "search.allCategories": "All categories",
   "search.submit": "Search",

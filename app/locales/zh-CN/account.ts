@@ -38,7 +38,7 @@ const account = {
   "account.workshop.pending": "工坊审核中：可以先在工坊后台上架商品，通过后买家就能看到。",
   "account.workshop.rejected": "工坊申请未通过，商品不会在店铺显示。",
   "account.goStudio": "进入工坊后台",
-  "account.goStudioOf": "进入 {{workshop}} 的工坊后台",
+  "account.goStudioOf": "进入工坊后台：{{workshop}}",
   "account.goAdmin": "进入平台管理",
   "account.role.admin": "管理员",
   "tooMany.title": "尝试次数太多，请稍后再试",

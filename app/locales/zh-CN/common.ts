@@ -16,7 +16,6 @@ const common = {
   "nav.skip": "跳到正文",
   "locale.label": "语言",
   "locale.switch": "English",
-  "locale.switchLabel": "切换到英文",
   "error.notFoundTitle": "页面不存在",
   "error.notFoundBody": "你要找的页面不见了，可能已下架或链接有误。",
   "error.title": "出错了",
@@ -46,6 +45,9 @@ const common = {
   "nav.cartCount": "，{{count}} 件商品",
   "alcohol.notice": "未成年人禁止饮酒",
   "alcohol.detail": "本品不向未满 18 周岁者出售",
+  "title.page": "{{page}} · 村播 Cunbo",
+  "title.hostConsole": "{{title}} · 主播控制台",
+  "title.refunds": "退款未成功",
 } as const;
 
 export default common;

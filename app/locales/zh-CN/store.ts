@@ -104,7 +104,7 @@ const store = {
   "product.notFound": "找不到这件商品",
   "search.heading": "搜索",
   "search.label": "搜索商品或工坊",
-  "search.placeholder": "米酒、umbrella、草莓…",
+  "search.placeholder": "米酒、油纸伞、草莓…",
   "search.category": "分类",
   "search.allCategories": "全部分类",
   "search.submit": "搜索",
