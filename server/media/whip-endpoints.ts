@@ -124,6 +124,16 @@ export function mediaEndpoints(app: ServerApi, engine: MediaEngine): Router {
     }),
   );
 
+  // A waiting room asks whether anyone broadcasts before it offers: a refused offer would be a console error
+  // (and an ICE gathering) every few seconds for every viewer of a show that has not started.
+  router.get(
+    `${WHEP_PATH}/:showId`,
+    guarded(async (req, res) => {
+      const { publishing } = await engine.roomState(room(req));
+      res.set("Cache-Control", "no-store").json({ broadcasting: publishing });
+    }),
+  );
+
   for (const base of [WHIP_PATH, WHEP_PATH]) {
     // The session id in the Location is 128 random bits: whoever holds it is the one who opened the session.
     router.delete(

@@ -87,5 +87,5 @@ describe("broadcasting from the host console", () => {
     await phone.close();
     await hostContext.close();
     await viewerContext.close();
-  });
+  }, 120_000);
 });

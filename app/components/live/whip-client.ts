@@ -59,6 +59,12 @@ export function watchBroadcast(video: HTMLVideoElement, endpoint: string, onLive
     retry = setTimeout(start, RETRY_MS * (0.75 + Math.random() / 2));
   };
   const start = async () => {
+    const broadcasting = await fetch(endpoint, { cache: "no-store" })
+      .then((response) => response.json() as Promise<{ broadcasting?: boolean }>)
+      .then((answer) => answer.broadcasting === true)
+      .catch(() => false);
+    if (stopped) return;
+    if (!broadcasting) return again();
     const peer = new RTCPeerConnection();
     pc = peer;
     peer.addTransceiver("video", { direction: "recvonly" });
