@@ -197,6 +197,7 @@ const live = {
   "room.shareText": "来村播看直播：{{title}}",
   "room.copied": "链接已复制",
   "room.copyFailed": "复制失败，请长按链接复制",
+  "streamKey.pageTitle": "推流密钥",
 } as const;
 
 export default live;
