@@ -172,7 +172,7 @@ const live = {
   "streamKey.intro":
     "在 OBS 30 以上的“设置 → 直播”里选 WHIP，填入下面的地址和推流密钥。密钥只显示一次，泄露了就重新生成。",
   "streamKey.url": "WHIP 地址",
-  "streamKey.key": "推流密钥（Bearer Token）",
+  "streamKey.key": "推流密钥（Bearer 令牌）",
   "streamKey.shownOnce": "请现在复制：离开本页后不再显示。",
   "streamKey.issuedAt": "已生成于 {{time}}（不再显示）",
   "streamKey.none": "还没有推流密钥",
