@@ -17,7 +17,7 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { getOptionalViewer } from "~/web/auth.server";
 import { cartOwner } from "~/web/cart-session.server";
-import { cartCount as countCartItems } from "~/domain/checkout/cart.server";
+import { cartCount as countCartItems } from "~/domain/checkout/cart-lookup.server";
 import { createI18n } from "~/lib/i18n";
 import { useNonce } from "~/lib/nonce";
 import { getLocale, resourcesFor } from "~/lib/locale.server";

@@ -94,9 +94,10 @@ export function AddressLines({
   return (
     <>
       <span className="block font-medium">
-        {address.recipientName} <span className="font-normal text-stone-600 tabular-nums">{address.phone}</span>
+        <span data-as-written>{address.recipientName}</span>{" "}
+        <span className="font-normal text-stone-600 tabular-nums">{address.phone}</span>
       </span>
-      <span className="block text-sm text-stone-700">
+      <span lang="zh-CN" className="block text-sm text-stone-700">
         {address.province} {address.city} {address.district} {address.street}
       </span>
     </>

@@ -11,7 +11,7 @@ import { getSession, listSessionsOf } from "~/lib/session.server";
 import { formatDateTime } from "~/lib/shanghai-time";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account"] };
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];

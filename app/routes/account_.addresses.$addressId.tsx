@@ -9,13 +9,20 @@ import { DomainError } from "~/domain/errors.server";
 import { addressFormAction } from "~/web/address-form-action.server";
 import { requireViewer } from "~/web/auth.server";
 import { domainMessage } from "~/web/checkout-request.server";
+import type { RouteHandle } from "~/root";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "修改收货地址 · 村播 Cunbo" }];
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   try {
-    return { address: await getAddress(viewer.id, (params.addressId ?? "").slice(0, 64)) };
+    return {
+      address: await getAddress(viewer.id, (params.addressId ?? "").slice(0, 64)),
+      pageTitle: await pageTitle(request, (t) => t("account:address.edit")),
+    };
   } catch (error) {
     if (error instanceof DomainError) throw new Response(await domainMessage(request, error), { status: 404 });
     throw error;

@@ -11,8 +11,12 @@ import { DomainError } from "~/domain/errors.server";
 import { requireViewer } from "~/web/auth.server";
 import { domainMessage } from "~/web/checkout-request.server";
 import { readForm } from "~/web/read-form.server";
+import type { RouteHandle } from "~/root";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "收货地址 · 村播 Cunbo" }];
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 const NOTICES = ["added", "saved", "deleted", "default"] as const;
 
@@ -23,7 +27,11 @@ const IntentSchema = z.object({
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { addresses: await listAddresses(viewer.id), max: MAX_ADDRESSES };
+  return {
+    addresses: await listAddresses(viewer.id),
+    max: MAX_ADDRESSES,
+    pageTitle: await pageTitle(request, (t) => t("account:address.title")),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -7,12 +7,20 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { addAddress, listAddresses } from "~/domain/accounts/addresses.server";
 import { addressFormAction } from "~/web/address-form-action.server";
 import { requireViewer } from "~/web/auth.server";
+import type { RouteHandle } from "~/root";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "新增收货地址 · 村播 Cunbo" }];
+export const handle: RouteHandle = { i18n: ["account", "checkout"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
-  return { first: (await listAddresses(viewer.id)).length === 0, name: viewer.name };
+  return {
+    first: (await listAddresses(viewer.id)).length === 0,
+    name: viewer.name,
+    pageTitle: await pageTitle(request, (t) => t("account:address.add")),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -10,8 +10,12 @@ import { myOrders } from "~/domain/orders/my-orders.server";
 import { formatMoney } from "~/lib/money";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { getOptionalViewer } from "~/web/auth.server";
+import type { RouteHandle } from "~/root";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "我的订单 · 村播 Cunbo" }];
+export const handle: RouteHandle = { i18n: ["checkout", "fulfil"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 const QuerySchema = z.object({
   status: z.enum(ORDER_FILTERS).default("all"),
@@ -23,9 +27,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const query = QuerySchema.safeParse(Object.fromEntries(url.searchParams));
   if (!query.success) throw new Response("Unknown order filter or page", { status: 400 });
   const viewer = await getOptionalViewer(request);
-  if (!viewer) return { signedIn: false as const, here: url.pathname + url.search };
+  const title = await pageTitle(request, (t) => t("checkout:myOrders.title"));
+  if (!viewer) return { signedIn: false as const, here: url.pathname + url.search, pageTitle: title };
   const { status, page } = query.data;
-  return { signedIn: true as const, filter: status, page, ...(await myOrders(viewer.id, status, page)) };
+  return {
+    signedIn: true as const,
+    filter: status,
+    page,
+    ...(await myOrders(viewer.id, status, page)),
+    pageTitle: title,
+  };
 }
 
 const tabHref = (filter: OrderFilter, page = 0) => {

@@ -20,7 +20,7 @@ import { readForm } from "~/web/read-form.server";
 import { domainErrorResponse } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "admin", "checkout"] };
+export const handle: RouteHandle = { i18n: ["account", "admin", "aftersales", "checkout", "fulfil"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];

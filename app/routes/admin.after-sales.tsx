@@ -8,12 +8,20 @@ import { escalatedAfterSales } from "~/domain/after-sales/desk.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { submitAnswer } from "~/web/after-sales-answer.server";
 import { requireAdmin } from "~/web/auth.server";
+import type { RouteHandle } from "~/root";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "售后介入 · 村播 Cunbo" }];
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "fulfil"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await requireAdmin(request);
-  return { requests: await escalatedAfterSales(), now: new Date().toISOString() };
+  return {
+    requests: await escalatedAfterSales(),
+    now: new Date().toISOString(),
+    pageTitle: await pageTitle(request, (t) => t("aftersales:admin.pageTitle")),
+  };
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -21,7 +21,7 @@ import { readForm } from "~/web/read-form.server";
 import { domainErrorReply } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["checkout"] };
+export const handle: RouteHandle = { i18n: ["account", "checkout", "store"] };
 import { pageTitle } from "~/web/page-title.server";
 
 const id = z.string().trim().min(1).max(64);

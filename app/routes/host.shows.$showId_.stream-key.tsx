@@ -12,8 +12,12 @@ import { env } from "~/lib/env.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { requireShowHost } from "~/web/auth.server";
 import { readForm } from "~/web/read-form.server";
+import type { RouteHandle } from "~/root";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "推流密钥 · 村播" }];
+export const handle: RouteHandle = { i18n: ["live"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 const IntentSchema = z.object({ intent: z.enum(["issue", "revoke"]) });
 
@@ -21,7 +25,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { show } = await requireShowHost(request, params.showId ?? "");
   const origin = env().PUBLIC_URL ?? new URL(request.url).origin;
   const issuedAt = await currentStreamKeyIssuedAt(show.id);
-  return { showId: show.id, whipUrl: `${origin}/whip/${show.id}`, issuedAt: issuedAt?.toISOString() ?? null };
+  return {
+    showId: show.id,
+    whipUrl: `${origin}/whip/${show.id}`,
+    issuedAt: issuedAt?.toISOString() ?? null,
+    pageTitle: await pageTitle(request, (t) => t("live:streamKey.pageTitle")),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -29,8 +29,12 @@ import {
   storeImage,
   uploadDirOf,
 } from "~/web/uploaded-image.server";
+import type { RouteHandle } from "~/root";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "申请售后 · 村播 Cunbo" }];
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "fulfil", "live", "studio"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 const FIELD_OF: Record<string, string> = {
   "aftersales:error.tooMuch": "amount",
@@ -72,7 +76,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const orderId = params.orderId ?? "";
   const form = await parcelForm(orderId, url.searchParams.get("parcel"), access);
   const requests = (await afterSalesForOrder(orderId)).filter((r) => r.fulfilmentOrderId === form.parcel.id);
-  return { orderId, form, requests, token: url.searchParams.get("token") };
+  return {
+    orderId,
+    form,
+    requests,
+    token: url.searchParams.get("token"),
+    pageTitle: await pageTitle(request, (t) => t("aftersales:form.title")),
+  };
 }
 
 /** The domain's refusal, worded in the visitor's language, beside the field it is about. */

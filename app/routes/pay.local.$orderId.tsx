@@ -15,7 +15,7 @@ import { readForm } from "~/web/read-form.server";
 import { domainErrorReply } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "checkout"] };
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];

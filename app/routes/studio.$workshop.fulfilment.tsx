@@ -28,7 +28,7 @@ import { readForm } from "~/web/read-form.server";
 import { domainErrorReply, domainErrorResponse, refusalOf } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "checkout", "fulfil"] };
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "fulfil"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];

@@ -10,8 +10,12 @@ import { workshopAfterSales } from "~/domain/after-sales/desk.server";
 import { AFTER_SALES_STATUSES, type AfterSalesStatus } from "~/domain/after-sales/rules";
 import { submitAnswer } from "~/web/after-sales-answer.server";
 import { requireWorkshopMember } from "~/web/auth.server";
+import type { RouteHandle } from "~/root";
+import { pageTitle } from "~/web/page-title.server";
 
-export const meta: MetaFunction = () => [{ title: "售后 · 打包台 · 村播 Cunbo" }];
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "fulfil"] };
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
 const isStatus = (value: string | null): value is AfterSalesStatus =>
   AFTER_SALES_STATUSES.includes(value as AfterSalesStatus);
@@ -21,7 +25,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = new URL(request.url).searchParams.get("status");
   const status = isStatus(asked) ? asked : "open";
   const { requests, counts } = await workshopAfterSales(workshop.id, status);
-  return { slug: workshop.slug, status, requests, counts, now: new Date().toISOString() };
+  return {
+    slug: workshop.slug,
+    status,
+    requests,
+    counts,
+    now: new Date().toISOString(),
+    pageTitle: await pageTitle(request, (t) => `${t("aftersales:desk.title")} · ${t("fulfil:console.title")}`),
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

@@ -29,6 +29,7 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   "routes/set-locale": "the language switch's action; its GET only redirects home",
   "routes/studio.$workshop.fulfilment.export": "answers a CSV file, not a page",
   "routes/studio.$workshop.fulfilment.slips": "answers a PDF of packing slips, not a page",
+  "routes/checkout_.quote": "answers the live room's buy-now sheet a JSON price quote, not a page",
 };
 
 export type RoutePattern = { id: string; pattern: string; index: boolean; hasAction: boolean; isPage: boolean };
@@ -88,7 +89,21 @@ async function parameterValues() {
     where: { id: waiting.orderId },
     data: { expiresAt: new Date(Date.now() + 15 * 60_000) },
   });
+  // A saved address of the shopper's, for the page that edits one.
+  const address = await db.address.create({
+    data: {
+      user: { connect: { email: ROLES.shopper } },
+      recipientName: "李梅",
+      phone: "13800138000",
+      province: "浙江省",
+      city: "杭州市",
+      district: "西湖区",
+      street: "文三路 100 号",
+      isDefault: true,
+    },
+  });
   const params: Record<string, string> = {
+    "account:addressId": address.id,
     "studio:workshop": workshop.slug,
     "studio:productId": product.id,
     "workshops:slug": workshop.slug,
@@ -106,6 +121,7 @@ async function parameterValues() {
   const query: Record<string, string> = {
     "routes/orders.$orderId": `?token=${paid.accessToken}`,
     "routes/pay.local.$orderId": `?token=${waiting.accessToken}`,
+    "routes/orders.$orderId_.after-sales": `?token=${paid.accessToken}&parcel=${paid.fulfilmentOrderId}`,
   };
   return { params, byRoute, query };
 }

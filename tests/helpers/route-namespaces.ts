@@ -5,7 +5,18 @@ import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 const APP = path.resolve("app");
-export const NAMESPACES = ["common", "account", "store", "studio", "admin", "live", "checkout", "fulfil", "dashboard"];
+export const NAMESPACES = [
+  "common",
+  "account",
+  "store",
+  "studio",
+  "admin",
+  "live",
+  "checkout",
+  "fulfil",
+  "dashboard",
+  "aftersales",
+];
 const KEY = new RegExp(`["'\`](${NAMESPACES.join("|")}):`, "g");
 const HOOK = /useTranslation\(\s*(\[[^\]]*\]|["'][a-z]+["'])?/g;
 // Type-only imports bring no text to a page.

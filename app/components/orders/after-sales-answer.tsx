@@ -45,7 +45,11 @@ export function AfterSalesAnswer({
         ) : null}
       </div>
       <AfterSalesCard request={request} />
-      {request.note ? <p className="text-sm text-stone-700">{request.note}</p> : null}
+      {request.note ? (
+        <p data-as-written className="text-sm text-stone-700">
+          {request.note}
+        </p>
+      ) : null}
       <FieldError id={`answer-${request.id}-error`} errors={errorOf("")} />
       {answering ? (
         <div className="grid gap-3 sm:grid-cols-3">

@@ -56,7 +56,12 @@ export function AfterSalesCard({ request }: { request: AfterSalesView }) {
         <p className="text-amber-900">{t("panel.returnBy", { time: when(request.answerBy) })}</p>
       ) : null}
       {request.status === "escalated" ? <p className="text-amber-900">{t("panel.escalated")}</p> : null}
-      {request.refusalReason ? <p>{t("panel.refusal", { reason: request.refusalReason })}</p> : null}
+      {request.refusalReason ? (
+        <p>
+          {t("panel.refusal", { reason: "" })}
+          <span data-as-written>{request.refusalReason}</span>
+        </p>
+      ) : null}
       {request.returnTracking ? (
         <p>
           {t("panel.returnTracking", {

@@ -4,8 +4,9 @@ import { randomBytes } from "node:crypto";
 import { db } from "~/lib/db.server";
 import { InvalidInput, NotFound } from "../errors.server";
 import { MAX_LINES, MAX_QUANTITY, type PricingItem } from "./pricing.server";
+import { findCart, type CartOwner } from "./cart-lookup.server";
 
-export type CartOwner = { userId: string | null; guestToken: string | null };
+export { cartCount, findCart, type CartOwner } from "./cart-lookup.server";
 
 export type AddToCartInput = {
   variantId: string;
@@ -15,12 +16,6 @@ export type AddToCartInput = {
   flashDealId?: string | null;
   customisationNote?: string | null;
 };
-
-export async function findCart(owner: CartOwner) {
-  if (owner.userId) return db.cart.findFirst({ where: { userId: owner.userId }, orderBy: { createdAt: "asc" } });
-  if (owner.guestToken) return db.cart.findUnique({ where: { guestToken: owner.guestToken } });
-  return null;
-}
 
 /** The visitor's cart, created on first use; a new guest cart comes with the token to keep in the session. */
 async function ensureCart(owner: CartOwner) {
@@ -133,14 +128,6 @@ export async function updateCartLine(
 export async function removeCartLine(owner: CartOwner, lineId: string) {
   const line = await ownLine(owner, lineId);
   await db.cartLine.delete({ where: { id: line.id } });
-}
-
-/** How many items the visitor's cart holds (the site header's count). */
-export async function cartCount(owner: CartOwner): Promise<number> {
-  const cart = await findCart(owner);
-  if (!cart) return 0;
-  const { _sum } = await db.cartLine.aggregate({ where: { cartId: cart.id }, _sum: { quantity: true } });
-  return _sum.quantity ?? 0;
 }
 
 /** The cart's lines as items to price, oldest first. */

@@ -61,7 +61,7 @@ const account: Record<keyof typeof zh, string> = {
   "address.empty": "No saved addresses yet. The address of your first order is saved here by itself.",
   "address.add": "Add an address",
   "address.edit": "Edit address",
-  "address.editOf": "Edit {{name}}'s address",
+  "address.editOf": "Edit address: {{name}}",
   "address.default": "Default",
   "address.makeDefault": "Make default",
   "address.makeDefaultOf": "Make {{name}}'s address the default",

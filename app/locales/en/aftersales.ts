@@ -109,6 +109,7 @@ const aftersales: Record<keyof typeof zh, string> = {
   "error.notApproved": "This request has not been approved yet",
   "error.notEscalated": "Support decides only overdue requests",
   "error.notAwaitingReturn": "No return shipment is needed now",
+  "admin.pageTitle": "After-sales to decide",
 };
 
 export default aftersales;

@@ -199,6 +199,7 @@ const live: Record<keyof typeof zh, string> = {
   "room.shareText": "Watch live on Cunbo: {{title}}",
   "room.copied": "Link copied",
   "room.copyFailed": "Could not copy: press and hold the link to copy it",
+  "streamKey.pageTitle": "Stream key",
 };
 
 export default live;

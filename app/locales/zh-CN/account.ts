@@ -57,7 +57,7 @@ const account = {
   "address.empty": "还没有保存的收货地址。第一次下单时填写的地址会自动保存在这里。",
   "address.add": "新增收货地址",
   "address.edit": "修改收货地址",
-  "address.editOf": "修改 {{name}} 的地址",
+  "address.editOf": "修改收货地址（{{name}}）",
   "address.default": "默认",
   "address.makeDefault": "设为默认",
   "address.makeDefaultOf": "把 {{name}} 的地址设为默认",

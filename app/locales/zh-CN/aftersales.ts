@@ -106,6 +106,7 @@ const aftersales = {
   "error.notApproved": "这个申请还没有同意退款",
   "error.notEscalated": "平台只处理超时的申请",
   "error.notAwaitingReturn": "现在不需要填写退货物流",
+  "admin.pageTitle": "售后介入",
 } as const;
 
 export default aftersales;

@@ -172,7 +172,7 @@ const live = {
   "streamKey.intro":
     "在 OBS 30 以上的“设置 → 直播”里选 WHIP，填入下面的地址和推流密钥。密钥只显示一次，泄露了就重新生成。",
   "streamKey.url": "WHIP 地址",
-  "streamKey.key": "推流密钥（Bearer Token）",
+  "streamKey.key": "推流密钥（Bearer 令牌）",
   "streamKey.shownOnce": "请现在复制：离开本页后不再显示。",
   "streamKey.issuedAt": "已生成于 {{time}}（不再显示）",
   "streamKey.none": "还没有推流密钥",
@@ -197,6 +197,7 @@ const live = {
   "room.shareText": "来村播看直播：{{title}}",
   "room.copied": "链接已复制",
   "room.copyFailed": "复制失败，请长按链接复制",
+  "streamKey.pageTitle": "推流密钥",
 } as const;
 
 export default live;
