@@ -59,14 +59,14 @@ describe("a shopper's journey", () => {
     const card = studio.locator("article", { hasText: order.number });
     await card.getByRole("button", { name: "接单", exact: true }).click();
     await card.getByText("已接单", { exact: true }).waitFor();
-    await card.getByRole("button", { name: "已打包", exact: true }).click();
+    await card.getByRole("button", { name: "打包", exact: true }).click();
     await card.getByLabel("快递公司").selectOption("sf");
     await card.getByLabel("运单号").fill("SF1234567890123");
     await card.getByRole("button", { name: "发货", exact: true }).click();
     await studio.getByText("已发货 1 个包裹").waitFor();
     await studio.getByRole("link", { name: /^已发货/ }).click();
     const shipped = studio.locator("article", { hasText: order.number });
-    await shipped.getByRole("button", { name: "已送达", exact: true }).click();
+    await shipped.getByRole("button", { name: "确认送达", exact: true }).click();
     await studio.getByText("已标记送达 1 个包裹").waitFor();
 
     // The buyer opens the order page, then an after-sales claim with a photo.
@@ -131,5 +131,5 @@ describe("a shopper's journey", () => {
     await phoneDesk.goto("/studio/tea-fairy-jingshan/fulfilment/after-sales?status=refunded");
     await phoneDesk.getByTestId("desk-request").waitFor();
     await phoneDesk.screenshot({ path: `${SHOTS}/after-sales-desk-360.png`, fullPage: true });
-  });
+  }, 120_000);
 });
