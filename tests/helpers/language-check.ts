@@ -1,21 +1,9 @@
-// Every page, as every kind of visitor, in Chinese and in English: no text of the other language is shown outside
-// what is marked as being in it or as data. Fields held in one language (…Zh names, Chinese addresses) carry
+// What a page tells a person in each language. Fields held in one language (…Zh names, Chinese addresses) carry
 // `lang="zh-CN"`, as does the language switch its own language; what people wrote in their own words (show titles,
 // names, chat, a problem's note) carries `data-as-written`; codes (a browser's user agent) `translate="no"`.
 // The <title>, placeholders, aria-labels, titles and alt texts are read as well as the text, with any marked data
 // they quote (a show's title in the <title>) taken out first.
-import type { Browser } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
-import type { Locale } from "~/lib/i18n";
-import { setUpWalk, walkPages, type WalkPlan } from "../helpers/page-walk";
-
-let baseUrl: string;
-let browser: Browser;
-let plan: WalkPlan;
-
-beforeAll(async () => {
-  ({ baseUrl, browser, plan } = await setUpWalk());
-});
+import type { Page } from "playwright-core";
 
 /** Latin words a Chinese page may carry: names of brands and formats that Chinese users read as they are. */
 const ALLOWED_LATIN = [
@@ -42,7 +30,7 @@ const UNITS = ["ml", "kg", "cm", "mm", "km", "MB", "KB", "vol"];
 type Piece = { where: string; lang: string; text: string; data?: boolean };
 
 /** Everything a person (or a screen reader) is told on the page, each piece with the language it is marked in. */
-function piecesOf(): Piece[] {
+export function piecesOf(): Piece[] {
   const pieces: Piece[] = [];
   const langOf = (element: Element | null) => element?.closest("[lang]")?.getAttribute("lang") ?? "";
   const describe = (element: Element) => {
@@ -72,10 +60,10 @@ function piecesOf(): Piece[] {
   return pieces;
 }
 
-const HAN = /[\p{Script=Han}\u3000-\u303f\uff01-\uff5e]/u;
+export const HAN = /[\p{Script=Han}\u3000-\u303f\uff01-\uff5e]/u;
 
 /** What in `piece` is of the other language than the one it is marked in, or null; `quoted` is the page's data. */
-function foreign(piece: Piece, quoted: string[]): string | null {
+export function foreign(piece: Piece, quoted: string[]): string | null {
   let text = piece.text.replace(/\s+/g, " ");
   for (const data of quoted) text = text.split(data).join(" ");
   if (piece.lang.startsWith("en")) return HAN.test(text) ? text : null;
@@ -91,38 +79,30 @@ function foreign(piece: Piece, quoted: string[]): string | null {
   return `no language marked for "${text.slice(0, 80)}"`;
 }
 
-describe("every page speaks one language", () => {
-  it("shows no text of the other language outside marked data, and a title in the page's language", async () => {
-    const problems = new Set<string>();
-    await walkPages(browser, baseUrl, plan, async ({ page, entry, role, locale }) => {
-      const lang = await page.evaluate(() => document.documentElement.lang);
-      if (lang !== locale) problems.add(`${locale} ${entry.url} (${role}): <html lang="${lang}">`);
-      const pieces = await page.evaluate(piecesOf);
-      const title = pieces.find((piece) => piece.where === "<title>");
-      if (!title?.text) problems.add(`${locale} ${entry.url}: empty <title>`);
-      // Data quoted elsewhere on the page (a show's title in the <title> or an alt text), longest first.
-      const quoted = pieces
-        .filter((piece) => piece.data || (piece.lang !== lang && piece.where !== "<title>"))
-        .map((piece) => piece.text.replace(/\s+/g, " "))
-        // (Short pieces would cut words apart; a two-character Chinese name is still a name.)
-        .filter((text) => text.length > 2 || (text.length === 2 && HAN.test(text)))
-        .sort((a, b) => b.length - a.length);
-      for (const piece of pieces) {
-        if (piece.data) continue;
-        const found = foreign(piece, quoted);
-        // The route, not the role, names where to fix it: one line per place however many roles see it.
-        if (found) problems.add(`${locale} ${entry.route} ${piece.where}: ${found}`);
-      }
-      // The title says something in the page's language besides the data it quotes.
-      const own = quoted.reduce((text, data) => text.split(data).join(" "), title?.text ?? "");
-      if (!(locale === "en" ? /[A-Za-z]{2}/ : /\p{Script=Han}/u).test(own))
-        problems.add(`${locale} ${entry.route} <title>: "${title?.text}" says nothing in ${locale}`);
-    });
-    expect([...problems].sort()).toEqual([]);
-  }, 900_000);
-
-  it("walks every route it knows of, each in both languages", () => {
-    const locales: Locale[] = ["zh-CN", "en"];
-    expect(plan.pages.length * locales.length).toBeGreaterThan(20);
-  });
-});
+/** Each place on the loaded page where text of the other language than `locale` shows outside marked data. */
+export async function languageProblems(page: Page, locale: string, route: string, url: string): Promise<string[]> {
+  const problems: string[] = [];
+  const lang = await page.evaluate(() => document.documentElement.lang);
+  if (lang !== locale) problems.push(`${locale} ${url}: <html lang="${lang}">`);
+  const pieces = await page.evaluate(piecesOf);
+  const title = pieces.find((piece) => piece.where === "<title>");
+  if (!title?.text) problems.push(`${locale} ${url}: empty <title>`);
+  // Data quoted elsewhere on the page (a show's title in the <title> or an alt text), longest first.
+  const quoted = pieces
+    .filter((piece) => piece.data || (piece.lang !== lang && piece.where !== "<title>"))
+    .map((piece) => piece.text.replace(/\s+/g, " "))
+    // (Short pieces would cut words apart; a two-character Chinese name is still a name.)
+    .filter((text) => text.length > 2 || (text.length === 2 && HAN.test(text)))
+    .sort((a, b) => b.length - a.length);
+  for (const piece of pieces) {
+    if (piece.data) continue;
+    const found = foreign(piece, quoted);
+    // The route, not the role, names where to fix it: one line per place however many roles see it.
+    if (found) problems.push(`${locale} ${route} ${piece.where}: ${found}`);
+  }
+  // The title says something in the page's language besides the data it quotes.
+  const own = quoted.reduce((text, data) => text.split(data).join(" "), title?.text ?? "");
+  if (!(locale === "en" ? /[A-Za-z]{2}/ : /\p{Script=Han}/u).test(own))
+    problems.push(`${locale} ${route} <title>: "${title?.text}" says nothing in ${locale}`);
+  return problems;
+}
