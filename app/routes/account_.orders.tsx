@@ -5,6 +5,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { Pager } from "~/components/ui/pager";
 import { ORDER_FILTERS, type OrderFilter } from "~/domain/orders/order-filters";
 import { myOrders } from "~/domain/orders/my-orders.server";
 import { formatMoney } from "~/lib/money";
@@ -162,22 +163,11 @@ export default function MyOrders() {
           ))}
         </ol>
       )}
-      {page > 0 || hasMore ? (
-        <nav aria-label={t("myOrders.pages")} className="flex justify-between">
-          {page > 0 ? (
-            <Link to={tabHref(filter, page - 1)} className="inline-flex min-h-11 items-center text-brand-700 underline">
-              {t("myOrders.newer")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          {hasMore ? (
-            <Link to={tabHref(filter, page + 1)} className="inline-flex min-h-11 items-center text-brand-700 underline">
-              {t("myOrders.older")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager
+        label={t("myOrders.pages")}
+        prev={page > 0 ? { href: tabHref(filter, page - 1), text: t("myOrders.newer") } : null}
+        next={hasMore ? { href: tabHref(filter, page + 1), text: t("myOrders.older") } : null}
+      />
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { ProductGrid } from "~/components/product-card";
 import { inputClass } from "~/components/ui/field";
+import { Pager } from "~/components/ui/pager";
 import { listCategories, searchProducts } from "~/domain/catalogue/catalogue.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import type { RouteHandle } from "~/root";
@@ -54,8 +55,6 @@ function pageLink(query: { q: string; category?: string }, page: number) {
 export default function SearchPage() {
   const { t } = useTranslation("store");
   const { query, results, categories } = useLoaderData<typeof loader>();
-  const pagerClass =
-    "inline-flex min-h-11 items-center rounded-full bg-white px-4 text-sm font-medium ring-1 ring-stone-300 hover:bg-stone-100";
   return (
     <main id="main" className="mx-auto max-w-6xl px-3 pb-16 pt-4 sm:px-4">
       <h1 className="text-xl font-bold sm:text-2xl">{t("search.heading")}</h1>
@@ -136,23 +135,14 @@ export default function SearchPage() {
         </div>
       )}
 
-      {results.pageCount > 1 ? (
-        <nav aria-label={t("search.pagination")} className="mt-6 flex items-center justify-center gap-3">
-          {results.page > 1 ? (
-            <Link to={pageLink(query, results.page - 1)} className={pagerClass} rel="prev">
-              {t("search.prev")}
-            </Link>
-          ) : null}
-          <span className="text-sm text-stone-700">
-            {t("search.page", { page: results.page, pages: results.pageCount })}
-          </span>
-          {results.page < results.pageCount ? (
-            <Link to={pageLink(query, results.page + 1)} className={pagerClass} rel="next">
-              {t("search.next")}
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <Pager
+        label={t("search.pagination")}
+        prev={results.page > 1 ? { href: pageLink(query, results.page - 1), text: t("search.prev") } : null}
+        next={
+          results.page < results.pageCount ? { href: pageLink(query, results.page + 1), text: t("search.next") } : null
+        }
+        position={t("search.page", { page: results.page, pages: results.pageCount })}
+      />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 // The queue itself: one card per parcel in packing order, checkboxes for bulk accept / print / ship, and pages.
-import { Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { Pager } from "~/components/ui/pager";
 import type { ConsoleParcel } from "./parcel-card";
 import { ParcelCard, type ConsoleActionResult } from "./parcel-card";
 import { queueQuery } from "./queue-query";
@@ -65,33 +65,20 @@ export function ParcelList({ slug, now, filters, problemId, queue, actionData }:
           ))}
         </ol>
       )}
-      {queue.pages > 1 ? (
-        <nav aria-label={t("queue.pages")} className="mt-4 flex items-center justify-between text-sm">
-          {queue.page > 1 ? (
-            <Link
-              to={`${base}${queueQuery(filters, { page: queue.page - 1 })}`}
-              className={button + " inline-flex items-center"}
-              rel="prev"
-            >
-              {t("queue.prev")}
-            </Link>
-          ) : (
-            <span />
-          )}
-          <span>{t("queue.page", { page: queue.page, pages: queue.pages })}</span>
-          {queue.page < queue.pages ? (
-            <Link
-              to={`${base}${queueQuery(filters, { page: queue.page + 1 })}`}
-              className={button + " inline-flex items-center"}
-              rel="next"
-            >
-              {t("queue.next")}
-            </Link>
-          ) : (
-            <span />
-          )}
-        </nav>
-      ) : null}
+      <Pager
+        label={t("queue.pages")}
+        prev={
+          queue.page > 1
+            ? { href: `${base}${queueQuery(filters, { page: queue.page - 1 })}`, text: t("queue.prev") }
+            : null
+        }
+        next={
+          queue.page < queue.pages
+            ? { href: `${base}${queueQuery(filters, { page: queue.page + 1 })}`, text: t("queue.next") }
+            : null
+        }
+        position={t("queue.page", { page: queue.page, pages: queue.pages })}
+      />
     </section>
   );
 }
