@@ -1,5 +1,5 @@
 // The show's line-up: every product the host will sell, with its lowest price and a way to buy it.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ProductCard } from "~/domain/live/live-state";
 import { formatMoney } from "~/lib/money";
 import { usePick } from "./use-pick";

@@ -3,7 +3,7 @@
 // and the chat, the pinned card and the line-up bag at the bottom. Buying opens a sheet over the stream.
 import { useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { SavedAddress } from "~/domain/accounts/address-schema";
 import type { LiveState, ProductCard } from "~/domain/live/live-state";
 import { formatShanghai } from "~/lib/shanghai-time";
