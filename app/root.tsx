@@ -9,8 +9,10 @@ import {
   useMatches,
   useRouteLoaderData,
   useSearchParams,
+  UNSAFE_RemixContext,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
+import { useContext } from "react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { getOptionalViewer } from "~/web/auth.server";
@@ -77,6 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="theme-color" content="#c2410c" />
         <Meta />
         <Links />
+        {hydrate ? <EarlyModulePreloads nonce={nonce} /> : null}
       </head>
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
         {children}
@@ -97,6 +100,22 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </body>
     </html>
   );
+}
+
+/**
+ * The app's modules, announced in <head> (Remix's own preloads come with <Scripts> at the end of <body>): on a slow
+ * phone the browser would otherwise queue the page's images ahead of the scripts that make the page work.
+ */
+function EarlyModulePreloads({ nonce }: { nonce: string }) {
+  const manifest = useContext(UNSAFE_RemixContext)?.manifest;
+  const matches = useMatches();
+  if (!manifest) return null;
+  const hrefs = new Set([manifest.entry.module, ...manifest.entry.imports]);
+  for (const match of matches) {
+    const route = manifest.routes[match.id];
+    for (const href of [...(route?.imports ?? []), ...(route ? [route.module] : [])]) hrefs.add(href);
+  }
+  return [...hrefs].map((href) => <link key={href} rel="modulepreload" href={href} nonce={nonce} />);
 }
 
 export default function App() {

@@ -81,6 +81,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       setHeaders: (res) => res.setHeader("X-Content-Type-Options", "nosniff"),
     }),
   );
+  // The same for our own images (the seed's SVGs, the favicon): a short policy of their own keeps an SVG opened by
+  // itself inert. Uploads keep the full set of headers below.
+  app.use(
+    express.static(path.join(root, "public"), {
+      maxAge: "1h",
+      setHeaders: (res) => {
+        res.setHeader("X-Content-Type-Options", "nosniff");
+        res.setHeader("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox");
+      },
+    }),
+  );
   const stripeHost = api.env().STRIPE_API_HOST;
   const directives = contentSecurityPolicy({
     paymentOrigins: ["https://checkout.stripe.com", ...(stripeHost ? [new URL(stripeHost).origin] : [])],
@@ -100,7 +111,6 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const uploadDir = path.resolve(options.uploadDir ?? ".data/uploads");
   app.use("/uploads", express.static(uploadDir, { maxAge: "1d" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   // Signatures are computed over the exact bytes Stripe sent, so this route reads the raw body.
   app.post("/webhooks/stripe", express.raw({ type: "application/json", limit: "1mb" }), stripeWebhookHandler(api));
