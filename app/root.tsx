@@ -9,16 +9,16 @@ import {
   useMatches,
   useRouteLoaderData,
   useSearchParams,
+  UNSAFE_RemixContext,
   type ShouldRevalidateFunction,
 } from "@remix-run/react";
-import { useMemo } from "react";
-import { I18nextProvider } from "react-i18next";
+import { useContext } from "react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { SiteHeader } from "~/components/site-header";
 import { getOptionalViewer } from "~/web/auth.server";
 import { cartOwner } from "~/web/cart-session.server";
 import { cartCount as countCartItems } from "~/domain/checkout/cart-lookup.server";
-import { createI18n } from "~/lib/i18n";
+import { I18nProvider, useAccumulatedI18n } from "~/lib/i18n-react";
 import { useNonce } from "~/lib/nonce";
 import { getLocale, resourcesFor } from "~/lib/locale.server";
 import { namespacesForPath } from "~/web/route-translations.server";
@@ -79,6 +79,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <meta name="theme-color" content="#c2410c" />
         <Meta />
         <Links />
+        {hydrate ? <EarlyModulePreloads nonce={nonce} /> : null}
       </head>
       <body className="min-h-screen bg-stone-50 text-stone-900 antialiased">
         {children}
@@ -101,23 +102,35 @@ export function Layout({ children }: { children: React.ReactNode }) {
   );
 }
 
+/**
+ * The app's modules, announced in <head> (Remix's own preloads come with <Scripts> at the end of <body>): on a slow
+ * phone the browser would otherwise queue the page's images ahead of the scripts that make the page work.
+ */
+function EarlyModulePreloads({ nonce }: { nonce: string }) {
+  const manifest = useContext(UNSAFE_RemixContext)?.manifest;
+  const matches = useMatches();
+  if (!manifest) return null;
+  const hrefs = new Set([manifest.entry.module, ...manifest.entry.imports]);
+  for (const match of matches) {
+    const route = manifest.routes[match.id];
+    for (const href of [...(route?.imports ?? []), ...(route ? [route.module] : [])]) hrefs.add(href);
+  }
+  return [...hrefs].map((href) => <link key={href} rel="modulepreload" href={href} nonce={nonce} />);
+}
+
 export default function App() {
   const { locale, resources, viewer, cartCount } = useLoaderData<typeof loader>();
-  // One instance per language; namespaces a later page brings are added to it, so nothing shown goes missing.
-  const i18n = useMemo(() => createI18n(locale, {}), [locale]);
-  for (const [ns, bundle] of Object.entries(resources)) {
-    if (!i18n.hasResourceBundle(locale, ns)) i18n.addResourceBundle(locale, ns, bundle);
-  }
+  const i18n = useAccumulatedI18n(locale, resources);
   // `?sheet=1`: the page sits in a sheet over a live stream (e.g. checkout), so it comes without the site header.
   const [searchParams] = useSearchParams();
   const ownHeader = useMatches().some((match) => (match.handle as RouteHandle | undefined)?.siteHeader === false);
   return (
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider value={i18n}>
       {searchParams.get("sheet") === "1" || ownHeader ? null : (
         <SiteHeader viewer={viewer} locale={locale} cartCount={cartCount} />
       )}
       <Outlet />
-    </I18nextProvider>
+    </I18nProvider>
   );
 }
 

@@ -4,7 +4,7 @@
 // message. 立即购买 opens the checkout for this one item. On phones the buttons sit in a bar along the bottom.
 import { Link, useFetcher, useNavigate, useSearchParams } from "@remix-run/react";
 import { useRef, useSyncExternalStore } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ProductDetail } from "~/domain/catalogue/catalogue.server";
 import { inputClass } from "./ui/field";
 import { StockLine } from "./product-facts";

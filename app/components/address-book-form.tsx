@@ -3,7 +3,7 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { AddressSchema, type AddressFormInput } from "~/domain/accounts/address-schema";
 import { AddressFields, RecipientFields } from "./address-fields";
 import { Button, FieldError } from "./ui/field";

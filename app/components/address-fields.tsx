@@ -1,7 +1,7 @@
 // The fields of a Chinese shipping address (recipient, mainland mobile, province / city / district, street), as
 // the checkout and the address book both ask for them; errors arrive from conform beside each field.
 import { getInputProps, getSelectProps, type FieldMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { PROVINCES } from "~/domain/checkout/provinces";
 import { Field, FieldError, inputClass } from "./ui/field";
 

@@ -1,6 +1,6 @@
 // The notice Chinese platforms show on alcoholic drinks (rice wine): minors may not drink or buy it. One look
 // everywhere it appears: the product page, the pinned card over a stream, and each line of the cart and checkout.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 export function AlcoholNotice({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 // Where an application to sell or host stands: pending, approved or rejected, as a coloured label.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 export type ApprovalStatus = "pending" | "approved" | "rejected";
 

@@ -1,5 +1,5 @@
 // Small labels on cards and pages: the red live badge, show status, product kinds.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 const tones = {
   live: "bg-red-600 text-white",

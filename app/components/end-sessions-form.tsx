@@ -2,8 +2,8 @@
 import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { Field } from "~/components/ui/field";
 
 export const EndSessionsSchema = z.object({

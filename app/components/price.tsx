@@ -1,5 +1,5 @@
 // A price in the visitor's language (¥12.80), and a range shown as "from ¥12.80".
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { formatMoney } from "~/lib/money";
 
 export function Price({ fen, className }: { fen: number; className?: string }) {

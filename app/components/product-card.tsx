@@ -1,6 +1,6 @@
 // A product in a grid: picture, title, workshop, price and what kind of product it is.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ProductCard as ProductCardData } from "~/domain/catalogue/catalogue.server";
 import { Badge } from "./badge";
 import { PriceRange } from "./price";

@@ -1,5 +1,5 @@
 // What a shopper must know before buying: stock, perishable handling, the pre-order batch, where it ships from.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ProductDetail } from "~/domain/catalogue/catalogue.server";
 import { useShanghaiDates } from "./show-time";
 

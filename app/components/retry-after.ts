@@ -1,5 +1,5 @@
 // The sentence telling someone refused for too many attempts when they may try again.
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/i18n";
 
 export function retryAfterText(t: TFunction, seconds: number): string {
   return seconds >= 120

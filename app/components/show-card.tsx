@@ -1,7 +1,7 @@
 // Shows in lists: a card with the cover (live shows) and a compact row with the time (coming up, replays).
 // A live show's card opens the live room at once; others open the show's page.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ShowCard as ShowCardData } from "~/domain/live/show-schedule.server";
 import { ShowStatusBadge } from "./badge";
 import { useShanghaiDates } from "./show-time";

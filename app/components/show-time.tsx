@@ -1,6 +1,6 @@
 // Show times in Asia/Shanghai, relative to the page's "now" (sent by the loader, so server and browser agree):
 // "今天 21:30", "明天 10:00", "11月29日 周六 14:00".
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { clockTime, shanghaiParts } from "~/lib/shanghai-time";
 
 export function useShanghaiDates(now: Date | string) {

@@ -1,6 +1,6 @@
 // The top bar on every page: brand, search, language switch and the account menu.
 import { Form, Link, NavLink, useLocation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 /** Who is signed in, as the root loader tells it (null for a visitor). */
 export type HeaderViewer = { name: string; isAdmin: boolean; isHost: boolean; hasStudio: boolean } | null;

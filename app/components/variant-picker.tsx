@@ -1,6 +1,6 @@
 // The variant choice on a product page: real radio buttons (they work without JavaScript inside the
 // add-to-cart form); with JavaScript the choice also goes into the URL (?variant=) so the price follows it.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ProductVariant } from "~/domain/catalogue/catalogue.server";
 import { Price } from "./price";
 

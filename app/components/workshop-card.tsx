@@ -1,6 +1,6 @@
 // A workshop in the home page's grid: cover, name, where it is, what it sells and its 共富价 premium.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { WorkshopCard as WorkshopCardData } from "~/domain/catalogue/catalogue.server";
 import { Badge } from "./badge";
 

@@ -1,5 +1,5 @@
 // Parses process.env once, with zod, and fails fast with a message naming the variable at fault.
-import { z } from "zod";
+import * as z from "zod";
 
 const IceServersSchema = z.array(
   z.object({

@@ -1,7 +1,6 @@
 // Which language a visitor sees: their remembered choice (a cookie), else Chinese.
 import { createCookie } from "@remix-run/node";
-import type { i18n, TFunction } from "i18next";
-import { DEFAULT_LOCALE, LOCALE_COOKIE, createI18n, isLocale, type Locale } from "./i18n";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, createTranslator, isLocale, type Locale, type TFunction } from "./i18n";
 import { resources } from "~/locales/index.server";
 
 export const localeCookie = createCookie(LOCALE_COOKIE, {
@@ -27,14 +26,11 @@ export function resourcesFor(locale: Locale, namespaces?: readonly string[]) {
   return Object.fromEntries(namespaces.filter((ns) => ns in all).map((ns) => [ns, all[ns]]));
 }
 
-const instances = new Map<Locale, i18n>();
+const translators = new Map<Locale, TFunction>();
 
-/** A server-side translator for text built outside React (e.g. emails, PDFs, error messages): i18next's own. */
+/** A server-side translator for text built outside React (e.g. emails, PDFs, error messages): the components' own. */
 export function translator(locale: Locale): TFunction {
-  let instance = instances.get(locale);
-  if (!instance) {
-    instance = createI18n(locale, resources[locale]);
-    instances.set(locale, instance);
-  }
-  return instance.getFixedT(locale);
+  let t = translators.get(locale);
+  if (!t) translators.set(locale, (t = createTranslator(locale, resources[locale])));
+  return t;
 }

@@ -2,7 +2,7 @@
 // devices I am signed in on (with "log out everywhere").
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { ApprovalBadge } from "~/components/approval-badge";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { logoutEverywhere, requireViewer } from "~/web/auth.server";

@@ -1,7 +1,7 @@
 // Editing one of the shopper's own addresses; anyone else's (or none) is not found.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { AddressBookForm } from "~/components/address-book-form";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { getAddress, updateAddress } from "~/domain/accounts/addresses.server";

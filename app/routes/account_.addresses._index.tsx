@@ -1,8 +1,8 @@
 // The shopper's address book: every saved address, the default first, with edit, delete and "make default".
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { AddressLines } from "~/components/address-fields";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { MAX_ADDRESSES } from "~/domain/accounts/address-schema";

@@ -1,7 +1,7 @@
 // Adding an address to the shopper's book.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { AddressBookForm } from "~/components/address-book-form";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { addAddress, listAddresses } from "~/domain/accounts/addresses.server";

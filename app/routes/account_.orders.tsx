@@ -2,8 +2,8 @@
 // leading to its order page. A guest is told how to reach theirs: the signed link they got at checkout.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Pager } from "~/components/ui/pager";
 import { ORDER_FILTERS, type OrderFilter } from "~/domain/orders/order-filters";

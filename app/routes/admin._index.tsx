@@ -3,8 +3,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { EndSessionsForm, EndSessionsSchema } from "~/components/end-sessions-form";
 import { ApprovalBadge, type ApprovalStatus } from "~/components/approval-badge";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";

@@ -1,7 +1,7 @@
 // The admin's after-sales desk: requests no workshop answered before its deadline, to decide in its stead.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { AfterSalesAnswer } from "~/components/orders/after-sales-answer";
 import { escalatedAfterSales } from "~/domain/after-sales/desk.server";

@@ -2,7 +2,7 @@
 // waiting for approval.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { AreaChart } from "~/components/charts/area-chart";
 import { BarChart } from "~/components/charts/bar-chart";
 import { chartMoney } from "~/components/charts/money-axis";

@@ -2,8 +2,8 @@
 // through every retry. "Try again" is a plain form post, so it works without JavaScript.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { NotFound } from "~/domain/errors.server";
 import { listStuckRefunds, retryStuckRefund } from "~/domain/payments/owed-refunds.server";

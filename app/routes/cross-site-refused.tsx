@@ -3,7 +3,7 @@
 // (Remix would reload a page whose address is not the one it was rendered for, and the reload would post again).
 import { data, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import type { RouteHandle } from "~/root";
 import { pageTitle } from "~/web/page-title.server";

@@ -1,7 +1,7 @@
 // The host's shows: live now first, then coming up, then ended (an admin sees everyone's).
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { StatusPill } from "~/components/live/room-header";
 import { usePick } from "~/components/live/use-pick";

@@ -1,7 +1,7 @@
 // An approved host's income: each show's peak viewers, orders, conversion, sales and commission, from the ledger.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { BarChart } from "~/components/charts/bar-chart";
 import { chartMoney } from "~/components/charts/money-axis";
 import { StatTile } from "~/components/charts/stat-tile";

@@ -1,7 +1,7 @@
 // Editing a show: its details, playback source, recording (for the replay) and line-up.
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { ShowForm } from "~/components/host/show-form";
 import { lineUpChoices, showForEdit, updateShow } from "~/domain/live/shows.server";

@@ -3,8 +3,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { BroadcastPanel } from "~/components/host/broadcast-panel";
 import { ChatModeration } from "~/components/host/chat-moderation";

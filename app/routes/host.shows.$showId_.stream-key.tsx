@@ -2,8 +2,8 @@
 // issued; issuing again replaces the key, revoking stops it. Plain forms, so it works without JavaScript.
 import { data, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { buttonStyles } from "~/components/host/intent-button";
 import { usePick } from "~/components/live/use-pick";

@@ -1,7 +1,7 @@
 // Scheduling a new show (approved hosts only).
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { ShowForm } from "~/components/host/show-form";
 import { createShow, lineUpChoices } from "~/domain/live/shows.server";

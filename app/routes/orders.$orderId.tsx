@@ -2,8 +2,8 @@
 // signed in; a guest through the signed link (`?token=`) they were sent to after checkout.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { LineItem } from "~/components/checkout/line-item";
 import { Totals } from "~/components/checkout/totals";
 import { WorkshopGroup } from "~/components/checkout/workshop-group";

@@ -4,7 +4,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { AfterSalesRequestForm, ReturnShipmentForm } from "~/components/orders/after-sales-forms";
 import { AfterSalesCard } from "~/components/orders/after-sales-panel";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";

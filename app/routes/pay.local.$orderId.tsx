@@ -2,8 +2,8 @@
 // very same settlement path as a Stripe webhook; "decline" leaves the order waiting, as a declined card would.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { HoldTimer } from "~/components/checkout/hold-timer";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { Button } from "~/components/ui/field";

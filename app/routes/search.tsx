@@ -2,8 +2,8 @@
 // A plain GET form, so it works without JavaScript and every result page has its own link.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { ProductGrid } from "~/components/product-card";
 import { inputClass } from "~/components/ui/field";

@@ -1,7 +1,7 @@
 // A show's page: what it is, who hosts it, when, and its line-up; live and ended shows lead into the live room.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { ShowStatusBadge } from "~/components/badge";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";

@@ -9,8 +9,8 @@ import {
   type MetaFunction,
 } from "@remix-run/node";
 import { Form, Link, useActionData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { retryAfterText } from "~/components/retry-after";
 import { Button, Field, FieldError } from "~/components/ui/field";

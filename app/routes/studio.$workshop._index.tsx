@@ -1,7 +1,7 @@
 // One workshop's products in the studio, drafts and archived ones too, with stock per variant and what runs low.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { StudioHeader } from "~/components/studio/studio-header";
 import { listStudioProducts } from "~/domain/catalogue/products.server";

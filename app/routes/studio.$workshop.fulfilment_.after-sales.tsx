@@ -2,7 +2,7 @@
 // and the answers (approve whole or part, ask for the goods back, refuse with a reason). Plain forms.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { ConsoleNav } from "~/components/fulfil/console-nav";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { AfterSalesAnswer } from "~/components/orders/after-sales-answer";

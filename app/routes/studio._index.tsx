@@ -1,7 +1,7 @@
 // The studio's front door: the workshops this person manages (an admin: all of them); with only one, go there.
 import { redirect, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { ApprovalBadge } from "~/components/approval-badge";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { listManagedWorkshops } from "~/domain/accounts/studio-workshops.server";

@@ -2,7 +2,7 @@
 // village, this month and in all, straight from the ledger. Named with "_" so it does not nest in the workshop page.
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { BarChart } from "~/components/charts/bar-chart";
 import { chartMoney } from "~/components/charts/money-axis";
 import { StatTile } from "~/components/charts/stat-tile";

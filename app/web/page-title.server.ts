@@ -1,6 +1,6 @@
 // A page's <title> in the visitor's language, made by its loader (meta functions cannot translate): the page's
 // own name, then the brand.
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/i18n";
 import type { Locale } from "~/lib/i18n";
 import { getLocale, translator } from "~/lib/locale.server";
 

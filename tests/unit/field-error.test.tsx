@@ -1,17 +1,16 @@
 import { renderToStaticMarkup } from "react-dom/server";
-import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import { Field } from "~/components/ui/field";
-import { createI18n } from "~/lib/i18n";
+import { I18nProvider } from "~/lib/i18n-react";
 import account from "~/locales/zh-CN/account";
 import common from "~/locales/zh-CN/common";
 
-const i18n = createI18n("zh-CN", { account, common });
+const i18n = { language: "zh-CN", resources: { account, common } } as const;
 const render = (errors?: string[]) =>
   renderToStaticMarkup(
-    <I18nextProvider i18n={i18n}>
+    <I18nProvider value={i18n}>
       <Field id="email" name="email" label="邮箱" errors={errors} />
-    </I18nextProvider>,
+    </I18nProvider>,
   );
 
 describe("a form field", () => {

@@ -2,7 +2,7 @@
 // without, and what happens when it runs out: the order is cancelled and the held stock goes back on sale (the
 // expiry job and sweep in reservations.server.ts).
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { formatDuration, formatShanghai } from "~/lib/shanghai-time";
 
 type Props = {

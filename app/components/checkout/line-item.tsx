@@ -1,6 +1,6 @@
 // One line of a cart, checkout summary or order: what, how many, the price paid and the 共富价 premium in it.
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { AlcoholNotice } from "~/components/alcohol-notice";
 import { formatMoney } from "~/lib/money";
 import { formatDate } from "~/lib/shanghai-time";

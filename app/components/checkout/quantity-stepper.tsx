@@ -1,7 +1,7 @@
 // A cart line's − / + stepper: each button posts the new quantity (so it works without JavaScript); the server
 // checks the bounds and the stock again.
 import { Form, useNavigation } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 type Props = { lineId: string; quantity: number; max: number; title: string };
 

@@ -1,5 +1,5 @@
 // The bottom line of a checkout or order: goods, shipping, total, and how much of it is the workers' premium.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { formatMoney } from "~/lib/money";
 
 export function Totals({

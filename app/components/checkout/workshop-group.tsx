@@ -1,6 +1,6 @@
 // A workshop's part of a checkout or order: its lines, where it ships from, and its shipping.
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { formatMoney } from "~/lib/money";
 
 export type WorkshopGroupView = {

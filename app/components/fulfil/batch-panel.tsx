@@ -1,7 +1,7 @@
 // Pre-order batches in the packing room: how full each one is, when it is ready, how many parcels wait on it,
 // and the button that releases it into the queue.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { formatDate } from "~/lib/shanghai-time";
 
 type Batch = {

@@ -1,6 +1,6 @@
 // Shipping several packed parcels at once: one courier, a tracking number typed (or scanned) for each parcel.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { FieldError, inputClass } from "~/components/ui/field";
 import { COURIERS } from "~/domain/fulfilment/couriers";
 import { trackingField } from "~/domain/fulfilment/forms";

@@ -1,6 +1,6 @@
 // The workshop's packing-room and income pages, side by side, so staff move between them in one tap.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 export function ConsoleNav({ slug, current }: { slug: string; current: "fulfilment" | "dashboard" | "after-sales" }) {
   const { t } = useTranslation(["fulfil", "aftersales"]);

@@ -1,6 +1,6 @@
 // Fixed words (status names, button labels) looked up once per language rather than once per parcel: a page of
 // fifty parcels would otherwise ask i18next for the same few words a thousand times.
-import type { TFunction } from "i18next";
+import type { TFunction } from "~/lib/i18n";
 
 const cache = new Map<string, string>();
 

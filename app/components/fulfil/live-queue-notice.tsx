@@ -2,7 +2,7 @@
 // every change, shows a notice for each new order and, when staff switch it on, beeps (WebAudio, no sound files).
 import { useRevalidator } from "@remix-run/react";
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { Socket } from "socket.io-client";
 import type { ClientToServerEvents, ServerToClientEvents, WorkshopRoomPayloads } from "~/domain/events";
 

@@ -2,7 +2,7 @@
 // take next, and its log of who did what when.
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { courierName } from "~/domain/fulfilment/couriers";
 import { readHistoryNote } from "~/domain/fulfilment/history-notes";
 import { allowedActions } from "~/domain/fulfilment/steps";

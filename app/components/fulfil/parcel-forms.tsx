@@ -10,7 +10,7 @@ import {
 } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { FieldError, inputClass } from "~/components/ui/field";
 import { COURIERS } from "~/domain/fulfilment/couriers";
 import { CancelSchema, ExceptionSchema, ShipSchema } from "~/domain/fulfilment/forms";

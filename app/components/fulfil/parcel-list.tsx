@@ -1,6 +1,6 @@
 // The queue itself: one card per parcel in packing order, checkboxes for bulk accept / print / ship, and pages.
-import { useTranslation } from "react-i18next";
 import { Pager } from "~/components/ui/pager";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ConsoleParcel } from "./parcel-card";
 import { ParcelCard, type ConsoleActionResult } from "./parcel-card";
 import { queueQuery } from "./queue-query";

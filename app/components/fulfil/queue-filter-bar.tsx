@@ -1,7 +1,7 @@
 // Which part of the queue is shown: status tabs with counts, and show / product / batch filters (a plain GET form,
 // so it works without JavaScript), with the print and export of exactly what is filtered.
 import { Form, Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { inputClass } from "~/components/ui/field";
 import { queueQuery } from "./queue-query";
 

@@ -1,5 +1,5 @@
 // What the last action did, shown once after the console comes back from it (POST, then redirect, then this).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 type Notice = { kind: string | null; changed: number; refused: number; reason: string | null };
 

@@ -1,5 +1,5 @@
 // A parcel's status in words and colour (never colour alone).
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { fixedLabel } from "./labels";
 
 const TONE: Record<string, string> = {

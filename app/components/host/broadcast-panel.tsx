@@ -1,7 +1,7 @@
 // The host's broadcast from this device: camera preview (front/back), microphone on/off, one tap to start and
 // stop publishing over WHIP, a clear LIVE state, and the link's bitrate and loss from getStats().
 import { useEffect, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { Link } from "@remix-run/react";
 import { leave, negotiate } from "~/components/live/whip-client";
 import { buttonStyles } from "./intent-button";

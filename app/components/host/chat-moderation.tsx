@@ -1,5 +1,5 @@
 // The chat as the host sees it: every line with hide and mute, slow mode, and who is muted.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ChatLine } from "~/domain/live/live-state";
 import { buttonStyles, IntentButton } from "./intent-button";
 

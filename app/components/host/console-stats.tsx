@@ -1,5 +1,5 @@
 // The host's live figures: viewers now and at peak, orders and sales from this show.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { formatMoney } from "~/lib/money";
 
 type Props = { viewers: number; peak: number; orders: number; salesFen: number; locale: string };

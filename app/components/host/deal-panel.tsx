@@ -4,8 +4,8 @@ import { getFormProps, useForm, type SubmissionResult } from "@conform-to/react"
 import { parseWithZod } from "@conform-to/zod/v4";
 import { useFetcher } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { Countdown } from "~/components/live/countdown";
 import { usePick } from "~/components/live/use-pick";
 import { DEAL_MAX_SECONDS, DEAL_MIN_SECONDS } from "~/domain/live/flash-deal-limits";

@@ -1,7 +1,7 @@
 // One tap on the host console: a small form posting an intent to the console's action (a fetcher, so the page and
 // the stream stay put; a plain form post without JavaScript). A refusal is shown beside the button.
 import { useFetcher } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 export type ConsoleReply =
   | { ok: true; intent: string }

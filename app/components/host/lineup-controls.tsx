@@ -1,5 +1,5 @@
 // The line-up on the host console: one big tap to pin an item (replacing the current pin) or take it down.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { usePick } from "~/components/live/use-pick";
 import type { ProductCard } from "~/domain/live/live-state";
 import { formatMoney } from "~/lib/money";

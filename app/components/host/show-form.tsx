@@ -4,8 +4,8 @@ import { getFormProps, getInputProps, useForm, type SubmissionResult } from "@co
 import { parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { usePick } from "~/components/live/use-pick";
 import { Button, Field, FieldError } from "~/components/ui/field";
 import { formatMoney } from "~/lib/money";

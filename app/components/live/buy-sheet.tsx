@@ -4,7 +4,7 @@
 // prices the line; what is shown here is for the shopper only.
 import { useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { linePremiumFen } from "~/domain/ledger/allocation";
 import type { SavedAddress } from "~/domain/accounts/address-schema";
 import { sendBuyNow } from "~/domain/checkout/buy-now-client";

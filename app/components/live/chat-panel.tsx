@@ -2,7 +2,7 @@
 // write in. Lines go over the socket; the server checks length, rate, slow mode and mutes, and says why if not.
 import { useEffect, useRef, useState } from "react";
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ChatLine } from "~/domain/live/live-state";
 import type { ChatReply } from "./use-live-room";
 

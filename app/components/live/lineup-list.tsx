@@ -1,5 +1,5 @@
 // The show's line-up: every product the host will sell, with its lowest price and a way to buy it.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ProductCard } from "~/domain/live/live-state";
 import { formatMoney } from "~/lib/money";
 import { usePick } from "./use-pick";
@@ -26,7 +26,12 @@ export function LineUpList({ items, pinnedProductId, showId, redirectTo, onChoos
           <li key={card.productId} className="flex items-center gap-3 py-2.5">
             <span className="w-5 text-center text-sm text-stone-500">{index + 1}</span>
             {card.image ? (
-              <img src={card.image} alt="" className="h-14 w-14 flex-none rounded-lg bg-stone-100 object-cover" />
+              <img
+                src={card.image}
+                alt=""
+                loading="lazy"
+                className="h-14 w-14 flex-none rounded-lg bg-stone-100 object-cover"
+              />
             ) : null}
             <div className="min-w-0 flex-1">
               <p className="line-clamp-2 text-sm font-medium">

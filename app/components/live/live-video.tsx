@@ -1,7 +1,7 @@
 // The stream: native HLS where the browser has it (Safari, iOS), hls.js loaded on demand where it does not,
 // an embedded player page for embed sources, and the show's cover as a poster when there is nothing to play.
 import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { watchBroadcast } from "./whip-client";
 
 // `whep`: the show's own broadcast, over WebRTC (./whip-client.ts).

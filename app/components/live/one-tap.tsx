@@ -2,8 +2,8 @@
 // address), the server's price delivered, and places the order on the tap. "Change" is one more tap: another
 // saved address, or a new one in the full checkout form.
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
-import { maskedPhone, type SavedAddress } from "~/domain/accounts/address-schema";
+import { useTranslation } from "~/lib/i18n-react";
+import { maskedPhone, type SavedAddress } from "~/domain/accounts/saved-address";
 import { fetchQuote, type Quote } from "~/domain/checkout/quote-client";
 import { formatMoney } from "~/lib/money";
 

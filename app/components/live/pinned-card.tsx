@@ -1,6 +1,6 @@
 // The product card over the stream: price (with the 共富价 premium spelled out), stock left, any flash deal with
 // its countdown, and buy-now / add-to-cart. Without JavaScript the buttons post the card's variant to /cart.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { effectivePrice, type CardVariant, type DealView, type ProductCard } from "~/domain/live/live-state";
 import { linePremiumFen } from "~/domain/ledger/allocation";
 import { AlcoholNotice } from "~/components/alcohol-notice";

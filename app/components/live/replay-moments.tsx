@@ -1,5 +1,5 @@
 // An ended show's pin timeline as shoppable moments: choosing one seeks the recording and shows that product.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { ProductCard } from "~/domain/live/live-state";
 import { formatDuration } from "~/lib/shanghai-time";
 import { usePick } from "./use-pick";

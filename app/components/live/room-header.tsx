@@ -1,6 +1,6 @@
 // The strip over the top of the stream: back, who is hosting, what the show is, live / upcoming / replay, how many
 // people are watching, and share. (No follow control yet: there is nothing to follow a host with.)
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { Link } from "@remix-run/react";
 import type { LiveState } from "~/domain/live/live-state";
 import { ShareLink } from "./share-link";

@@ -1,7 +1,7 @@
 // The room's share control: the phone's own share sheet where there is one, else the link copied to the clipboard.
 // Without JavaScript it is a plain link to the room, which a phone can long-press to share or copy.
 import { useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 export function ShareLink({ href, title }: { href: string; title: string }) {
   const { t } = useTranslation("live");

@@ -1,6 +1,6 @@
 // "A shopper in Hangzhou just bought 2 …": the latest sale, for a few seconds. City and quantity only.
 import { useEffect, useState } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { SaleLine } from "~/domain/live/live-state";
 import { usePick } from "./use-pick";
 

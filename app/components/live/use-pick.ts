@@ -1,5 +1,5 @@
 // Picks the Chinese or English form of bilingual data (titles, names) for the page's language.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 export function usePick() {
   const { i18n } = useTranslation();

@@ -1,13 +1,12 @@
 // The viewer's live room, phone first: the stream fills the screen (no site header), with the room's own header
 // (back, host, share) and the sold ticker on top,
 // and the chat, the pinned card and the line-up bag at the bottom. Buying opens a sheet over the stream.
-import { useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useRef, useState } from "react";
 import { useRevalidator } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import type { SavedAddress } from "~/domain/accounts/address-schema";
 import type { LiveState, ProductCard } from "~/domain/live/live-state";
 import { formatShanghai } from "~/lib/shanghai-time";
-import { BuySheetBody } from "./buy-sheet";
 import { ChatBox, ChatLines } from "./chat-panel";
 import { secondsLeft, useNow } from "./countdown";
 import { LineUpList } from "./lineup-list";
@@ -19,6 +18,10 @@ import { Sheet } from "./sheet";
 import { SoldTicker } from "./sold-ticker";
 import { useLiveRoom } from "./use-live-room";
 import { usePick } from "./use-pick";
+
+// The buy sheet's form is not needed for the room to come alive: it loads just after, before anyone has tapped.
+const loadBuySheet = () => import("./buy-sheet");
+const BuySheetBody = lazy(() => loadBuySheet().then((module) => ({ default: module.BuySheetBody })));
 
 type Props = {
   initial: LiveState;
@@ -40,6 +43,7 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: P
   const [drawer, setDrawer] = useState(false);
   const [moment, setMoment] = useState<Moment | null>(null);
   const video = useRef<LiveVideoHandle>(null);
+  useEffect(() => void loadBuySheet(), []);
   const here = `/live/${state.showId}`;
   const deal = state.deal && secondsLeft(state.deal.endsAt, now) > 0 ? state.deal : null;
   const ended = state.status === "ended";
@@ -190,18 +194,20 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: P
         closeLabel={t("sheet.close")}
       >
         {sheet ? (
-          <BuySheetBody
-            key={sheet.card.productId + sheet.mode}
-            card={state.lineUp.find((c) => c.productId === sheet.card.productId) ?? sheet.card}
-            mode={sheet.mode}
-            deal={deal}
-            now={now}
-            attribution={{ showId: state.showId, pinId: sheet.pinId }}
-            preferredVariantId={state.pin?.pinId === sheet.pinId ? (state.pin?.variantId ?? null) : null}
-            redirectTo={here}
-            onClose={() => setSheet(null)}
-            addresses={addresses}
-          />
+          <Suspense fallback={<div aria-busy="true" className="min-h-40" />}>
+            <BuySheetBody
+              key={sheet.card.productId + sheet.mode}
+              card={state.lineUp.find((c) => c.productId === sheet.card.productId) ?? sheet.card}
+              mode={sheet.mode}
+              deal={deal}
+              now={now}
+              attribution={{ showId: state.showId, pinId: sheet.pinId }}
+              preferredVariantId={state.pin?.pinId === sheet.pinId ? (state.pin?.variantId ?? null) : null}
+              redirectTo={here}
+              onClose={() => setSheet(null)}
+              addresses={addresses}
+            />
+          </Suspense>
         ) : null}
       </Sheet>
     </main>

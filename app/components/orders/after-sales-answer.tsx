@@ -2,7 +2,7 @@
 // approve (the whole or part of the amount), ask for the goods back, refuse with a reason, or retry a refund.
 import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { Button, Field, FieldError } from "~/components/ui/field";
 import type { DeskRequest } from "~/domain/after-sales/views";
 import { yuanInput } from "~/lib/money";

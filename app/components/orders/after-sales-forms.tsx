@@ -1,7 +1,7 @@
 // The buyer's after-sales forms: a new request for lines of a parcel (with a photo, so a multipart post), and
 // the return shipment once the workshop asks for the goods back. Both are plain posts that work without JS.
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { Button, controlAria, Field, FieldError, FieldShell, inputClass } from "~/components/ui/field";
 import { AFTER_SALES_KINDS, AFTER_SALES_REASONS } from "~/domain/after-sales/rules";
 import type { RequestFormView } from "~/domain/after-sales/views";

@@ -1,7 +1,7 @@
 // A parcel's after-sales on the order page: each request's state (kept current over the order's socket room)
 // and the way in to a new request or to the return shipment. Mounted once per parcel.
 import { Link } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { CLOSED_STATUSES } from "~/domain/after-sales/rules";
 import type { AfterSalesView } from "~/domain/after-sales/views";
 import { courierName } from "~/domain/fulfilment/couriers";

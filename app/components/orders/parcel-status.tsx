@@ -3,7 +3,7 @@
 // `actions` is the place for further per-parcel entries (after-sales).
 import type { ReactNode } from "react";
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { courierName } from "~/domain/fulfilment/couriers";
 import { PARCEL_STEPS, type ParcelStage } from "~/domain/orders/order-stage";
 import type { ReceiptNote } from "~/domain/fulfilment/receipt";

@@ -1,6 +1,6 @@
 // The returns rule of a product, said before buying (product page, checkout) and again on the request form:
 // 七天无理由退货, or the perishable (坏果包赔 within 48 hours) or made-to-order exemption.
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { returnPolicyOf, type ReturnPolicy } from "~/domain/after-sales/rules";
 
 const TONE: Record<ReturnPolicy, string> = {

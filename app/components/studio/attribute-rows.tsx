@@ -1,7 +1,7 @@
 // The product editor's attributes (e.g. net weight 净含量, fill weight 充绒量): label/value rows in Chinese and
 // English, added and removed with conform's list buttons.
 import { getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { StudioButton, TextInput } from "./controls";
 import type { ProductFormValue } from "./product-schema";
 

@@ -3,8 +3,8 @@ import { getFormProps, getInputProps, getSelectProps, useForm, type SubmissionRe
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
-import { z } from "zod";
+import { useTranslation } from "~/lib/i18n-react";
+import * as z from "zod";
 import { FieldError } from "~/components/ui/field";
 import { MAX_BATCH_CAPACITY } from "~/domain/catalogue/limits";
 import { Select, StudioButton, TextInput } from "./controls";

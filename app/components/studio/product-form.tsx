@@ -12,7 +12,7 @@ import {
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { FieldError } from "~/components/ui/field";
 import { AttributeRows } from "./attribute-rows";
 import { Checkbox, Select, StudioButton, TextArea, TextInput } from "./controls";

@@ -1,7 +1,7 @@
 // A product's photos in the studio: upload (multipart), move earlier or later, remove. Each action is its own
 // small form, so it all works without JavaScript; the first photo is the cover.
 import { Form } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { FieldError } from "~/components/ui/field";
 import { MAX_IMAGES } from "~/domain/catalogue/limits";
 import { StudioButton, controlClass } from "./controls";

@@ -1,6 +1,6 @@
 // The product editor's form schema: parsed on the server (conform + zod) and driving the browser's checks.
 // Prices are typed in yuan and leave here as integer fen; the domain checks again what only it can (SKUs in use).
-import { z } from "zod";
+import * as z from "zod";
 import { MAX_PRICE_FEN, MAX_STOCK } from "~/domain/catalogue/limits";
 import type { ProductInput, VariantInput } from "~/domain/catalogue/products.server";
 import { parseYuan, yuanInput } from "~/lib/money";

@@ -1,6 +1,6 @@
 // The top of every page of one workshop's studio: its name, whether shoppers can see it yet, and the tabs.
 import { Link, NavLink } from "@remix-run/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 export type StudioWorkshop = {
   slug: string;

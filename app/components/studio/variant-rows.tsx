@@ -1,7 +1,7 @@
 // The product editor's variants: one card per variant (name, SKU, price in yuan, stock, weight), added and
 // removed with conform's list buttons, which work without JavaScript too.
 import { getInputProps, type FieldMetadata, type FormMetadata } from "@conform-to/react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 import { StudioButton, TextInput } from "./controls";
 import type { ProductFormValue } from "./product-schema";
 

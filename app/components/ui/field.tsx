@@ -1,7 +1,7 @@
 // A labelled form field with its error shown beside it and tied to it for screen readers. Errors arrive as
 // conform gives them, message keys ("account:error.email"), and are translated here, not by every form.
 import type { InputHTMLAttributes, ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "~/lib/i18n-react";
 
 type FieldProps = {
   label: string;

@@ -1,6 +1,6 @@
 // The after-sales forms: the buyer's request and return shipment, the workshop's (or admin's) answer. Parsed on
 // the server with conform; error messages are i18n keys shown beside the field.
-import { z } from "zod";
+import * as z from "zod";
 import { parseYuan } from "~/lib/money";
 import { COURIER_IDS, isPlausibleTracking } from "../fulfilment/couriers";
 import { AFTER_SALES_KINDS, AFTER_SALES_REASONS } from "./rules";

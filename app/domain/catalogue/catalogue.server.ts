@@ -1,6 +1,6 @@
 // What shoppers may see of the catalogue: approved workshops and their active products, in the visitor's
 // language. Anything else (drafts, archived products, pending or rejected workshops) reads as not found (null).
-import { z } from "zod";
+import * as z from "zod";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import type { Locale } from "~/lib/i18n";

@@ -1,5 +1,5 @@
 // The checkout form's rules, shared by the server (which enforces them) and the browser (which hints them).
-import { z } from "zod";
+import * as z from "zod";
 import { MAINLAND_MOBILE, PROVINCE_NAMES } from "./provinces";
 
 export const MAX_QUANTITY = 99;

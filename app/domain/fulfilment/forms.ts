@@ -1,6 +1,6 @@
 // The packing-room console's forms: one zod schema per intent, parsed on the server and used by the browser for
 // the same checks before submitting. Error messages are i18n keys.
-import { z } from "zod";
+import * as z from "zod";
 import { COURIER_IDS, isCourierId, isPlausibleTracking, type CourierId } from "./couriers";
 
 const parcelId = z.string("fulfil:error.notFound").trim().min(1, "fulfil:error.notFound").max(40);

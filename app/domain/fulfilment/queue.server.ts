@@ -1,7 +1,7 @@
 // A workshop's packing queue: what to pack next (soonest ship-by first, so perishables lead), which parcels are
 // overdue, filtered by status, show, product or batch, a page at a time. Parcels carrying a pre-order whose batch
 // is still open wait outside the queue until the batch is released.
-import { z } from "zod";
+import * as z from "zod";
 import { Prisma } from "~/generated/prisma/client";
 import type { FulfilmentStatus } from "~/generated/prisma/enums";
 import { db } from "~/lib/db.server";

@@ -1,5 +1,5 @@
 // The show form's rules, shared by the server (which enforces them) and the host's browser (which hints them).
-import { z } from "zod";
+import * as z from "zod";
 import { parseShanghaiLocal } from "~/lib/shanghai-time";
 import { playbackProblem } from "./playback";
 

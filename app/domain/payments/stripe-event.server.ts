@@ -1,7 +1,7 @@
 // Which request bodies are Stripe events Cunbo acts on: signed with our secret, stamped neither longer ago than
 // the tolerance nor later than a small clock skew ahead, and naming an object by its id.
 import Stripe from "stripe";
-import { z } from "zod";
+import * as z from "zod";
 
 /** How old a signature may be (Stripe's own default); older ones may be replays. */
 export const STRIPE_TOLERANCE_SECONDS = 300;
