@@ -33,6 +33,7 @@ CREATE TABLE "PushSubscription" (
     "endpoint" TEXT NOT NULL,
     "p256dh" TEXT NOT NULL,
     "auth" TEXT NOT NULL,
+    "locale" TEXT NOT NULL DEFAULT 'zh-CN',
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "PushSubscription_pkey" PRIMARY KEY ("id")
