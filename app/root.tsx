@@ -18,6 +18,7 @@ import { SiteHeader } from "~/components/site-header";
 import { getOptionalViewer } from "~/web/auth.server";
 import { cartOwner } from "~/web/cart-session.server";
 import { cartCount as countCartItems } from "~/domain/checkout/cart-lookup.server";
+import { unreadNoticeCount } from "~/domain/notices/notices.server";
 import { createI18n } from "~/lib/i18n";
 import { useNonce } from "~/lib/nonce";
 import { getLocale, resourcesFor } from "~/lib/locale.server";
@@ -38,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     cartCount,
+    unreadNotices: viewer ? await unreadNoticeCount(viewer.id) : 0,
     // Only what the matched routes list in their `handle.i18n` (and "common"), not every namespace.
     resources: resourcesFor(locale, namespacesForPath(new URL(request.url).pathname)),
     viewer: viewer && {
@@ -102,7 +104,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App() {
-  const { locale, resources, viewer, cartCount } = useLoaderData<typeof loader>();
+  const { locale, resources, viewer, cartCount, unreadNotices } = useLoaderData<typeof loader>();
   // One instance per language; namespaces a later page brings are added to it, so nothing shown goes missing.
   const i18n = useMemo(() => createI18n(locale, {}), [locale]);
   for (const [ns, bundle] of Object.entries(resources)) {
@@ -114,7 +116,7 @@ export default function App() {
   return (
     <I18nextProvider i18n={i18n}>
       {searchParams.get("sheet") === "1" || ownHeader ? null : (
-        <SiteHeader viewer={viewer} locale={locale} cartCount={cartCount} />
+        <SiteHeader viewer={viewer} locale={locale} cartCount={cartCount} unreadNotices={unreadNotices} />
       )}
       <Outlet />
     </I18nextProvider>
