@@ -1,3 +1,4 @@
+/* global self, URL */
 // Cunbo's service worker, for Web Push only: shows a notice the server pushed, and opens its page when tapped.
 self.addEventListener("push", (event) => {
   let notice = { title: "村播", body: "", url: "/notices", tag: undefined };

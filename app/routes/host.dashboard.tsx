@@ -100,15 +100,17 @@ export default function HostDashboard() {
               <table className="w-full min-w-[40rem] text-left text-sm">
                 <thead>
                   <tr className="border-b border-stone-200 text-stone-600">
-                    {["show", "date", "peak", "orders", "conversion", "sales", "commission", "reminders", "came"].map((column) => (
-                      <th
-                        key={column}
-                        scope="col"
-                        className={`py-2 pr-2 font-medium ${column === "show" || column === "date" ? "" : "text-right"}`}
-                      >
-                        {t(`host.col.${column}`)}
-                      </th>
-                    ))}
+                    {["show", "date", "peak", "orders", "conversion", "sales", "commission", "reminders", "came"].map(
+                      (column) => (
+                        <th
+                          key={column}
+                          scope="col"
+                          className={`py-2 pr-2 font-medium ${column === "show" || column === "date" ? "" : "text-right"}`}
+                        >
+                          {t(`host.col.${column}`)}
+                        </th>
+                      ),
+                    )}
                   </tr>
                 </thead>
                 <tbody>

@@ -38,7 +38,9 @@ function NoticeLine({ notice }: { notice: NoticeView }) {
           <span className="flex items-center justify-between gap-2">
             <span className="font-semibold">{text.title}</span>
             {notice.read ? null : (
-              <span className="shrink-0 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white">{t("page.unread")}</span>
+              <span className="shrink-0 rounded-full bg-brand-600 px-2 py-0.5 text-xs text-white">
+                {t("page.unread")}
+              </span>
             )}
           </span>
           <span className="mt-1 block text-sm text-stone-800">{text.body}</span>

@@ -18,24 +18,26 @@ async function post(fields: Record<string, string>) {
   if (!answer.ok) throw new Error(`push subscription refused: ${answer.status}`);
 }
 
+/** Where this browser stands: no Push API, blocked, or subscribed or not. */
+async function currentState(): Promise<State> {
+  if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) {
+    return "unsupported";
+  }
+  if (Notification.permission === "denied") return "denied";
+  try {
+    const registration = await navigator.serviceWorker.getRegistration("/notices-sw.js");
+    return (await registration?.pushManager.getSubscription()) ? "on" : "off";
+  } catch {
+    return "off";
+  }
+}
+
 export function PushControl({ publicKey }: { publicKey: string }) {
   const { t } = useTranslation("notices");
   const [state, setState] = useState<State>("unknown");
 
   useEffect(() => {
-    if (!("serviceWorker" in navigator) || !("PushManager" in window) || !("Notification" in window)) {
-      setState("unsupported");
-      return;
-    }
-    if (Notification.permission === "denied") {
-      setState("denied");
-      return;
-    }
-    void navigator.serviceWorker
-      .getRegistration("/notices-sw.js")
-      .then((registration) => registration?.pushManager.getSubscription())
-      .then((subscription) => setState(subscription ? "on" : "off"))
-      .catch(() => setState("off"));
+    void currentState().then(setState);
   }, []);
 
   const enable = async () => {

@@ -259,7 +259,8 @@ export async function transitionFulfilment(
   );
   const shipped = changed.filter((change) => change.to === "shipped").map((change) => change.id);
   // Buyers hear of their parcel from the notice job (inbox + Web Push), not from this request.
-  if (shipped.length) await jobs.send(JOB.notices, [{ data: { kind: "parcels-shipped", fulfilmentOrderIds: shipped } }]);
+  if (shipped.length)
+    await jobs.send(JOB.notices, [{ data: { kind: "parcels-shipped", fulfilmentOrderIds: shipped } }]);
   const money = refund ? await refundEach(request, reason, changed, refund) : { refunded: [], refundFailed: [] };
   return { changed, refused, ...money };
 }

@@ -131,7 +131,10 @@ export function noticeText(notice: NoticeView, locale: Locale): { title: string;
   const en = locale === "en";
   if (notice.show) {
     const values = { host: en ? notice.show.hostEn : notice.show.hostZh, title: notice.show.title };
-    return { title: t(`notices:kind.${notice.kind}.title`, values), body: t(`notices:kind.${notice.kind}.body`, values) };
+    return {
+      title: t(`notices:kind.${notice.kind}.title`, values),
+      body: t(`notices:kind.${notice.kind}.body`, values),
+    };
   }
   const parcel = notice.parcel!;
   const values = {
@@ -151,7 +154,9 @@ export async function workNoticeJob(
   const created =
     job.kind === "show-live" ? await noticeShowLive(job.showId) : await noticeParcelsShipped(job.fulfilmentOrderIds);
   if (created.length === 0) return { created: 0, sent: 0, gone: 0, failed: 0 };
-  const views = new Map((await readNotices({ id: { in: created.map((c) => c.id) } })).map((row) => [row.id, view(row)]));
+  const views = new Map(
+    (await readNotices({ id: { in: created.map((c) => c.id) } })).map((row) => [row.id, view(row)]),
+  );
   const messages = created.flatMap((notice) => {
     const shown = views.get(notice.id);
     if (!shown) return [];
