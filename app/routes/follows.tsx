@@ -1,12 +1,12 @@
 // Where the follow buttons post (host in the live room, workshop on its page): follow or unfollow, then back to
 // the page (without JavaScript) or the new state as data (a fetcher). A guest is sent to log in first.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { follow, followerCount, unfollow, type FollowTarget } from "~/domain/notices/follows.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { getUserId, safeRedirect } from "~/web/auth.server";
-import { domainErrorReply } from "~/web/domain-error-answer.server";
+import { domainErrorJson, domainErrorResponse } from "~/web/domain-error-answer.server";
 import { readForm } from "~/web/read-form.server";
 
 const id = z.string().trim().min(1).max(64);
@@ -28,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const submission = parseWithZod(form, { schema: FollowSchema });
   if (submission.status !== "success") {
-    return data({ error: translator(await getLocale(request))("notices:error.badRequest") }, { status: 400 });
+    return Response.json({ error: translator(await getLocale(request))("notices:error.badRequest") }, { status: 400 });
   }
   const input = submission.value;
   const back = safeRedirect(input.redirectTo, "/");
@@ -39,10 +39,11 @@ export async function action({ request }: ActionFunctionArgs) {
     if (input.intent === "follow") await follow(userId, target);
     else await unfollow(userId, target);
   } catch (error) {
-    return domainErrorReply(error, request, (refusal) => ({ error: refusal.message }));
+    // A fetcher reads the sentence from JSON; a page without JavaScript shows it as the answer.
+    return input.answer === "data" ? domainErrorJson(error, request) : domainErrorResponse(error, request);
   }
   if (input.answer === "data") {
-    return data({ following: input.intent === "follow", followers: await followerCount(target), error: null });
+    return Response.json({ following: input.intent === "follow", followers: await followerCount(target), error: null });
   }
   return redirect(back);
 }

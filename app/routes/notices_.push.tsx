@@ -1,12 +1,12 @@
 // Where the notices page hands over (or takes back) this browser's Web Push subscription.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { removePushSubscription, savePushSubscription } from "~/domain/notices/push.server";
 import { env } from "~/lib/env.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { requireViewer } from "~/web/auth.server";
-import { domainErrorReply } from "~/web/domain-error-answer.server";
+import { domainErrorJson } from "~/web/domain-error-answer.server";
 import { readForm } from "~/web/read-form.server";
 
 // Push services' endpoints are a few hundred characters; the keys are base64url (65-byte point, 16-byte secret).
@@ -35,7 +35,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const locale = await getLocale(request);
   const submission = parseWithZod(await readForm(request), { schema: PushSchema });
   if (submission.status !== "success") {
-    return data({ ok: false, error: translator(locale)("notices:error.badRequest") }, { status: 400 });
+    return Response.json({ ok: false, error: translator(locale)("notices:error.badRequest") }, { status: 400 });
   }
   const input = submission.value;
   try {
@@ -48,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
       );
     } else await removePushSubscription(viewer.id, input.endpoint);
   } catch (error) {
-    return domainErrorReply(error, locale, (refusal) => ({ ok: false, error: refusal.message }));
+    return domainErrorJson(error, locale);
   }
-  return data({ ok: true, error: null });
+  return Response.json({ ok: true, error: null });
 }

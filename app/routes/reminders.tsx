@@ -1,12 +1,12 @@
 // Where "remind me" (预约) posts from show cards, the show page and a scheduled live room: set or cancel a reminder,
 // then back to the page (without JavaScript) or the new state as data (a fetcher). A guest is sent to log in first.
 import { parseWithZod } from "@conform-to/zod/v4";
-import { data, redirect, type ActionFunctionArgs } from "@remix-run/node";
+import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { cancelReminder, remind } from "~/domain/notices/reminders.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { getUserId, safeRedirect } from "~/web/auth.server";
-import { domainErrorReply } from "~/web/domain-error-answer.server";
+import { domainErrorJson, domainErrorResponse } from "~/web/domain-error-answer.server";
 import { readForm } from "~/web/read-form.server";
 
 const ReminderSchema = z.object({
@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await readForm(request);
   const submission = parseWithZod(form, { schema: ReminderSchema });
   if (submission.status !== "success") {
-    return data({ error: translator(await getLocale(request))("notices:error.badRequest") }, { status: 400 });
+    return Response.json({ error: translator(await getLocale(request))("notices:error.badRequest") }, { status: 400 });
   }
   const input = submission.value;
   const back = safeRedirect(input.redirectTo, "/");
@@ -34,8 +34,9 @@ export async function action({ request }: ActionFunctionArgs) {
     if (input.intent === "remind") await remind(userId, input.showId);
     else await cancelReminder(userId, input.showId);
   } catch (error) {
-    return domainErrorReply(error, request, (refusal) => ({ error: refusal.message }));
+    // A fetcher reads the sentence from JSON; a page without JavaScript shows it as the answer.
+    return input.answer === "data" ? domainErrorJson(error, request) : domainErrorResponse(error, request);
   }
-  if (input.answer === "data") return data({ reminded: input.intent === "remind", error: null });
+  if (input.answer === "data") return Response.json({ reminded: input.intent === "remind", error: null });
   return redirect(back);
 }
