@@ -18,7 +18,7 @@ import { SiteHeader } from "~/components/site-header";
 import { getOptionalViewer } from "~/web/auth.server";
 import { cartOwner } from "~/web/cart-session.server";
 import { cartCount as countCartItems } from "~/domain/checkout/cart-lookup.server";
-import { unreadNoticeCount } from "~/domain/notices/notices.server";
+import { unreadNoticeCount } from "~/domain/notices/audience.server";
 import { createI18n } from "~/lib/i18n";
 import { useNonce } from "~/lib/nonce";
 import { getLocale, resourcesFor } from "~/lib/locale.server";

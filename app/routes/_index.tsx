@@ -10,7 +10,7 @@ import { ShowCard, ShowRows } from "~/components/show-card";
 import { WorkshopCard } from "~/components/workshop-card";
 import { featuredProducts, listCategories, listWorkshops } from "~/domain/catalogue/catalogue.server";
 import { homeSchedule } from "~/domain/live/show-schedule.server";
-import { remindedShowIds } from "~/domain/notices/reminders.server";
+import { remindedShowIds } from "~/domain/notices/audience.server";
 import { getUserId } from "~/web/auth.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import type { RouteHandle } from "~/root";

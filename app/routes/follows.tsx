@@ -3,7 +3,8 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { follow, followerCount, unfollow, type FollowTarget } from "~/domain/notices/follows.server";
+import { followerCount } from "~/domain/notices/audience.server";
+import { follow, unfollow, type FollowTarget } from "~/domain/notices/follows.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { getUserId, safeRedirect } from "~/web/auth.server";
 import { domainErrorJson, domainErrorResponse } from "~/web/domain-error-answer.server";

@@ -7,7 +7,7 @@ import { PageSection } from "~/components/page-section";
 import { ProductGrid } from "~/components/product-card";
 import { FollowButton } from "~/components/notices/follow-button";
 import { getWorkshop } from "~/domain/catalogue/catalogue.server";
-import { followerCount, isFollowing } from "~/domain/notices/follows.server";
+import { followerCount, isFollowing } from "~/domain/notices/audience.server";
 import { getUserId } from "~/web/auth.server";
 import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";

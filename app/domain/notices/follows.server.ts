@@ -21,12 +21,3 @@ export async function follow(userId: string, target: FollowTarget) {
 export async function unfollow(userId: string, target: FollowTarget) {
   await db.follow.deleteMany({ where: { userId, ...target } });
 }
-
-export async function isFollowing(userId: string | null, target: FollowTarget): Promise<boolean> {
-  if (!userId) return false;
-  return (await db.follow.count({ where: { userId, ...target } })) > 0;
-}
-
-export async function followerCount(target: FollowTarget): Promise<number> {
-  return db.follow.count({ where: target });
-}

@@ -113,10 +113,6 @@ export async function listNotices(userId: string): Promise<NoticeView[]> {
   return (await readNotices({ userId }, NOTICE_PAGE_SIZE)).map(view);
 }
 
-export async function unreadNoticeCount(userId: string): Promise<number> {
-  return db.notice.count({ where: { userId, readAt: null } });
-}
-
 /** Marks one of the shopper's notices read (someone else's id changes nothing), or all of them. */
 export async function markNoticesRead(userId: string, noticeId: string | "all") {
   await db.notice.updateMany({

@@ -14,18 +14,6 @@ export async function cancelReminder(userId: string, showId: string) {
   await db.reminder.deleteMany({ where: { userId, showId } });
 }
 
-export async function hasReminder(userId: string | null, showId: string): Promise<boolean> {
-  if (!userId) return false;
-  return (await db.reminder.count({ where: { userId, showId } })) > 0;
-}
-
-/** Which of these shows the shopper asked to be reminded of (for lists of show cards). */
-export async function remindedShowIds(userId: string | null, showIds: string[]): Promise<Set<string>> {
-  if (!userId || showIds.length === 0) return new Set();
-  const rows = await db.reminder.findMany({ where: { userId, showId: { in: showIds } }, select: { showId: true } });
-  return new Set(rows.map((row) => row.showId));
-}
-
 /** A reminded shopper opened the room while the show was live: counted once, the first time. */
 export async function markReminderCame(userId: string, showId: string, at = new Date()) {
   await db.reminder.updateMany({
