@@ -69,8 +69,9 @@ export function RoomHeader({
         />
       ) : null}
       <div className="min-w-0 flex-1 text-white">
-        <p className="flex items-center gap-2">
-          <span className="truncate text-sm font-semibold">{hostName}</span>
+        {/* A div, not a p: the follow form cannot sit inside a paragraph. */}
+        <div className="flex items-center gap-2">
+          <p className="truncate text-sm font-semibold">{hostName}</p>
           {audience ? (
             <FollowButton
               target={{ hostId: audience.hostId }}
@@ -80,7 +81,7 @@ export function RoomHeader({
               tone="dark"
             />
           ) : null}
-        </p>
+        </div>
         <h1 className="line-clamp-1 text-xs text-white/90" data-as-written>
           {state.title}
         </h1>
