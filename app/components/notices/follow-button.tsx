@@ -32,7 +32,7 @@ export function FollowButton({ target, following, name, redirectTo, tone = "ligh
         ? "bg-stone-100 text-stone-800 ring-1 ring-stone-300"
         : "bg-brand-600 text-white hover:bg-brand-700";
   return (
-    <fetcher.Form method="post" action="/follows" className="inline">
+    <fetcher.Form method="post" action="/follows" className="inline shrink-0">
       <input type="hidden" name="intent" value={now ? "unfollow" : "follow"} />
       {isHost ? (
         <input type="hidden" name="hostId" value={target.hostId} />
@@ -46,7 +46,7 @@ export function FollowButton({ target, following, name, redirectTo, tone = "ligh
         aria-label={label}
         aria-pressed={now}
         data-testid="follow-button"
-        className={`inline-flex min-h-9 items-center rounded-full px-3 text-sm font-semibold ${style}`}
+        className={`inline-flex min-h-9 shrink-0 items-center whitespace-nowrap rounded-full px-3 text-sm font-semibold ${style}`}
       >
         {t(now ? "follow.following" : "follow.follow")}
       </button>

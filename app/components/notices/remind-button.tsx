@@ -28,7 +28,7 @@ export function RemindButton({ showId, reminded, redirectTo, tone = "light", com
         aria-label={t(now ? "remind.cancelLong" : "remind.remindLong")}
         aria-pressed={now}
         data-testid="remind-button"
-        className={`inline-flex items-center justify-center rounded-full font-semibold ${compact ? "min-h-11 px-3 text-sm" : "min-h-12 px-6 text-base"} ${style}`}
+        className={`inline-flex shrink-0 items-center justify-center whitespace-nowrap rounded-full font-semibold ${compact ? "min-h-11 px-3 text-sm" : "min-h-12 px-6 text-base"} ${style}`}
       >
         {t(now ? "remind.reminded" : "remind.remind")}
       </button>
