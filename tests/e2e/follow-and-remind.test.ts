@@ -41,14 +41,17 @@ describe("follow and remind me in the live room", () => {
     page.on("pageerror", (error) => errors.push(`${page.url()} ${error.message.slice(0, 40)}`));
 
     await page.goto(`/live/${showId}`);
-    const follow = page.getByRole("button", { name: `关注主播 ${host.displayNameZh}` });
+    // Each name is the visible word, then (read out only) whom it is about and what a tap does.
+    const follow = page.getByRole("button", { name: new RegExp(`^关注\\s*主播 ${host.displayNameZh}$`) });
     await follow.click();
-    const unfollow = page.getByRole("button", { name: `取消关注主播 ${host.displayNameZh}` });
+    const unfollow = page.getByRole("button", {
+      name: new RegExp(`^已关注\\s*，点按取消关注主播 ${host.displayNameZh}$`),
+    });
     await unfollow.waitFor();
     expect(await unfollow.getAttribute("aria-pressed")).toBe("true");
-    expect(await unfollow.textContent()).toBe("已关注");
-    await page.getByRole("button", { name: "预约直播，开播时提醒我" }).click();
-    await page.getByRole("button", { name: "取消预约" }).waitFor();
+    expect(await unfollow.evaluate((el) => el.firstChild?.textContent)).toBe("已关注");
+    await page.getByRole("button", { name: /^预约\s*，开播时提醒我$/ }).click();
+    await page.getByRole("button", { name: /^已预约\s*，点按取消预约$/ }).waitFor();
     // Answered in place (a fetcher), not by reloading the room.
     expect(page.url()).toBe(`${baseUrl}/live/${showId}`);
     expect(await db.follow.count({ where: { userId: user.id, hostId: host.id } })).toBe(1);

@@ -43,12 +43,13 @@ export function FollowButton({ target, following, name, redirectTo, tone = "ligh
       <input type="hidden" name="answer" value={hydrated ? "data" : "page"} />
       <button
         type="submit"
-        aria-label={label}
         aria-pressed={now}
         data-testid="follow-button"
         className={`inline-flex min-h-9 shrink-0 items-center whitespace-nowrap rounded-full px-3 text-sm font-semibold ${style}`}
       >
         {t(now ? "follow.following" : "follow.follow")}
+        {/* The name starts with the visible word, then says whom, and what a tap does now. */}
+        <span className="sr-only">{label}</span>
       </button>
       {fetcher.data?.error ? (
         <span role="alert" className="sr-only">

@@ -25,12 +25,12 @@ export function RemindButton({ showId, reminded, redirectTo, tone = "light", com
       <input type="hidden" name="answer" value={hydrated ? "data" : "page"} />
       <button
         type="submit"
-        aria-label={t(now ? "remind.cancelLong" : "remind.remindLong")}
         aria-pressed={now}
         data-testid="remind-button"
         className={`inline-flex shrink-0 items-center justify-center whitespace-nowrap rounded-full font-semibold ${compact ? "min-h-11 px-3 text-sm" : "min-h-12 px-6 text-base"} ${style}`}
       >
         {t(now ? "remind.reminded" : "remind.remind")}
+        <span className="sr-only">{t(now ? "remind.cancelLong" : "remind.remindLong")}</span>
       </button>
       {fetcher.data?.error ? (
         <span role="alert" className="mt-1 block text-sm text-red-700">
