@@ -19,6 +19,7 @@ import { getOptionalViewer } from "~/web/auth.server";
 import { cartOwner } from "~/web/cart-session.server";
 import { cartCount as countCartItems } from "~/domain/checkout/cart-lookup.server";
 import { I18nProvider, useAccumulatedI18n } from "~/lib/i18n-react";
+import { unreadNoticeCount } from "~/domain/notices/audience.server";
 import { useNonce } from "~/lib/nonce";
 import { getLocale, resourcesFor } from "~/lib/locale.server";
 import { namespacesForPath } from "~/web/route-translations.server";
@@ -38,6 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return {
     locale,
     cartCount,
+    unreadNotices: viewer ? await unreadNoticeCount(viewer.id) : 0,
     // Only what the matched routes list in their `handle.i18n` (and "common"), not every namespace.
     resources: resourcesFor(locale, namespacesForPath(new URL(request.url).pathname)),
     viewer: viewer && {
@@ -119,7 +121,7 @@ function EarlyModulePreloads({ nonce }: { nonce: string }) {
 }
 
 export default function App() {
-  const { locale, resources, viewer, cartCount } = useLoaderData<typeof loader>();
+  const { locale, resources, viewer, cartCount, unreadNotices } = useLoaderData<typeof loader>();
   const i18n = useAccumulatedI18n(locale, resources);
   // `?sheet=1`: the page sits in a sheet over a live stream (e.g. checkout), so it comes without the site header.
   const [searchParams] = useSearchParams();
@@ -127,7 +129,7 @@ export default function App() {
   return (
     <I18nProvider value={i18n}>
       {searchParams.get("sheet") === "1" || ownHeader ? null : (
-        <SiteHeader viewer={viewer} locale={locale} cartCount={cartCount} />
+        <SiteHeader viewer={viewer} locale={locale} cartCount={cartCount} unreadNotices={unreadNotices} />
       )}
       <Outlet />
     </I18nProvider>

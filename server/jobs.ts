@@ -1,6 +1,7 @@
 // The PostgreSQL-backed job queue (pg-boss, in the `pgboss` schema): the reservation-expiry job that lets an
 // unpaid order's hold lapse on time, the owed-refund job that retries a refund with backoff, and sweeps every
-// minute that catch any hold or owed refund whose job was lost, and the automatic confirmation of receipt.
+// minute that catch any hold or owed refund whose job was lost, the automatic confirmation of receipt, and the
+// notices that tell followers, reminded shoppers and buyers what happened.
 import PgBoss from "pg-boss";
 import { loadAppBuild } from "./app-build.ts";
 
@@ -64,6 +65,11 @@ export async function startJobs(
     await app.confirmOverdueReceipts(now(), app.env().RECEIPT_AUTO_CONFIRM_DAYS);
   });
   await boss.schedule(JOB.receiptSweep, "*/10 * * * *");
+  // Notices: a show went live, parcels shipped → inbox rows, then Web Push to each new notice's browsers.
+  await boss.createQueue(JOB.notices, { name: JOB.notices, retryLimit: 5, retryDelay: 10, retryBackoff: true });
+  await boss.work<Parameters<typeof app.workNoticeJob>[0]>(JOB.notices, polling, async ([job]) => {
+    await app.workNoticeJob(job.data, app.vapid());
+  });
   app.installJobQueue({
     async send(name, list) {
       await boss.insert(list.map((job) => ({ name, ...job })));

@@ -7,6 +7,7 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import webpush from "web-push";
 import { loadAppBuild } from "./app-build.ts";
 import { startEmbeddedPostgres } from "./embedded-postgres.ts";
 import { serverOptions, startServer } from "./index.ts";
@@ -26,6 +27,15 @@ async function sessionSecret(): Promise<string> {
   const secret = randomBytes(32).toString("hex");
   await writeFile(file, secret, { mode: 0o600 });
   return secret;
+}
+
+/** The Web Push key pair, generated once and kept beside the session secret (subscriptions are bound to it). */
+async function vapidKeys(): Promise<{ publicKey: string; privateKey: string }> {
+  const file = path.join(DATA_DIR, "vapid-keys.json");
+  if (existsSync(file)) return JSON.parse(await readFile(file, "utf8"));
+  const keys = webpush.generateVAPIDKeys();
+  await writeFile(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
 }
 
 function newestMtime(dir: string): number {
@@ -86,6 +96,11 @@ async function main() {
   await mkdir(DATA_DIR, { recursive: true });
   process.env.NODE_ENV ??= "production";
   process.env.SESSION_SECRET ??= await sessionSecret();
+  if (!process.env.VAPID_PUBLIC_KEY || !process.env.VAPID_PRIVATE_KEY) {
+    const keys = await vapidKeys();
+    process.env.VAPID_PUBLIC_KEY = keys.publicKey;
+    process.env.VAPID_PRIVATE_KEY = keys.privateKey;
+  }
 
   if (!process.env.DATABASE_URL) {
     const pg = await startEmbeddedPostgres(

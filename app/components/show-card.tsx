@@ -4,6 +4,7 @@ import { Link } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n-react";
 import type { ShowCard as ShowCardData } from "~/domain/live/show-schedule.server";
 import { ShowStatusBadge } from "./badge";
+import { RemindButton } from "./notices/remind-button";
 import { useShanghaiDates } from "./show-time";
 
 export function showHref(show: Pick<ShowCardData, "id" | "status">) {
@@ -111,13 +112,38 @@ export function ShowRow({ show, now }: { show: ShowCardData; now: Date | string 
   );
 }
 
-/** Shows as rows in a grid: one column on a phone, up to three on a desktop. */
-export function ShowRows({ shows, now }: { shows: ShowCardData[]; now: Date | string }) {
+/**
+ * Shows as rows in a grid: one column on a phone, up to three on a desktop. With `remind`, a scheduled show's row
+ * carries "remind me" beside it (not inside its link).
+ */
+export function ShowRows({
+  shows,
+  now,
+  remind,
+}: {
+  shows: ShowCardData[];
+  now: Date | string;
+  remind?: { reminded: string[]; redirectTo: string };
+}) {
   return (
     <ul className="grid grid-cols-1 gap-3 md:grid-cols-2 lg:grid-cols-3">
       {shows.map((show) => (
-        <li key={show.id}>
-          <ShowRow show={show} now={now} />
+        <li key={show.id} className={remind && show.status === "scheduled" ? "flex items-center gap-2" : undefined}>
+          {remind && show.status === "scheduled" ? (
+            <>
+              <div className="min-w-0 flex-1">
+                <ShowRow show={show} now={now} />
+              </div>
+              <RemindButton
+                showId={show.id}
+                reminded={remind.reminded.includes(show.id)}
+                redirectTo={remind.redirectTo}
+                compact
+              />
+            </>
+          ) : (
+            <ShowRow show={show} now={now} />
+          )}
         </li>
       ))}
     </ul>

@@ -5,9 +5,32 @@ import { useTranslation } from "~/lib/i18n-react";
 /** Who is signed in, as the root loader tells it (null for a visitor). */
 export type HeaderViewer = { name: string; isAdmin: boolean; isHost: boolean; hasStudio: boolean } | null;
 
-type Props = { viewer: HeaderViewer; locale: string; cartCount?: number };
+type Props = { viewer: HeaderViewer; locale: string; cartCount?: number; unreadNotices?: number };
 
-export function SiteHeader({ viewer, locale, cartCount = 0 }: Props) {
+/** The bell: the notice inbox, with how many are unread. */
+function NoticeBell({ unread, className }: { unread: number; className: string }) {
+  const { t } = useTranslation();
+  return (
+    <NavLink to="/notices" className={`${className} relative inline-flex items-center`} data-testid="notice-bell">
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5 fill-none stroke-current stroke-2">
+        <path d="M6 9a6 6 0 1 1 12 0c0 6 2.5 7.5 2.5 7.5h-17S6 15 6 9Z" strokeLinejoin="round" />
+        <path d="M10 20a2 2 0 0 0 4 0" strokeLinecap="round" />
+      </svg>
+      <span className="sr-only">{unread > 0 ? t("nav.noticesUnread", { count: unread }) : t("nav.notices")}</span>
+      {unread > 0 ? (
+        <span
+          aria-hidden="true"
+          data-testid="notice-count"
+          className="ml-0.5 inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 text-xs font-semibold text-white tabular-nums"
+        >
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </NavLink>
+  );
+}
+
+export function SiteHeader({ viewer, locale, cartCount = 0, unreadNotices = 0 }: Props) {
   const { t } = useTranslation();
   const location = useLocation();
   const here = `${location.pathname}${location.search}`;
@@ -70,6 +93,7 @@ export function SiteHeader({ viewer, locale, cartCount = 0 }: Props) {
                 {t("nav.admin")}
               </NavLink>
             ) : null}
+            <NoticeBell unread={unreadNotices} className={linkClass({ isActive: location.pathname === "/notices" })} />
             <NavLink to="/account/orders" className={linkClass}>
               {t("nav.orders")}
             </NavLink>

@@ -35,6 +35,14 @@ const EnvSchema = z.object({
   // Packing slips embed a CJK font: a .ttf/.otf path, or a .ttc with the face's PostScript name in CJK_FONT_FAMILY.
   CJK_FONT_PATH: z.string().optional(),
   CJK_FONT_FAMILY: z.string().optional(),
+  // Web Push (VAPID): the key pair push services know this site by (web-push's generateVAPIDKeys, base64url), and
+  // a mailto: or https: contact. `npm start` generates a pair once into DATA_DIR; unset elsewhere, one per process.
+  VAPID_PUBLIC_KEY: z.string().min(80).optional(),
+  VAPID_PRIVATE_KEY: z.string().min(40).optional(),
+  VAPID_SUBJECT: z
+    .string()
+    .regex(/^(mailto:|https:\/\/)/, "expected mailto:… or https://…")
+    .default("mailto:notices@cunbo.example"),
   // Days after shipping when a parcel the buyer has not confirmed counts as received (确认收货).
   RECEIPT_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   // Live video: which engine relays WHIP/WHEP media, the one IPv4 address its ICE offers (every interface's if

@@ -32,4 +32,6 @@ export const JOB = {
   afterSalesEscalation: "after-sales-escalation",
   afterSalesSweep: "after-sales-sweep",
   receiptSweep: "receipt-auto-confirm-sweep",
+  // Tell followers, reminded shoppers and buyers (inbox + Web Push): a show went live, parcels shipped.
+  notices: "notices",
 } as const;

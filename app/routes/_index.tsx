@@ -10,10 +10,12 @@ import { ShowCard, ShowRows } from "~/components/show-card";
 import { WorkshopCard } from "~/components/workshop-card";
 import { featuredProducts, listCategories, listWorkshops } from "~/domain/catalogue/catalogue.server";
 import { homeSchedule } from "~/domain/live/show-schedule.server";
+import { remindedShowIds } from "~/domain/notices/audience.server";
+import { getUserId } from "~/web/auth.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["store"] };
+export const handle: RouteHandle = { i18n: ["notices", "store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "村播 Cunbo" }];
 
@@ -26,12 +28,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listCategories(locale),
     featuredProducts(locale),
   ]);
-  return { now, schedule, workshops, categories, featured, pageTitle: translator(locale)("store:meta.home") };
+  const reminded = await remindedShowIds(
+    await getUserId(request),
+    schedule.upcoming.map((show) => show.id),
+  );
+  return {
+    now,
+    schedule,
+    workshops,
+    categories,
+    featured,
+    reminded: [...reminded],
+    pageTitle: translator(locale)("store:meta.home"),
+  };
 }
 
 export default function Home() {
   const { t } = useTranslation("store");
-  const { now, schedule, workshops, categories, featured } = useLoaderData<typeof loader>();
+  const { now, schedule, workshops, categories, featured, reminded } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="mx-auto max-w-6xl px-3 pb-16 pt-4 sm:px-4">
       <div className="rounded-2xl bg-gradient-to-br from-brand-50 to-amber-50 px-4 py-4 ring-1 ring-brand-100">
@@ -55,7 +69,7 @@ export default function Home() {
 
       <PageSection id="upcoming" title={t("home.upcoming")}>
         {schedule.upcoming.length ? (
-          <ShowRows shows={schedule.upcoming} now={now} />
+          <ShowRows shows={schedule.upcoming} now={now} remind={{ reminded, redirectTo: "/" }} />
         ) : (
           <p className="rounded-2xl bg-white p-4 text-stone-700 ring-1 ring-stone-200">{t("home.noUpcoming")}</p>
         )}

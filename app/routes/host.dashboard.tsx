@@ -7,6 +7,7 @@ import { chartMoney } from "~/components/charts/money-axis";
 import { StatTile } from "~/components/charts/stat-tile";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { hostDashboard } from "~/domain/ledger/dashboards.server";
+import { hostAudience } from "~/domain/notices/audience.server";
 import { forbidden, requireViewer } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import { formatDateTime } from "~/lib/shanghai-time";
@@ -20,8 +21,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireViewer(request);
   if (viewer.host?.status !== "approved") forbidden();
+  const [dashboard, audience] = await Promise.all([hostDashboard(viewer.host.id), hostAudience(viewer.host.id)]);
   return {
-    ...(await hostDashboard(viewer.host.id)),
+    ...dashboard,
+    audience,
     pageTitle: await pageTitle(request, (t) => t("dashboard:host.title")),
   };
 }
@@ -29,7 +32,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export default function HostDashboard() {
   const { t, i18n } = useTranslation("dashboard");
   const locale = i18n.language;
-  const { shows, totals } = useLoaderData<typeof loader>();
+  const { shows, totals, audience } = useLoaderData<typeof loader>();
+  const cameOf = (showId: string) => audience.byShow[showId] ?? { reminders: 0, came: 0 };
   const money = (fen: number) => formatMoney(fen, locale);
   const rows = shows.slice(0, 12).map((show) => ({ key: show.id, label: show.title, value: show.salesFen }));
   const top = [...rows].sort((a, b) => b.value - a.value)[0];
@@ -41,6 +45,11 @@ export default function HostDashboard() {
         <StatTile label={t("host.stat.orders")} value={String(totals.orders)} />
         <StatTile label={t("host.stat.sales")} value={money(totals.salesFen)} />
         <StatTile label={t("host.stat.commission")} value={money(totals.commissionFen)} tone="good" />
+      </dl>
+      <dl className="mt-2 grid grid-cols-3 gap-2" data-testid="host-audience">
+        <StatTile label={t("host.stat.followers")} value={String(audience.followers)} />
+        <StatTile label={t("host.stat.reminders")} value={String(audience.reminders)} />
+        <StatTile label={t("host.stat.remindedCame")} value={String(audience.came)} />
       </dl>
       <div className="mt-4">
         <BarChart
@@ -75,6 +84,8 @@ export default function HostDashboard() {
                       ["conversion", show.conversion === null ? "—" : `${(show.conversion * 100).toFixed(1)}%`],
                       ["sales", money(show.salesFen)],
                       ["commission", money(show.commissionFen)],
+                      ["reminders", String(cameOf(show.id).reminders)],
+                      ["came", String(cameOf(show.id).came)],
                     ].map(([column, value]) => (
                       <div key={column}>
                         <dt className="text-xs text-stone-600">{t(`host.col.${column}`)}</dt>
@@ -89,15 +100,17 @@ export default function HostDashboard() {
               <table className="w-full min-w-[40rem] text-left text-sm">
                 <thead>
                   <tr className="border-b border-stone-200 text-stone-600">
-                    {["show", "date", "peak", "orders", "conversion", "sales", "commission"].map((column) => (
-                      <th
-                        key={column}
-                        scope="col"
-                        className={`py-2 pr-2 font-medium ${column === "show" || column === "date" ? "" : "text-right"}`}
-                      >
-                        {t(`host.col.${column}`)}
-                      </th>
-                    ))}
+                    {["show", "date", "peak", "orders", "conversion", "sales", "commission", "reminders", "came"].map(
+                      (column) => (
+                        <th
+                          key={column}
+                          scope="col"
+                          className={`py-2 pr-2 font-medium ${column === "show" || column === "date" ? "" : "text-right"}`}
+                        >
+                          {t(`host.col.${column}`)}
+                        </th>
+                      ),
+                    )}
                   </tr>
                 </thead>
                 <tbody>
@@ -113,7 +126,9 @@ export default function HostDashboard() {
                         {show.conversion === null ? "—" : `${(show.conversion * 100).toFixed(1)}%`}
                       </td>
                       <td className="py-2 pr-2 text-right tabular-nums">{money(show.salesFen)}</td>
-                      <td className="py-2 text-right tabular-nums">{money(show.commissionFen)}</td>
+                      <td className="py-2 pr-2 text-right tabular-nums">{money(show.commissionFen)}</td>
+                      <td className="py-2 pr-2 text-right tabular-nums">{cameOf(show.id).reminders}</td>
+                      <td className="py-2 text-right tabular-nums">{cameOf(show.id).came}</td>
                     </tr>
                   ))}
                 </tbody>

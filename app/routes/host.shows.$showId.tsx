@@ -29,7 +29,7 @@ import { readForm } from "~/web/read-form.server";
 import { domainErrorReply } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["checkout", "live"] };
+export const handle: RouteHandle = { i18n: ["checkout", "live", "notices"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];

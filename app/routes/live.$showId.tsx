@@ -6,13 +6,16 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { ViewerRoom } from "~/components/live/viewer-room";
 import { CHAT_MAX_LENGTH } from "~/domain/live/chat.server";
 import { getLiveState } from "~/domain/live/live-state.server";
+import { findShowForGuard } from "~/domain/live/shows.server";
+import { hasReminder, isFollowing } from "~/domain/notices/audience.server";
+import { markReminderCame } from "~/domain/notices/reminders.server";
 import { replayMoments } from "~/domain/live/pins.server";
 import { getUserId } from "~/web/auth.server";
 import { invariantResponse } from "~/web/http.server";
 import type { RouteHandle } from "~/root";
 
 // The room fills the phone's screen: its own header (back, share) sits over the stream instead of the site's.
-export const handle: RouteHandle = { i18n: ["account", "checkout", "live"], siteHeader: false };
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "notices"], siteHeader: false };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,6 +29,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // A signed-in shopper's address book makes "buy now" one tap.
   const addresses = userId ? await listAddresses(userId) : [];
   invariantResponse(state, "Show not found");
+  const show = await findShowForGuard(showId);
+  invariantResponse(show, "Show not found");
+  const [following, reminded] = await Promise.all([
+    isFollowing(userId, { hostId: show.hostId }),
+    hasReminder(userId, showId),
+  ]);
+  // A reminded shopper who opens the live room counts as "came" on the host's dashboard.
+  if (userId && reminded && state.status === "live") await markReminderCame(userId, showId);
   const moments =
     state.status === "ended" ? await replayMoments(showId, state.startedAt ? new Date(state.startedAt) : null) : [];
   return {
@@ -34,12 +45,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     signedIn: Boolean(userId),
     chatMax: CHAT_MAX_LENGTH,
     addresses,
+    audience: { hostId: show.hostId, following, reminded },
     pageTitle: await pageTitle(request, () => state.title),
   };
 }
 
 export default function LiveRoomRoute() {
-  const { state, moments, signedIn, chatMax, addresses } = useLoaderData<typeof loader>();
+  const { state, moments, signedIn, chatMax, addresses, audience } = useLoaderData<typeof loader>();
   // Keyed by show, so moving from one room to another starts a fresh connection and state.
   return (
     <ViewerRoom
@@ -49,6 +61,7 @@ export default function LiveRoomRoute() {
       signedIn={signedIn}
       chatMax={chatMax}
       addresses={addresses}
+      audience={audience}
     />
   );
 }

@@ -15,16 +15,16 @@ import { chooseVariant } from "~/components/variant-picker";
 import { getProduct } from "~/domain/catalogue/catalogue.server";
 import { showsFeaturingProduct } from "~/domain/live/show-schedule.server";
 import { invariantResponse } from "~/web/http.server";
+import { openGraph } from "~/web/open-graph";
+import { siteOrigin } from "~/web/site-origin.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "aftersales", "store"] };
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "notices", "store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [{ title: data.pageTitle }, { name: "description", content: data.product.description.slice(0, 150) }]
-    : [{ title: "村播 Cunbo" }];
+  data ? [{ title: data.pageTitle }, ...openGraph(data.preview)] : [{ title: "村播 Cunbo" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
@@ -33,7 +33,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   invariantResponse(product, t("store:product.notFound"));
   const now = new Date();
   const shows = await showsFeaturingProduct(product.id, locale, now);
-  return { now, product, shows, pageTitle: t("store:meta.page", { title: product.title }) };
+  const origin = siteOrigin(request);
+  const lowest = Math.min(...product.variants.map((variant) => variant.priceFen));
+  const preview = {
+    type: "product",
+    title: product.title,
+    description: product.variants.length
+      ? t("store:product.previewDescription", { workshop: product.workshop.name, price: formatMoney(lowest, locale) })
+      : product.description.slice(0, 150),
+    url: `${origin}/products/${product.slug}`,
+    image: `${origin}/products/${product.slug}/poster`,
+  };
+  return { now, product, shows, preview, pageTitle: t("store:meta.page", { title: product.title }) };
 }
 
 // Choosing a variant only changes ?variant=; everything it needs is already on the page.
@@ -46,6 +57,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 
 export default function ProductPage() {
   const { t, i18n } = useTranslation("store");
+  const { t: tn } = useTranslation("notices");
   const { now, product, shows } = useLoaderData<typeof loader>();
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
@@ -109,6 +121,13 @@ export default function ProductPage() {
                 {t("workshop.impactLink")}
               </Link>
             </p>
+            <a
+              href={`/products/${product.slug}/poster`}
+              className="mt-1 inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+              data-testid="poster-link"
+            >
+              {tn("share.poster")}
+            </a>
           </div>
 
           {selected ? (

@@ -7,26 +7,57 @@ import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";
 import { ProductGrid } from "~/components/product-card";
 import { useShanghaiDates } from "~/components/show-time";
+import { FollowButton } from "~/components/notices/follow-button";
+import { RemindButton } from "~/components/notices/remind-button";
 import { getShow } from "~/domain/live/show-schedule.server";
+import { hasReminder, isFollowing } from "~/domain/notices/audience.server";
+import { openGraph } from "~/web/open-graph";
+import { getUserId } from "~/web/auth.server";
+import { siteOrigin } from "~/web/site-origin.server";
 import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["store"] };
+export const handle: RouteHandle = { i18n: ["store", "notices"] };
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "村播 Cunbo" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data?.pageTitle ?? "村播 Cunbo" },
+  ...(data ? openGraph(data.preview) : []),
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const locale = await getLocale(request);
   const t = translator(locale);
   const show = await getShow(params.showId ?? "", locale);
   invariantResponse(show, t("store:show.notFound"));
-  return { now: new Date(), show, pageTitle: t("store:meta.page", { title: show.title }) };
+  const userId = await getUserId(request);
+  const [following, reminded] = await Promise.all([
+    isFollowing(userId, { hostId: show.hostId }),
+    hasReminder(userId, show.id),
+  ]);
+  const origin = siteOrigin(request);
+  const preview = {
+    type: "video.other",
+    title: show.title,
+    description: t("store:show.previewDescription", { host: show.hostName, village: show.hostVillage }),
+    url: `${origin}/shows/${show.id}`,
+    image: `${origin}/shows/${show.id}/poster`,
+  };
+  return {
+    now: new Date(),
+    show,
+    following,
+    reminded,
+    preview,
+    pageTitle: t("store:meta.page", { title: show.title }),
+  };
 }
 
 export default function ShowPage() {
   const { t } = useTranslation("store");
-  const { now, show } = useLoaderData<typeof loader>();
+  const { t: tn } = useTranslation("notices");
+  const { now, show, following, reminded } = useLoaderData<typeof loader>();
+  const here = `/shows/${show.id}`;
   const schedule =
     show.status === "live"
       ? { key: "show.startedAt", at: show.startedAt ?? show.scheduledAt }
@@ -71,7 +102,25 @@ export default function ShowPage() {
             >
               {t("show.enterRoom")}
             </Link>
-          ) : null}
+          ) : (
+            <div className="flex flex-wrap items-center gap-2">
+              <RemindButton showId={show.id} reminded={reminded} redirectTo={here} />
+              <a
+                href={`/shows/${show.id}/calendar`}
+                download
+                className="inline-flex min-h-12 items-center rounded-full px-4 text-sm font-medium text-sky-800 ring-1 ring-sky-700"
+              >
+                {tn("remind.calendar")}
+              </a>
+            </div>
+          )}
+          <a
+            href={`/shows/${show.id}/poster`}
+            className="inline-flex min-h-11 items-center text-sm font-medium text-brand-700 underline"
+            data-testid="poster-link"
+          >
+            {tn("share.poster")}
+          </a>
           <section aria-labelledby="host" className="flex gap-3 rounded-2xl bg-white p-3 ring-1 ring-stone-200">
             {show.hostAvatar ? (
               <img
@@ -89,6 +138,14 @@ export default function ShowPage() {
               </h2>
               <p className="text-sm text-stone-600">{show.hostVillage}</p>
               {show.hostBio ? <p className="mt-1 text-sm leading-relaxed text-stone-800">{show.hostBio}</p> : null}
+              <div className="mt-2">
+                <FollowButton
+                  target={{ hostId: show.hostId }}
+                  following={following}
+                  name={show.hostName}
+                  redirectTo={here}
+                />
+              </div>
             </div>
           </section>
         </div>

@@ -5,12 +5,15 @@ import { useTranslation } from "~/lib/i18n-react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { PageSection } from "~/components/page-section";
 import { ProductGrid } from "~/components/product-card";
+import { FollowButton } from "~/components/notices/follow-button";
 import { getWorkshop } from "~/domain/catalogue/catalogue.server";
+import { followerCount, isFollowing } from "~/domain/notices/audience.server";
+import { getUserId } from "~/web/auth.server";
 import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["store"] };
+export const handle: RouteHandle = { i18n: ["notices", "store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -22,12 +25,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const t = translator(locale);
   const workshop = await getWorkshop(params.slug ?? "", locale);
   invariantResponse(workshop, t("store:workshop.notFound"));
-  return { workshop, pageTitle: t("store:meta.page", { title: workshop.name }) };
+  const userId = await getUserId(request);
+  const [following, followers] = await Promise.all([
+    isFollowing(userId, { workshopId: workshop.id }),
+    followerCount({ workshopId: workshop.id }),
+  ]);
+  return { workshop, following, followers, pageTitle: t("store:meta.page", { title: workshop.name }) };
 }
 
 export default function WorkshopPage() {
   const { t } = useTranslation("store");
-  const { workshop } = useLoaderData<typeof loader>();
+  const { t: tn } = useTranslation("notices");
+  const { workshop, following, followers } = useLoaderData<typeof loader>();
   return (
     <main id="main" className="mx-auto max-w-6xl pb-16 sm:px-4 sm:pt-4">
       <div className="grid grid-cols-1 gap-4 md:grid-cols-2 md:gap-8">
@@ -43,6 +52,15 @@ export default function WorkshopPage() {
           <p className="mt-1 text-stone-600">
             {t("workshop.location", { village: workshop.village, district: workshop.district })}
           </p>
+          <div className="mt-2 flex items-center gap-3">
+            <FollowButton
+              target={{ workshopId: workshop.id }}
+              following={following}
+              name={workshop.name}
+              redirectTo={`/workshops/${workshop.slug}`}
+            />
+            <span className="text-sm text-stone-600">{tn("follow.followers", { count: followers })}</span>
+          </div>
           {workshop.premiumPercent > 0 ? (
             <p className="mt-4 rounded-xl bg-leaf-700/10 px-3 py-2 text-sm font-medium text-leaf-700 ring-1 ring-leaf-700/20">
               {t("workshop.premium", { percent: workshop.premiumPercent })}

@@ -54,3 +54,9 @@ export async function domainErrorResponse(
   const found = await refusal(error, to, options);
   return new Response(options.text ?? found.message, { status: found.status });
 }
+
+/** A resource route's refusal as JSON for a fetcher or a script (`{ error }`, the translated sentence), with the status. */
+export async function domainErrorJson(error: unknown, to: Request | Locale, options: Options = {}): Promise<Response> {
+  const found = await refusal(error, to, options);
+  return Response.json({ ok: false, error: found.message }, { status: found.status });
+}

@@ -30,6 +30,12 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   "routes/studio.$workshop.fulfilment.export": "answers a CSV file, not a page",
   "routes/studio.$workshop.fulfilment.slips": "answers a PDF of packing slips, not a page",
   "routes/checkout_.quote": "answers the live room's buy-now sheet a JSON price quote, not a page",
+  "routes/follows": "the follow buttons' action; its GET only redirects home",
+  "routes/reminders": "the remind-me buttons' action; its GET only redirects home",
+  "routes/notices_.push": "takes a browser's Web Push subscription (a POST); its GET only redirects",
+  "routes/shows.$showId_.poster": "answers a PNG share poster, not a page",
+  "routes/products.$slug_.poster": "answers a PNG share poster, not a page",
+  "routes/shows.$showId_.calendar": "answers an .ics calendar file, not a page",
 };
 
 export type RoutePattern = { id: string; pattern: string; index: boolean; hasAction: boolean; isPage: boolean };

@@ -1,8 +1,10 @@
 // The strip over the top of the stream: back, who is hosting, what the show is, live / upcoming / replay, how many
-// people are watching, and share. (No follow control yet: there is nothing to follow a host with.)
+// people are watching, follow the host, "remind me" while the show is still to come, and share.
 import { useTranslation } from "~/lib/i18n-react";
 import { Link } from "@remix-run/react";
 import type { LiveState } from "~/domain/live/live-state";
+import { FollowButton } from "../notices/follow-button";
+import { RemindButton } from "../notices/remind-button";
 import { ShareLink } from "./share-link";
 import type { Connection } from "./use-live-room";
 import { usePick } from "./use-pick";
@@ -30,10 +32,24 @@ export function ViewerCount({ count }: { count: number }) {
   );
 }
 
-/** The room's own header over the stream (the site's is left out): back home, the host and show, share. */
-export function RoomHeader({ state, connection, href }: { state: LiveState; connection: Connection; href: string }) {
+/** Who watches, as far as the header needs: following the host, and a reminder for this show. */
+export type RoomAudience = { hostId: string; following: boolean; reminded: boolean };
+
+/** The room's own header over the stream (the site's is left out): back home, the host and show, follow, share. */
+export function RoomHeader({
+  state,
+  connection,
+  href,
+  audience,
+}: {
+  state: LiveState;
+  connection: Connection;
+  href: string;
+  audience?: RoomAudience;
+}) {
   const { t } = useTranslation("live");
   const { pick } = usePick();
+  const hostName = pick(state.host.nameZh, state.host.nameEn);
   return (
     <header className="flex items-start gap-2">
       <Link
@@ -53,10 +69,27 @@ export function RoomHeader({ state, connection, href }: { state: LiveState; conn
         />
       ) : null}
       <div className="min-w-0 flex-1 text-white">
-        <p className="truncate text-sm font-semibold">{pick(state.host.nameZh, state.host.nameEn)}</p>
+        {/* A div, not a p: the follow form cannot sit inside a paragraph. */}
+        <div className="flex items-center gap-2">
+          <p className="truncate text-sm font-semibold">{hostName}</p>
+          {audience ? (
+            <FollowButton
+              target={{ hostId: audience.hostId }}
+              following={audience.following}
+              name={hostName}
+              redirectTo={href}
+              tone="dark"
+            />
+          ) : null}
+        </div>
         <h1 className="line-clamp-1 text-xs text-white/90" data-as-written>
           {state.title}
         </h1>
+        {audience && state.status === "scheduled" ? (
+          <div className="mt-1">
+            <RemindButton showId={state.showId} reminded={audience.reminded} redirectTo={href} tone="dark" compact />
+          </div>
+        ) : null}
       </div>
       <div className="flex flex-none flex-col items-end gap-1">
         <StatusPill status={state.status} />

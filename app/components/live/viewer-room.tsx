@@ -13,7 +13,7 @@ import { LineUpList } from "./lineup-list";
 import { LiveVideo, sourceOf, type LiveVideoHandle } from "./live-video";
 import { PinnedCard, type BuyMode } from "./pinned-card";
 import { ReplayMoments, type Moment } from "./replay-moments";
-import { RoomHeader } from "./room-header";
+import { RoomHeader, type RoomAudience } from "./room-header";
 import { Sheet } from "./sheet";
 import { SoldTicker } from "./sold-ticker";
 import { useLiveRoom } from "./use-live-room";
@@ -29,9 +29,10 @@ type Props = {
   signedIn: boolean;
   chatMax: number;
   addresses?: SavedAddress[];
+  audience?: RoomAudience;
 };
 
-export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: Props) {
+export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses, audience }: Props) {
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
   const revalidator = useRevalidator();
@@ -84,7 +85,7 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: P
         />
         <div className="pointer-events-none absolute inset-0 flex flex-col justify-between">
           <div className="pointer-events-auto space-y-2 bg-gradient-to-b from-black/60 to-transparent p-3 pb-6">
-            <RoomHeader state={state} connection={connection} href={here} />
+            <RoomHeader state={state} connection={connection} href={here} audience={audience} />
             {!ended ? <SoldTicker sales={state.sales} now={now} /> : null}
           </div>
           <div className="space-y-2 bg-gradient-to-t from-black/70 to-transparent p-3 pt-8">

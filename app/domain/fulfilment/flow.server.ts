@@ -4,6 +4,7 @@
 import type { FulfilmentStatus } from "~/generated/prisma/enums";
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { JOB, jobs } from "~/lib/jobs.server";
 import { events } from "~/domain/events.server";
 import { isCourierId, isPlausibleTracking, normaliseTracking, type CourierId } from "./couriers";
 import { Conflict, InvalidInput, InvalidTransition, NotFound } from "../errors.server";
@@ -256,6 +257,10 @@ export async function transitionFulfilment(
     request.workshopId,
     changed.map((change) => change.id),
   );
+  const shipped = changed.filter((change) => change.to === "shipped").map((change) => change.id);
+  // Buyers hear of their parcel from the notice job (inbox + Web Push), not from this request.
+  if (shipped.length)
+    await jobs.send(JOB.notices, [{ data: { kind: "parcels-shipped", fulfilmentOrderIds: shipped } }]);
   const money = refund ? await refundEach(request, reason, changed, refund) : { refunded: [], refundFailed: [] };
   return { changed, refused, ...money };
 }

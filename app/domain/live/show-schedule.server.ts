@@ -21,6 +21,7 @@ type CardRow = Prisma.ShowGetPayload<{ include: typeof cardInclude }>;
 
 export type ShowCard = {
   id: string;
+  hostId: string;
   title: string;
   coverImage: string | null;
   status: ShowStatus;
@@ -37,6 +38,7 @@ export type ShowCard = {
 function toCard(row: CardRow, locale: Locale): ShowCard {
   return {
     id: row.id,
+    hostId: row.hostId,
     title: row.title,
     coverImage: row.coverImage,
     status: row.status,

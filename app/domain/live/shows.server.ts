@@ -1,6 +1,7 @@
 // Shows: scheduling with a line-up from approved workshops, going live and ending, and who may run one.
 import type { Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
+import { JOB, jobs } from "~/lib/jobs.server";
 import { events } from "~/domain/events.server";
 import { showRoom, type ShowStatusView } from "~/domain/live/live-state";
 import { playbackProblem, type PlaybackKind } from "~/domain/live/playback";
@@ -172,6 +173,8 @@ export async function goLive(showId: string) {
     });
   });
   events.publish({ room: showRoom(showId), type: "status", payload: statusView(show) });
+  // Followers and reminded shoppers are told by the notice job, not in the host's request.
+  await jobs.send(JOB.notices, [{ data: { kind: "show-live", showId }, singletonKey: `show-live:${showId}` }]);
 }
 
 /** Ends a live show: the pin comes down and running deals stop with it, in one transaction. */

@@ -5,6 +5,8 @@ const common: Record<keyof typeof zh, string> = {
   brand: "Cunbo",
   tagline: "Live market of the common prosperity workshops",
   "nav.home": "Home",
+  "nav.notices": "Notices",
+  "nav.noticesUnread": "Notices, {{count}} unread",
   "nav.search": "Search",
   "nav.workshops": "Workshops",
   "nav.host": "My shows",

@@ -61,6 +61,8 @@ const store: Record<keyof typeof zh, string> = {
   "show.enterRoom": "Enter the live room",
   "show.liveHint": "Live now: watch and buy in the live room.",
   "show.replayHint": "This show has ended: the live room has the replay and every product shown.",
+  "show.previewDescription": "A village live show by {{host}} ({{village}}): watch and buy",
+  "product.previewDescription": "Made by {{workshop}}, from {{price}}, straight from a common-prosperity workshop",
   "show.scheduledHint": "Not started yet: have a look at what will be sold.",
   "show.lineUp": "In this show",
   "show.emptyLineUp": "No products are lined up for this show yet.",

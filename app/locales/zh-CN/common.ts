@@ -3,6 +3,8 @@ const common = {
   brand: "村播",
   tagline: "共富工坊直播集市",
   "nav.home": "首页",
+  "nav.notices": "消息",
+  "nav.noticesUnread": "消息，{{count}} 条未读",
   "nav.search": "搜索",
   "nav.workshops": "工坊",
   "nav.host": "我的直播",

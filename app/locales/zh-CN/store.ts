@@ -58,6 +58,8 @@ const store = {
   "show.enterRoom": "进入直播间",
   "show.liveHint": "正在直播，进直播间边看边买。",
   "show.replayHint": "直播已结束，进直播间可以看回放和讲解过的商品。",
+  "show.previewDescription": "{{host}}（{{village}}）的村播直播，边看边买",
+  "product.previewDescription": "{{workshop}}出品，{{price}} 起，共富工坊直供",
   "show.scheduledHint": "还没开播，先看看这场要卖的东西。",
   "show.lineUp": "本场商品",
   "show.emptyLineUp": "这场直播还没有排商品。",
