@@ -48,7 +48,10 @@ const EnvSchema = z.object({
   STRIPE_CONNECT_SECRET_KEY: z.string().optional(),
   STRIPE_CONNECT_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_CONNECT_API_HOST: z.string().url().optional(),
-  STRIPE_CONNECT_CURRENCY: z.string().regex(/^[a-z]{3}$/).default("cny"),
+  STRIPE_CONNECT_CURRENCY: z
+    .string()
+    .regex(/^[a-z]{3}$/)
+    .default("cny"),
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   DEMO_ACCOUNTS: z.enum(["on", "off"]).optional(),
@@ -108,7 +111,9 @@ export function env(): Env {
   }
   const missing = missingPayoutSettings(result.data);
   if (missing.length) {
-    throw new Error(`PAYOUT_PROVIDER=${result.data.PAYOUT_PROVIDER} needs ${missing.join(", ")} (see README.md, Payouts).`);
+    throw new Error(
+      `PAYOUT_PROVIDER=${result.data.PAYOUT_PROVIDER} needs ${missing.join(", ")} (see README.md, Payouts).`,
+    );
   }
   if (result.data.NODE_ENV === "production" && !result.data.SESSION_SECRET) {
     throw new Error("SESSION_SECRET must be set in production (16+ characters; several, comma-separated, to rotate).");

@@ -6,6 +6,7 @@ import {
   payoutLookupFrom,
   readLedgerPayouts,
   reconcileProvider,
+  withOrderNumbers,
   type ReconciliationDifference,
 } from "~/domain/payouts/reconciliation.server";
 import type { PayoutProviderName } from "~/domain/payouts/payout-provider";
@@ -48,7 +49,8 @@ export async function loadReconciliation(day: string): Promise<ReconciliationVie
   if (!provider) return view;
   try {
     const report = await reconcileProvider({ provider, range, ledger });
-    return { ...view, ...report, provider: report.provider, day, failure: null };
+    const differences = await withOrderNumbers(report.differences);
+    return { ...view, ...report, differences, provider: report.provider, day, failure: null };
   } catch (error) {
     return { ...view, ledgerCount: ledger.length, failure: (error as Error).message };
   }

@@ -46,7 +46,7 @@ export function ReconciliationDifferences({ differences }: { differences: Differ
             <dt className="text-stone-600">{t("reconcile.ledger")}</dt>
             <dd>
               {money(d.ledgerFen)}
-              {d.ledgerStatus ? ` · ${d.ledgerStatus}` : ""}
+              {d.ledgerStatus ? ` · ${t(`reconcile.status.${d.ledgerStatus}`, { defaultValue: d.ledgerStatus })}` : ""}
             </dd>
             <dt className="text-stone-600">{t("reconcile.provider")}</dt>
             <dd>{money(d.providerFen)}</dd>

@@ -144,6 +144,18 @@ export async function readLedgerPayouts(
     WHERE "provider" = ${provider} AND "sentAt" >= ${range.from} AND "sentAt" < ${range.to}`;
 }
 
+/** The differences with each order id replaced by the order's number (what an admin searches for). */
+export async function withOrderNumbers(differences: ReconciliationDifference[]): Promise<ReconciliationDifference[]> {
+  const ids = [...new Set(differences.flatMap((difference) => difference.orderIds))];
+  if (!ids.length) return differences;
+  const orders = await db.order.findMany({ where: { id: { in: ids } }, select: { id: true, number: true } });
+  const numbers = new Map(orders.map((order) => [order.id, order.number]));
+  return differences.map((difference) => ({
+    ...difference,
+    orderIds: difference.orderIds.map((id) => numbers.get(id) ?? id),
+  }));
+}
+
 /** What the WeChat and Alipay adapters read back: the payment references of a payout's orders. */
 export function payoutLookupFrom(rows: () => Promise<LedgerPayoutRow[]>): PayoutLookup {
   return {
