@@ -47,7 +47,7 @@ const admin: Record<keyof typeof zh, string> = {
   "reconcile.day": "Day (Shanghai time)",
   "reconcile.show": "Show",
   "reconcile.manual":
-    "Payouts are manual bank transfers (PAYOUT_PROVIDER=manual): there are no provider records to compare automatically; check each payout's bank reference against the bank statement.",
+    "Payouts are manual bank transfers: there are no provider records to compare automatically; check each payout's bank reference against the bank statement.",
   "reconcile.summary": "{{provider}}: {{ledger}} payouts in the ledger, {{records}} records at the provider.",
   "reconcile.failed": "The provider's records could not be fetched:",
   "reconcile.agree": "Both sides agree: no differences.",

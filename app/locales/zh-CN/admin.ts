@@ -44,7 +44,7 @@ const admin = {
   "reconcile.day": "日期（上海时间）",
   "reconcile.show": "查看",
   "reconcile.manual":
-    "当前打款方式为人工银行转账（PAYOUT_PROVIDER=manual）：没有可自动比对的支付机构记录，请用银行流水核对每笔打款的银行回单号。",
+    "当前打款方式为人工银行转账：没有可自动比对的支付机构记录，请用银行流水核对每笔打款的银行回单号。",
   "reconcile.summary": "{{provider}}：账本 {{ledger}} 笔打款，支付机构 {{records}} 条记录。",
   "reconcile.failed": "未能取得支付机构的记录：",
   "reconcile.agree": "两边一致，没有差异。",
@@ -75,7 +75,7 @@ const admin = {
   "reconcile.providerName.manual": "人工银行转账",
   "reconcile.providerName.wechat": "微信支付分账",
   "reconcile.providerName.alipay": "支付宝分账",
-  "reconcile.providerName.stripe": "Stripe Connect",
+  "reconcile.providerName.stripe": "Stripe 境外转账",
 } as const;
 
 export default admin;
