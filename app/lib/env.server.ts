@@ -28,6 +28,30 @@ const EnvSchema = z.object({
   STRIPE_SECRET_KEY: z.string().optional(),
   STRIPE_WEBHOOK_SECRET: z.string().optional(),
   STRIPE_API_HOST: z.string().optional(),
+  // Payouts (money out to workshops, hosts, villages, workers): `manual` bank-transfer files unless set. Keys are
+  // PEM text (\n may be escaped) or a path to a PEM file. *_API_HOST / ALIPAY_GATEWAY point at a stand-in.
+  PAYOUT_PROVIDER: z.enum(["manual", "wechat", "alipay", "stripe"]).default("manual"),
+  WECHATPAY_MCHID: z.string().regex(/^\d+$/).optional(),
+  WECHATPAY_APPID: z.string().optional(),
+  WECHATPAY_MERCHANT_PRIVATE_KEY: z.string().optional(),
+  WECHATPAY_MERCHANT_SERIAL_NO: z.string().optional(),
+  WECHATPAY_PLATFORM_PUBLIC_KEY: z.string().optional(),
+  WECHATPAY_PLATFORM_PUBLIC_KEY_ID: z.string().optional(),
+  WECHATPAY_APIV3_KEY: z.string().length(32).optional(),
+  WECHATPAY_API_HOST: z.string().url().optional(),
+  WECHATPAY_SPLIT_CAP_BP: z.coerce.number().int().min(1).max(10_000).default(3000),
+  ALIPAY_APP_ID: z.string().optional(),
+  ALIPAY_PRIVATE_KEY: z.string().optional(),
+  ALIPAY_PUBLIC_KEY: z.string().optional(),
+  ALIPAY_GATEWAY: z.string().url().optional(),
+  ALIPAY_SPLIT_CAP_BP: z.coerce.number().int().min(1).max(10_000).default(3000),
+  STRIPE_CONNECT_SECRET_KEY: z.string().optional(),
+  STRIPE_CONNECT_WEBHOOK_SECRET: z.string().optional(),
+  STRIPE_CONNECT_API_HOST: z.string().url().optional(),
+  STRIPE_CONNECT_CURRENCY: z
+    .string()
+    .regex(/^[a-z]{3}$/)
+    .default("cny"),
   LOG_REQUESTS: z.enum(["0", "1"]).optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).default(10),
   DEMO_ACCOUNTS: z.enum(["on", "off"]).optional(),
@@ -62,6 +86,26 @@ const EnvSchema = z.object({
     }),
 });
 
+const PAYOUT_SETTINGS = {
+  manual: [],
+  wechat: [
+    "WECHATPAY_MCHID",
+    "WECHATPAY_APPID",
+    "WECHATPAY_MERCHANT_PRIVATE_KEY",
+    "WECHATPAY_MERCHANT_SERIAL_NO",
+    "WECHATPAY_PLATFORM_PUBLIC_KEY",
+    "WECHATPAY_PLATFORM_PUBLIC_KEY_ID",
+    "WECHATPAY_APIV3_KEY",
+  ],
+  alipay: ["ALIPAY_APP_ID", "ALIPAY_PRIVATE_KEY", "ALIPAY_PUBLIC_KEY"],
+  stripe: ["STRIPE_CONNECT_SECRET_KEY"],
+} as const;
+
+/** The settings the chosen payout provider cannot work without, when they are not set. */
+function missingPayoutSettings(data: z.infer<typeof EnvSchema>): string[] {
+  return PAYOUT_SETTINGS[data.PAYOUT_PROVIDER].filter((name) => !data[name]);
+}
+
 export type Env = z.infer<typeof EnvSchema> & { UPLOAD_DIR: string };
 
 let parsed: Env | undefined;
@@ -72,6 +116,12 @@ export function env(): Env {
   if (!result.success) {
     const problems = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`).join("\n");
     throw new Error(`Invalid environment variables:\n${problems}`);
+  }
+  const missing = missingPayoutSettings(result.data);
+  if (missing.length) {
+    throw new Error(
+      `PAYOUT_PROVIDER=${result.data.PAYOUT_PROVIDER} needs ${missing.join(", ")} (see README.md, Payouts).`,
+    );
   }
   if (result.data.NODE_ENV === "production" && !result.data.SESSION_SECRET) {
     throw new Error("SESSION_SECRET must be set in production (16+ characters; several, comma-separated, to rotate).");

@@ -52,6 +52,7 @@ const common: Record<keyof typeof zh, string> = {
   "alcohol.detail": "No one under 18 may buy or drink it",
   "title.page": "{{page}} · Cunbo",
   "title.hostConsole": "{{title}} · Host console",
+  "title.reconciliation": "Daily reconciliation",
   "title.refunds": "Refunds that keep failing",
 };
 

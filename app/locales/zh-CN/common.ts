@@ -49,6 +49,7 @@ const common = {
   "alcohol.detail": "本品不向未满 18 周岁者出售",
   "title.page": "{{page}} · 村播 Cunbo",
   "title.hostConsole": "{{title}} · 主播控制台",
+  "title.reconciliation": "每日对账",
   "title.refunds": "退款未成功",
 } as const;
 
