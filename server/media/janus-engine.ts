@@ -27,6 +27,17 @@ type Viewer = { sessionId: string; handle: VideoRoomHandle; answered: boolean; t
 type Room = { created: Promise<void>; publisher?: Publisher; viewers: Map<string, Viewer> };
 type Connected = { connection: JanodeConnection; session: JanodeSession; manager: VideoRoomHandle };
 
+// Janus answers requests in milliseconds; one it never answers must not hang a WHIP/WHEP request.
+const REQUEST_LIMIT_MS = 15_000;
+
+function inTime<T>(request: Promise<T>, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`Janus did not answer ${what} in time.`)), REQUEST_LIMIT_MS);
+  });
+  return Promise.race([request, late]).finally(() => clearTimeout(timer));
+}
+
 // A viewer that takes longer than this to answer the offer is dropped (it holds a Janus handle and ports).
 const ANSWER_LIMIT_MS = 20_000;
 
@@ -58,16 +69,19 @@ export function janusEngine(settings: JanusSettings): MediaEngine {
       privateJanus ??= await startJanus({ iceEnforceList: settings.iceEnforceList });
       url = privateJanus.url;
     }
-    const connection = await Janode.connect({ address: { url }, retry_time_secs: 1, max_retries: 3 });
+    const connection = await inTime(
+      Janode.connect({ address: { url }, retry_time_secs: 1, max_retries: 3 }),
+      "connect",
+    );
     const forget = () => {
       ready = undefined;
       rooms.clear();
     };
     connection.once(Janode.EVENT.CONNECTION_CLOSED, forget);
     connection.once(Janode.EVENT.CONNECTION_ERROR, forget);
-    const session = await connection.create();
+    const session = await inTime(connection.create(), "create session");
     session.once(Janode.EVENT.SESSION_DESTROYED, forget);
-    const manager = await session.attach(VideoRoom);
+    const manager = await inTime(session.attach(VideoRoom), "attach");
     return { connection, session, manager };
   }
 
@@ -84,21 +98,22 @@ export function janusEngine(settings: JanusSettings): MediaEngine {
   function roomFor(name: string, { manager }: Connected): Room {
     let room = rooms.get(name);
     if (!room) {
-      const created = manager
-        .create({
+      const created = inTime(
+        manager.create({
           room: name,
           max_publishers: 2, // the same host's new session joins before its old one is dropped
           videocodec: "vp8,h264",
           audiocodec: "opus",
           bitrate: settings.maxBitrate,
           fir_freq: settings.keyframeSeconds,
-        })
-        .then(
-          () => {},
-          (error: unknown) => {
-            if (errorCode(error) !== 427) throw error; // 427: the room exists
-          },
-        );
+        }),
+        "create",
+      ).then(
+        () => {},
+        (error: unknown) => {
+          if (errorCode(error) !== 427) throw error; // 427: the room exists
+        },
+      );
       room = { created, viewers: new Map() };
       rooms.set(name, room);
       created.catch(() => rooms.get(name) === room && rooms.delete(name));
@@ -134,17 +149,20 @@ export function janusEngine(settings: JanusSettings): MediaEngine {
     if (earlier && earlier.publisher !== publisher) {
       throw new MediaRefusal("publisher_taken", "Someone else is broadcasting this show.");
     }
-    const handle = await connected.session.attach(VideoRoom);
+    const handle = await inTime(connected.session.attach(VideoRoom), "attach");
     const sessionId = newSessionId();
     try {
-      const joined = await handle.joinConfigurePublisher({
-        room: name,
-        feed: sessionId,
-        display: "host",
-        audio: true,
-        video: true,
-        jsep: { type: "offer", sdp: offer },
-      });
+      const joined = await inTime(
+        handle.joinConfigurePublisher({
+          room: name,
+          feed: sessionId,
+          display: "host",
+          audio: true,
+          video: true,
+          jsep: { type: "offer", sdp: offer },
+        }),
+        "joinandconfigure",
+      );
       if (!joined.jsep?.sdp) throw new Error("Janus answered the publisher without SDP.");
       if (room.publisher !== earlier) throw new MediaRefusal("publisher_taken", "Someone else started broadcasting.");
       const entry: Publisher = { publisher, sessionId, handle, codec: videoCodecOf(joined.jsep.sdp) };
@@ -171,9 +189,9 @@ export function janusEngine(settings: JanusSettings): MediaEngine {
     const publisher = room?.publisher;
     if (!room || !publisher) throw new MediaRefusal("not_broadcasting", "Nobody is broadcasting this show yet.");
     const { session } = await janus();
-    const handle = await session.attach(VideoRoom);
+    const handle = await inTime(session.attach(VideoRoom), "attach");
     try {
-      const joined = await handle.joinSubscriber({ room: name, feed: publisher.sessionId });
+      const joined = await inTime(handle.joinSubscriber({ room: name, feed: publisher.sessionId }), "join");
       if (!joined.jsep?.sdp) throw new Error("Janus offered the viewer no SDP.");
       if (room.publisher !== publisher) throw new MediaRefusal("not_broadcasting", "The broadcast just ended.");
       const viewer: Viewer = { sessionId: newSessionId(), handle, answered: false };
@@ -195,7 +213,7 @@ export function janusEngine(settings: JanusSettings): MediaEngine {
     viewer.answered = true;
     clearTimeout(viewer.timer);
     try {
-      await viewer.handle.start({ jsep: { type: "answer", sdp: answer } });
+      await inTime(viewer.handle.start({ jsep: { type: "answer", sdp: answer } }), "start");
       return true;
     } catch (error) {
       dropViewer(room, viewer);

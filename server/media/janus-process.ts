@@ -53,7 +53,9 @@ export async function startJanus(
   const failed = new Promise<never>((_, reject) => {
     child.once("error", (error) => reject(new Error(`Janus could not start (${error.message}).`)));
     void exited.then(() =>
-      reject(new Error(`Janus exited (${child.exitCode ?? child.signalCode}); is it installed (apt-get install janus)?`)),
+      reject(
+        new Error(`Janus exited (${child.exitCode ?? child.signalCode}); is it installed (apt-get install janus)?`),
+      ),
     );
   });
   failed.catch(() => {});
