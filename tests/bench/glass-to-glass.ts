@@ -65,7 +65,12 @@ function serverTicks(engine: EngineName): number {
   const mine = new Set([process.pid]);
   for (let grew = true; grew;) {
     grew = false;
-    for (const p of all) if (mine.has(p.ppid) && !mine.has(p.pid)) (mine.add(p.pid), (grew = true));
+    for (const p of all) {
+      if (mine.has(p.ppid) && !mine.has(p.pid)) {
+        mine.add(p.pid);
+        grew = true;
+      }
+    }
   }
   const isServer = (cmd: string) =>
     engine === "embedded" ? cmd.includes("relay-process") : /^janus /.test(cmd) || cmd.startsWith("/usr/bin/janus");
