@@ -257,7 +257,12 @@ async function measureEngine(name: EngineName, browser: Browser, sizes: number[]
       const wantLoad = n - watchers.length;
       for (; loadViewers < wantLoad; loadViewers += Math.min(5, wantLoad - loadViewers)) {
         const batch = Math.min(5, wantLoad - loadViewers);
-        await Promise.all(Array.from({ length: batch }, () => addLoadViewer(engine, load)));
+        // A viewer that cannot connect (a starved machine) counts as one not receiving, not as the run's end.
+        await Promise.all(
+          Array.from({ length: batch }, () =>
+            addLoadViewer(engine, load).catch((error: unknown) => console.warn(`a load viewer failed: ${error}`)),
+          ),
+        );
       }
       await sleep(SETTLE_MS);
       await Promise.all(watchers.map(takeLatencies));
@@ -268,6 +273,7 @@ async function measureEngine(name: EngineName, browser: Browser, sizes: number[]
       const cpuPercent = (((serverTicks(name) - ticks) * 10) / (Date.now() - started)) * 100;
       const after = (await load.ask({ op: "packets" })).packets ?? [];
       const latencies = (await Promise.all(watchers.map(takeLatencies))).flat().sort((a, b) => a - b);
+      // Viewers that never connected are missing from `after` too: receiving counts only those getting RTP.
       const receivingLoad = after.filter((count, i) => count > (before[i] ?? 0)).length;
       const receivingChromium = watchers.length; // each supplied samples or the p-figures show NaN
       figures.push({
