@@ -31,6 +31,8 @@ export type ServerOptions = {
   redisUrl?: string;
   /** Reverse proxies whose X-Forwarded-For is believed (TRUSTED_PROXIES unless given). */
   trustedProxies?: number;
+  /** The media engine, instead of MEDIA_ENGINE's (tests run both engines in one process). */
+  mediaEngine?: "embedded" | "janus";
 };
 
 declare module "@remix-run/node" {
@@ -116,7 +118,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.post("/webhooks/stripe", express.raw({ type: "application/json", limit: "1mb" }), stripeWebhookHandler(api));
 
   // WHIP and WHEP: SDP offers in, answers out; the media itself flows between the peers and the engine.
-  const media = createMediaEngine(api.env());
+  const media = createMediaEngine({ ...api.env(), MEDIA_ENGINE: options.mediaEngine ?? api.env().MEDIA_ENGINE });
   app.use(mediaEndpoints(api, media));
 
   // Routes that store uploads write where /uploads serves from; log-in limits count by req.ip (see trust proxy).

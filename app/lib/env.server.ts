@@ -71,7 +71,13 @@ const EnvSchema = z.object({
   RECEIPT_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   // Live video: which engine relays WHIP/WHEP media, the one IPv4 address its ICE offers (every interface's if
   // unset; 127.0.0.1 on one machine), and the ICE servers browsers are handed, as JSON: [{"urls":"stun:…"}].
-  MEDIA_ENGINE: z.enum(["embedded"]).default("embedded"),
+  MEDIA_ENGINE: z.enum(["embedded", "janus"]).default("embedded"),
+  // With MEDIA_ENGINE=janus: a running Janus's WebSocket API (ws://host:8188); unset, the app starts its own
+  // private Janus (Debian's `janus` package) on a free loopback port.
+  JANUS_URL: z
+    .string()
+    .regex(/^wss?:\/\/[^\s]+$/, "expected ws://host:port")
+    .optional(),
   MEDIA_ICE_ADDRESS: z.ipv4().optional(),
   MEDIA_ICE_SERVERS: z
     .string()

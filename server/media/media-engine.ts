@@ -1,9 +1,12 @@
 // The contract between the WHIP/WHEP endpoints and whatever relays the media: a publisher's SDP offer becomes a
 // session and an answer; a viewer's likewise; sessions and whole rooms (one per show) end on request. Engines:
-// `embedded` (werift in a child process, ./embedded-engine.ts); a Janus engine can take the same place.
+// `embedded` (werift in a child process, ./embedded-engine.ts) and `janus` (./janus-engine.ts).
 
 /** What an engine answers an offer with: its SDP answer, and the id the session's Location carries. */
 export type MediaSession = { sessionId: string; answer: string };
+
+/** An engine's offer to a viewer (WHEP's "server offers" mode), for engines that cannot take a viewer's offer. */
+export type ViewerOffer = { sessionId: string; offer: string };
 
 export type RoomState = { publishing: boolean; viewers: number; codec: string | null };
 
@@ -30,6 +33,14 @@ export interface MediaEngine {
   publish(room: string, publisher: string, offer: string): Promise<MediaSession>;
   /** Takes a viewer's offer for `room`'s broadcast: refused with `not_broadcasting` while nobody publishes. */
   watch(room: string, offer: string): Promise<MediaSession>;
+  /**
+   * Engines that cannot answer a viewer's offer (Janus 1.1.2) offer instead: the viewer POSTs an empty body, gets
+   * this offer in the 201, and PATCHes its answer to the Location (`acceptViewerAnswer`). Refused with
+   * `not_broadcasting` while nobody publishes. Engines without it take viewers' offers (`watch`).
+   */
+  offerToViewer?(room: string): Promise<ViewerOffer>;
+  /** Applies a viewer's answer to `offerToViewer`'s offer; false when there is no such unanswered session. */
+  acceptViewerAnswer?(room: string, sessionId: string, answer: string): Promise<boolean>;
   /** Ends one session of `room` (a publisher's ends the broadcast for its viewers); false when there was none. */
   endSession(room: string, sessionId: string): Promise<boolean>;
   /** Ends the room's publisher and every viewer (the show ended). */

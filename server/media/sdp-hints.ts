@@ -4,6 +4,9 @@ const LINE_BREAK = /\r?\n/;
 
 /** Whether `sdp` looks like an SDP offer worth handing to the relay: a version line and at least one audio or video section. */
 export function looksLikeOffer(sdp: string): boolean {
+  // SDP is text: a control character (NUL above all) is no offer, and would cut Janus's copy of it short.
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(sdp)) return false;
   const lines = sdp.split(LINE_BREAK);
   return lines[0]?.trim() === "v=0" && lines.some((line) => /^m=(audio|video) /.test(line));
 }

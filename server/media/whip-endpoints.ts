@@ -1,10 +1,19 @@
 // WHIP (RFC 9725) to publish a show's broadcast and WHEP to watch it: POST an SDP offer, get 201 with the answer
-// and the session's Location, DELETE that Location to leave. No trickle: answers carry every candidate, and
-// PATCH is refused (405) as the RFC allows. Who may publish or watch is the app's rule (app/web/broadcast-access).
+// and the session's Location, DELETE that Location to leave. No trickle: answers carry every candidate, and a
+// trickle PATCH is refused (405) as the RFC allows. An engine that cannot take a viewer's offer (Janus 1.1.2) uses
+// WHEP's "server offers" mode: the viewer POSTs an empty body, gets the engine's offer in the 201, and PATCHes its
+// answer (application/sdp) to the Location; GET /whep/<show> tells players which mode to use.
+// Who may publish or watch is the app's rule (app/web/broadcast-access).
 import express, { type Request, type Response, type Router } from "express";
 import type { ServerApi } from "../app-build.ts";
 import { looksLikeOffer } from "./sdp-hints.ts";
-import { MediaRefusal, type MediaEngine, type MediaRefusalCode, type MediaSession } from "./media-engine.ts";
+import {
+  MediaRefusal,
+  type MediaEngine,
+  type MediaRefusalCode,
+  type MediaSession,
+  type ViewerOffer,
+} from "./media-engine.ts";
 
 export const WHIP_PATH = "/whip";
 export const WHEP_PATH = "/whep";
@@ -71,6 +80,43 @@ async function answerOffer(
   }
 }
 
+/** WHEP's "server offers" mode: an empty POST gets the engine's offer (201, application/sdp, a Location). */
+async function offerToViewer(req: Request, res: Response, links: string[], take: () => Promise<ViewerOffer>) {
+  try {
+    const session = await take();
+    res
+      .status(201)
+      .set({
+        "Cache-Control": "no-store",
+        Location: `${WHEP_PATH}/${encodeURIComponent(req.params.showId)}/${session.sessionId}`,
+        ...(links.length ? { Link: links.join(", ") } : {}),
+      })
+      .type(SDP)
+      .send(session.offer);
+  } catch (error) {
+    if (error instanceof MediaRefusal) return plain(res, refusalStatus[error.code], error.message);
+    console.error("media engine failed:", error);
+    plain(res, 503, "The media relay is unavailable; try again shortly.", { "Retry-After": "2" });
+  }
+}
+
+/** The viewer's answer to the engine's offer, PATCHed to its session. */
+async function acceptAnswer(req: Request, res: Response, engine: MediaEngine, room: string) {
+  if (!req.is(SDP))
+    return plain(res, 405, "Trickle ICE is not supported: PATCH only an SDP answer.", { Allow: "PATCH, DELETE" });
+  const answer = typeof req.body === "string" ? req.body : "";
+  if (!looksLikeOffer(answer)) return plain(res, 400, "The body is not an SDP answer with audio or video.");
+  try {
+    const accepted = await engine.acceptViewerAnswer!(room, req.params.sessionId, answer);
+    if (accepted) res.status(204).set("Cache-Control", "no-store").end();
+    else plain(res, 404, "No such session waiting for an answer.");
+  } catch (error) {
+    if (error instanceof MediaRefusal) return plain(res, refusalStatus[error.code], error.message);
+    console.error("media engine failed:", error);
+    plain(res, 503, "The media relay is unavailable; try again shortly.", { "Retry-After": "2" });
+  }
+}
+
 async function endSession(req: Request, res: Response, engine: MediaEngine, room: string) {
   try {
     const ended = await engine.endSession(room, req.params.sessionId);
@@ -120,6 +166,10 @@ export function mediaEndpoints(app: ServerApi, engine: MediaEngine): Router {
     guarded(async (req, res) => {
       const access = await app.watchAccess(req.params.showId);
       if (!access.ok) return plain(res, access.status, access.reason);
+      const { offerToViewer: offers } = engine;
+      if (offers && !req.body?.length && Number(req.headers["content-length"] ?? 0) === 0) {
+        return offerToViewer(req, res, links, () => offers.call(engine, room(req)));
+      }
       await answerOffer(req, res, WHEP_PATH, links, (offer) => engine.watch(room(req), offer));
     }),
   );
@@ -130,7 +180,10 @@ export function mediaEndpoints(app: ServerApi, engine: MediaEngine): Router {
     `${WHEP_PATH}/:showId`,
     guarded(async (req, res) => {
       const { publishing } = await engine.roomState(room(req));
-      res.set("Cache-Control", "no-store").json({ broadcasting: publishing });
+      // serverOffers: POST an empty body and PATCH the answer, instead of POSTing an offer.
+      res
+        .set("Cache-Control", "no-store")
+        .json({ broadcasting: publishing, serverOffers: Boolean(engine.offerToViewer) });
     }),
   );
 
@@ -140,8 +193,13 @@ export function mediaEndpoints(app: ServerApi, engine: MediaEngine): Router {
       `${base}/:showId/:sessionId`,
       guarded((req, res) => endSession(req, res, engine, room(req))),
     );
-    router.patch(`${base}/:showId/:sessionId`, (_req, res) =>
-      plain(res, 405, "Trickle ICE is not supported: the offer must carry its candidates.", { Allow: "DELETE" }),
+    router.patch(
+      `${base}/:showId/:sessionId`,
+      readOffer,
+      guarded(async (req, res) => {
+        if (base === WHEP_PATH && engine.acceptViewerAnswer) return acceptAnswer(req, res, engine, room(req));
+        plain(res, 405, "Trickle ICE is not supported: the offer must carry its candidates.", { Allow: "DELETE" });
+      }),
     );
   }
   return router;

@@ -1,6 +1,7 @@
 // `npm run bench [-- <name> ...flags]`: runs the named benchmarks, or all of them in turn; each measures
 // a baseline in the same run and prints its figures as ratios to it. Not part of `npm test`.
 import { runFlashSale } from "./flash-sale.ts";
+import { runGlassToGlass } from "./glass-to-glass.ts";
 import { measureJs } from "./js-size.ts";
 import { runLiveRoom } from "./live-room.ts";
 import { runWeakNetwork } from "./weak-network.ts";
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "live-room": runLiveRoom,
   "flash-sale": runFlashSale,
   "weak-network": runWeakNetwork,
+  "glass-to-glass": runGlassToGlass,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in benches);

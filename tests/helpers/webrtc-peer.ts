@@ -20,6 +20,12 @@ const LOOPBACK = {
   iceInterfaceAddresses: { udp4: "127.0.0.1" },
   codecs: { video: [vp8()], audio: [opus()] },
 };
+// Janus never offers a loopback candidate: peers talking to it gather on the machine's own IPv4 address.
+const HOST_IPV4 = { iceServers: [], iceUseIpv6: false, codecs: LOOPBACK.codecs };
+
+/** `loopback` for the embedded relay (127.0.0.1 only), `host` for Janus (the machine's IPv4 interfaces). */
+export type PeerNetwork = "loopback" | "host";
+const networks = { loopback: LOOPBACK, host: HOST_IPV4 };
 
 async function offerOf(pc: RTCPeerConnection): Promise<string> {
   await pc.setLocalDescription(await pc.createOffer());
@@ -58,8 +64,8 @@ export type NodePublisher = Peer & {
   keyframeRequests(): number;
 };
 
-export async function nodePublisher(): Promise<NodePublisher> {
-  const pc = new RTCPeerConnection(LOOPBACK);
+export async function nodePublisher(network: PeerNetwork = "loopback"): Promise<NodePublisher> {
+  const pc = new RTCPeerConnection(networks[network]);
   const track = new MediaStreamTrack({ kind: "video" });
   const video: RTCRtpTransceiver = pc.addTransceiver(track, { direction: "sendonly" });
   let plis = 0;
@@ -83,8 +89,8 @@ export async function nodePublisher(): Promise<NodePublisher> {
 
 export type NodeViewer = Peer & { packets(): number; codec(): string | undefined };
 
-export async function nodeViewer(): Promise<NodeViewer> {
-  const pc = new RTCPeerConnection(LOOPBACK);
+export async function nodeViewer(network: PeerNetwork = "loopback"): Promise<NodeViewer> {
+  const pc = new RTCPeerConnection(networks[network]);
   const video = pc.addTransceiver("video", { direction: "recvonly" });
   pc.addTransceiver("audio", { direction: "recvonly" });
   let packets = 0;
@@ -97,4 +103,39 @@ export async function nodeViewer(): Promise<NodeViewer> {
   });
   const offer = await offerOf(pc);
   return { ...peer(pc, offer), packets: () => packets, codec: () => codec };
+}
+
+export type AnsweringViewer = Omit<NodeViewer, "offer" | "accept"> & {
+  /** Takes the engine's offer (WHEP's "server offers" mode) and returns this viewer's answer. */
+  answer(offer: string): Promise<string>;
+};
+
+/** A viewer for an engine that offers (Janus 1.1.2): it answers the offer it is given. */
+export function answeringViewer(network: PeerNetwork = "host"): AnsweringViewer {
+  const pc = new RTCPeerConnection(networks[network]);
+  let packets = 0;
+  let codec: string | undefined;
+  pc.onTransceiverAdded.subscribe((transceiver) => {
+    transceiver.onTrack.subscribe((track) => {
+      if (track.kind !== "video") return;
+      track.onReceiveRtp.subscribe(() => {
+        packets++;
+        codec ??= transceiver.codecs[0]?.mimeType;
+      });
+    });
+  });
+  const { accept: _accept, offer: _offer, ...rest } = peer(pc, "");
+  return {
+    ...rest,
+    packets: () => packets,
+    codec: () => codec,
+    async answer(offer) {
+      await pc.setRemoteDescription({ type: "offer", sdp: offer });
+      await pc.setLocalDescription(await pc.createAnswer());
+      if (pc.iceGatheringState !== "complete") {
+        await pc.iceGatheringStateChange.watch((state) => state === "complete", 5_000);
+      }
+      return pc.localDescription!.sdp;
+    },
+  };
 }

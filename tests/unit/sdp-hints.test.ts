@@ -43,5 +43,7 @@ describe("what counts as an offer", () => {
     expect(looksLikeOffer(answer)).toBe(true);
     expect(looksLikeOffer("hello")).toBe(false);
     expect(looksLikeOffer("v=0\r\nm=application 9 UDP/DTLS/SCTP webrtc-datachannel\r\n")).toBe(false);
+    // A NUL cuts Janus's copy short (it never answered such an offer): control characters are no SDP.
+    expect(looksLikeOffer("v=0\r\nm=video 9 UDP/TLS/RTP/SAVPF 96\r\na=\u0000\r\n")).toBe(false);
   });
 });

@@ -36,6 +36,30 @@ export async function negotiate(pc: RTCPeerConnection, endpoint: string): Promis
   return new URL(response.headers.get("Location") ?? "", response.url).href;
 }
 
+/**
+ * WHEP's "server offers" mode (Janus 1.1.2 takes no viewer offers): an empty POST gets the server's offer, and the
+ * answer is PATCHed to the session's URL. Resolves with that URL.
+ */
+export async function answerOffer(pc: RTCPeerConnection, endpoint: string): Promise<string> {
+  const response = await fetch(endpoint, { method: "POST", credentials: "same-origin" });
+  if (response.status !== 201) throw new SignallingRefused(response.status);
+  const session = new URL(response.headers.get("Location") ?? "", response.url).href;
+  await pc.setRemoteDescription({ type: "offer", sdp: await response.text() });
+  await pc.setLocalDescription(await pc.createAnswer());
+  await gathered(pc);
+  const patched = await fetch(session, {
+    method: "PATCH",
+    headers: { "Content-Type": "application/sdp" },
+    body: pc.localDescription?.sdp ?? "",
+    credentials: "same-origin",
+  });
+  if (!patched.ok) {
+    leave(session);
+    throw new SignallingRefused(patched.status);
+  }
+  return session;
+}
+
 /** Ends a session; `keepalive` lets it go out while the page unloads. */
 export function leave(session: string | null) {
   if (session) void fetch(session, { method: "DELETE", keepalive: true }).catch(() => {});
@@ -59,16 +83,17 @@ export function watchBroadcast(video: HTMLVideoElement, endpoint: string, onLive
     retry = setTimeout(start, RETRY_MS * (0.75 + Math.random() / 2));
   };
   const start = async () => {
-    const broadcasting = await fetch(endpoint, { cache: "no-store" })
-      .then((response) => response.json() as Promise<{ broadcasting?: boolean }>)
-      .then((answer) => answer.broadcasting === true)
-      .catch(() => false);
+    const mode = await fetch(endpoint, { cache: "no-store" })
+      .then((response) => response.json() as Promise<{ broadcasting?: boolean; serverOffers?: boolean }>)
+      .catch(() => ({ broadcasting: false, serverOffers: false }));
     if (stopped) return;
-    if (!broadcasting) return again();
+    if (mode.broadcasting !== true) return again();
     const peer = new RTCPeerConnection();
     pc = peer;
-    peer.addTransceiver("video", { direction: "recvonly" });
-    peer.addTransceiver("audio", { direction: "recvonly" });
+    if (!mode.serverOffers) {
+      peer.addTransceiver("video", { direction: "recvonly" });
+      peer.addTransceiver("audio", { direction: "recvonly" });
+    }
     const stream = new MediaStream();
     peer.ontrack = (event) => {
       stream.addTrack(event.track);
@@ -80,7 +105,7 @@ export function watchBroadcast(video: HTMLVideoElement, endpoint: string, onLive
       if (peer.connectionState === "failed" || peer.connectionState === "closed") again();
     };
     try {
-      session = await negotiate(peer, endpoint);
+      session = await (mode.serverOffers ? answerOffer : negotiate)(peer, endpoint);
       if (stopped) leave(session);
     } catch {
       again();
