@@ -16,6 +16,7 @@ import { attachRealtime, type Realtime } from "./realtime.ts";
 import { createMediaEngine } from "./media/engines.ts";
 import type { MediaEngine } from "./media/media-engine.ts";
 import { endBroadcastsWithShows, mediaEndpoints } from "./media/whip-endpoints.ts";
+import { recordBroadcasts } from "./media/recorder.ts";
 import { dropUnreadBodies } from "./unread-body.ts";
 import { refuseMalformedUrls } from "./url-guard.ts";
 import { stripeWebhookHandler } from "./webhooks.ts";
@@ -91,6 +92,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   app.use("/build", express.static(path.join(root, "public/build"), { immutable: true, maxAge: "1y" }));
   const uploadDir = path.resolve(options.uploadDir ?? ".data/uploads");
   app.use("/uploads", express.static(uploadDir, { maxAge: "1d" }));
+  // Replays are played with range requests (express.static answers them); the live HLS playlist must not be cached.
+  const recordingsDir = path.resolve(api.env().RECORDINGS_DIR ?? path.join(uploadDir, "recordings"));
+  const hlsDir = path.join(recordingsDir, ".hls");
+  app.use(api.RECORDINGS_PATH, express.static(recordingsDir, { maxAge: "1d", dotfiles: "ignore", index: false }));
+  app.use(
+    api.HLS_PATH,
+    express.static(hlsDir, {
+      index: false,
+      setHeaders: (res, file) => res.setHeader("Cache-Control", file.endsWith(".m3u8") ? "no-cache" : "max-age=60"),
+    }),
+  );
   app.use(express.static(path.join(root, "public"), { maxAge: "1h" }));
 
   // Signatures are computed over the exact bytes Stripe sent, so this route reads the raw body.
@@ -99,6 +111,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // WHIP and WHEP: SDP offers in, answers out; the media itself flows between the peers and the engine.
   const media = createMediaEngine(api.env());
   app.use(mediaEndpoints(api, media));
+  const recorder =
+    api.env().RECORDING === "on"
+      ? recordBroadcasts(api, media, {
+          dir: recordingsDir,
+          hlsDir,
+          ffmpeg: api.env().FFMPEG_PATH,
+          ffprobe: api.env().FFPROBE_PATH,
+        })
+      : null;
 
   // Routes that store uploads write where /uploads serves from; log-in limits count by req.ip (see trust proxy).
   const getLoadContext = (req: express.Request, res: express.Response) => ({
@@ -152,6 +173,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     media,
     close: async () => {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await recorder?.close();
       await realtime.close();
       await media.close();
       httpServer.closeAllConnections();

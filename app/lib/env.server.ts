@@ -52,6 +52,12 @@ const EnvSchema = z.object({
         return z.NEVER;
       }
     }),
+  // Broadcasts are recorded (and remuxed to HLS for viewers WebRTC cannot reach) by ffmpeg: under
+  // UPLOAD_DIR/recordings unless set; RECORDING=off turns it off.
+  RECORDING: z.enum(["on", "off"]).default("on"),
+  RECORDINGS_DIR: z.string().optional(),
+  FFMPEG_PATH: z.string().default("ffmpeg"),
+  FFPROBE_PATH: z.string().default("ffprobe"),
 });
 
 export type Env = z.infer<typeof EnvSchema> & { UPLOAD_DIR: string };

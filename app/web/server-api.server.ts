@@ -15,6 +15,8 @@ import { confirmOverdueReceipts } from "../domain/fulfilment/receipt.server";
 import { viewerFromCookie } from "./auth.server";
 import { refusalOf } from "./domain-error-answer.server";
 import { publishAccess, watchAccess } from "./broadcast-access.server";
+import { announceBroadcast, closeRecording, openRecording } from "../domain/live/recordings.server";
+import { HLS_PATH, RECORDINGS_PATH } from "../domain/live/recording-paths";
 import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
 import { CROSS_SITE_REFUSAL_PATH } from "./cross-site-refusal";
 import { submitCheckout } from "./checkout-submission.server";
@@ -65,6 +67,12 @@ export const serverApi = {
   // WHIP/WHEP (server/media/).
   publishAccess,
   watchAccess,
+  // Recording and HLS (server/media/recorder.ts).
+  announceBroadcast,
+  openRecording,
+  closeRecording,
+  RECORDINGS_PATH,
+  HLS_PATH,
 };
 
 export type ServerApi = typeof serverApi;

@@ -1,7 +1,10 @@
 // WebRTC peers in Node (werift) for tests that publish over WHIP and watch over WHEP without a browser: a
-// publisher that sends made-up VP8 RTP (the relay forwards it without looking inside), and a viewer that counts
-// the RTP packets it receives.
+// publisher that sends made-up VP8 RTP (the relay forwards it without looking inside), one that sends real H.264
+// (ffmpeg's test picture, for recording and HLS), and a viewer that counts the RTP packets it receives.
+import { spawn } from "node:child_process";
+import { createSocket } from "node:dgram";
 import {
+  useH264 as h264,
   MediaStreamTrack,
   RTCPeerConnection,
   RtpHeader,
@@ -97,4 +100,44 @@ export async function nodeViewer(): Promise<NodeViewer> {
   });
   const offer = await offerOf(pc);
   return { ...peer(pc, offer), packets: () => packets, codec: () => codec };
+}
+
+export type H264Publisher = Peer & {
+  /** Starts sending ffmpeg's moving test picture as H.264 (keyframe every second) until the peer closes. */
+  startPicture(): Promise<void>;
+};
+
+/** A publisher of real H.264: ffmpeg encodes its test source to RTP on loopback, and this peer sends it on. */
+export async function nodeH264Publisher(options: Partial<typeof LOOPBACK> = {}): Promise<H264Publisher> {
+  const pc = new RTCPeerConnection({ ...LOOPBACK, codecs: { video: [h264()], audio: [opus()] }, ...options });
+  const track = new MediaStreamTrack({ kind: "video" });
+  pc.addTransceiver(track, { direction: "sendonly" });
+  const offer = await offerOf(pc);
+  const socket = createSocket("udp4");
+  socket.on("message", (packet) => track.writeRtp(packet));
+  let encoder: ReturnType<typeof spawn> | undefined;
+  const base = peer(pc, offer);
+  return {
+    ...base,
+    async startPicture() {
+      await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
+      const { port } = socket.address();
+      encoder = spawn(
+        "ffmpeg",
+        [
+          ...["-hide_banner", "-loglevel", "error", "-nostdin", "-re"],
+          ...["-f", "lavfi", "-i", "testsrc=size=320x240:rate=30"],
+          ...["-c:v", "libx264", "-profile:v", "baseline", "-tune", "zerolatency", "-preset", "ultrafast"],
+          ...["-pix_fmt", "yuv420p", "-g", "30", "-bsf:v", "h264_mp4toannexb"],
+          ...["-f", "rtp", "-payload_type", "96", `rtp://127.0.0.1:${port}?pkt_size=1200`],
+        ],
+        { stdio: "ignore" },
+      );
+    },
+    async close() {
+      encoder?.kill("SIGKILL");
+      socket.close();
+      await base.close();
+    },
+  };
 }

@@ -1,0 +1,148 @@
+// A broadcast is recorded as it came and cut to HLS while it runs: real H.264 (ffmpeg's test picture) published over
+// WHIP from a werift peer, copied by the embedded relay to the recorder's ffmpeg; the replay file is served with
+// range requests, pins are stamped against its clock, and the room hears the broadcast start and stop.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "~/lib/db.server";
+import { replayMoments } from "~/domain/live/pins.server";
+import { replaysThatSold } from "~/domain/live/recordings.server";
+import type { RunningServer } from "../../server/index.ts";
+import { Visitor } from "../helpers/http";
+import { joinShow } from "../helpers/live-socket";
+import { startTestServer } from "../helpers/server";
+import { nodeH264Publisher, type Peer } from "../helpers/webrtc-peer";
+
+process.env.MEDIA_ICE_ADDRESS = "127.0.0.1";
+const RECORDINGS = mkdtempSync(path.join(os.tmpdir(), "cunbo-recordings-"));
+process.env.RECORDINGS_DIR = RECORDINGS;
+
+let server: RunningServer;
+let baseUrl: string;
+const peers: Peer[] = [];
+
+beforeAll(async () => {
+  server = await startTestServer();
+  baseUrl = server.url;
+});
+
+afterAll(async () => {
+  await Promise.all(peers.map((peer) => peer.close()));
+});
+
+async function liveShow() {
+  const tea = await db.show.findFirstOrThrow({
+    where: { status: "live", host: { user: { email: "host.tea@cunbo.test" } } },
+    select: { hostId: true, items: { take: 1, select: { productId: true } } },
+  });
+  const show = await db.show.create({
+    data: {
+      hostId: tea.hostId,
+      title: "录像测试",
+      scheduledAt: new Date(),
+      status: "live",
+      startedAt: new Date(),
+      items: { create: [{ productId: tea.items[0].productId, position: 0 }] },
+    },
+    select: { id: true },
+  });
+  return { showId: show.id, productId: tea.items[0].productId };
+}
+
+async function publishPicture(showId: string, host: Visitor) {
+  const publisher = await nodeH264Publisher();
+  peers.push(publisher);
+  const response = await host.request(`/whip/${showId}`, {
+    method: "POST",
+    body: publisher.offer,
+    headers: { "Content-Type": "application/sdp" },
+  });
+  expect(response.status).toBe(201);
+  await publisher.accept(await response.text());
+  await publisher.connected();
+  await publisher.startPicture();
+  return { publisher, location: response.headers.get("location")! };
+}
+
+const probe = (file: string) =>
+  JSON.parse(
+    spawnSync("ffprobe", ["-v", "error", "-show_entries", "stream=codec_name:format=duration", "-of", "json", file], {
+      encoding: "utf8",
+    }).stdout,
+  ) as { streams: { codec_name: string }[]; format: { duration: string } };
+
+describe("recording a broadcast", () => {
+  it("records H.264 untranscoded, cuts HLS while live, and the ended show's replay is served with ranges", async () => {
+    const { showId, productId } = await liveShow();
+    const host = await new Visitor(baseUrl).logIn("host.tea@cunbo.test");
+    const room = await joinShow(baseUrl, showId);
+    const started = room.next<{ live: boolean }>("broadcast", (p) => p.live, 15_000);
+    const { location } = await publishPicture(showId, host);
+    await started;
+
+    // The HLS fallback's playlist appears once ffmpeg has cut its first segments.
+    await expect
+      .poll(async () => (await fetch(new URL(`/hls/${showId}/index.m3u8`, baseUrl))).status, { timeout: 15_000 })
+      .toBe(200);
+    const playlist = await (await fetch(new URL(`/hls/${showId}/index.m3u8`, baseUrl))).text();
+    expect(playlist).toMatch(/#EXTM3U[\s\S]*\.ts/);
+    const recording = await db.recording.findFirstOrThrow({ where: { showId } });
+    expect(recording.status).toBe("recording");
+
+    // A pin is stamped against the recording's clock.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect((await host.post(`/host/shows/${showId}`, { intent: "pin", productId })).status).toBeLessThan(400);
+    const pin = await db.pin.findFirstOrThrow({ where: { showId } });
+    expect(pin.recordingId).toBe(recording.id);
+    expect(pin.recordingOffsetMs).toBeGreaterThanOrEqual(2_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+
+    // The publisher leaving stops the broadcast and finishes the recording; ending the show keeps it as the replay.
+    const stopped = room.next<{ live: boolean }>("broadcast", (p) => !p.live, 10_000);
+    expect((await fetch(new URL(location, baseUrl), { method: "DELETE" })).status).toBe(200);
+    await stopped;
+    expect((await host.post(`/host/shows/${showId}`, { intent: "end" })).status).toBeLessThan(400);
+    await expect
+      .poll(() => db.recording.findUniqueOrThrow({ where: { id: recording.id } }).then((r) => r.status), {
+        timeout: 15_000,
+      })
+      .toBe("ready");
+    const done = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
+    expect(done.durationMs).toBeGreaterThan(2_000);
+    expect(Number(done.bytes)).toBeGreaterThan(10_000);
+    expect((await fetch(new URL(`/hls/${showId}/index.m3u8`, baseUrl))).status).toBe(404);
+
+    // Copied as sent: H.264 video (the publisher's own), the file's length that of the broadcast.
+    const info = probe(path.join(RECORDINGS, done.file));
+    expect(info.streams.map((stream) => stream.codec_name)).toEqual(["h264"]);
+    expect(Number(info.format.duration) * 1000).toBeCloseTo(done.durationMs!, -2);
+
+    const url = `/recordings/${done.file}`;
+    const whole = await fetch(new URL(url, baseUrl));
+    expect(whole.status).toBe(200);
+    const ranged = await fetch(new URL(url, baseUrl), { headers: { Range: "bytes=100-199" } });
+    expect(ranged.status).toBe(206);
+    expect(ranged.headers.get("content-range")).toMatch(/^bytes 100-199\//);
+    expect((await ranged.arrayBuffer()).byteLength).toBe(100);
+
+    const state = await server.app.getLiveState(showId);
+    expect(state?.recordingUrl).toBe(url);
+    const moments = await replayMoments(showId, null);
+    expect(moments).toEqual([
+      expect.objectContaining({ recordingUrl: url, offsetSeconds: Math.round(pin.recordingOffsetMs! / 1000) }),
+    ]);
+    room.close();
+  }, 60_000);
+
+  it("a workshop's studio lists the replays of shows that sold its goods", async () => {
+    const recording = await db.recording.findFirstOrThrow({ where: { status: "ready" }, select: { showId: true } });
+    const line = await db.orderLine.findFirstOrThrow({ where: { order: { status: "paid" } } });
+    await db.orderLine.update({ where: { id: line.id }, data: { showId: recording.showId } });
+    expect((await replaysThatSold(line.workshopId)).map((r) => r.showId)).toContain(recording.showId);
+    const other = await db.workshop.findFirstOrThrow({ where: { id: { not: line.workshopId } } });
+    const soldThere = await db.orderLine.count({ where: { showId: recording.showId, workshopId: other.id } });
+    expect((await replaysThatSold(other.id)).some((r) => r.showId === recording.showId)).toBe(soldThere > 0);
+  });
+});
