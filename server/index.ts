@@ -155,7 +155,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // request that is already on its way (Node's 5 s default turns bursts into connection resets).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const realtime = await attachRealtime(httpServer, api, { publicUrl: options.publicUrl, redisUrl: options.redisUrl });
+  const realtime = await attachRealtime(httpServer, api, {
+    publicUrl: options.publicUrl,
+    redisUrl: options.redisUrl,
+    broadcasting: async (showId) => (await media.roomState(api.showRoom(showId))).publishing,
+  });
   endBroadcastsWithShows(api, media);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

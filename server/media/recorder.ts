@@ -114,7 +114,12 @@ export function recordBroadcasts(app: ServerApi, engine: MediaEngine, options: R
   async function begin(room: string, showId: string, session: string) {
     const [video, audio] = [await freeRtpPort(ports), await freeRtpPort(ports)];
     const release = () => [video, audio].forEach((port) => ports.delete(port));
-    const forward = await engine.forwardRtp(room, { host: LOOPBACK, videoPort: video, audioPort: audio, keyframeEveryMs: KEYFRAME_EVERY_MS });
+    const forward = await engine.forwardRtp(room, {
+      host: LOOPBACK,
+      videoPort: video,
+      audioPort: audio,
+      keyframeEveryMs: KEYFRAME_EVERY_MS,
+    });
     if (!forward?.video) {
       // Nobody publishes any more, or audio alone: nothing to watch later.
       if (forward) await engine.stopForward(room, forward.id);
@@ -131,7 +136,12 @@ export function recordBroadcasts(app: ServerApi, engine: MediaEngine, options: R
     await writeFile(sdpFile, forwardSdp({ video, audio }, forward.video, forward.audio));
     const ffmpeg = spawn(
       options.ffmpeg,
-      ffmpegArgs(sdpFile, path.join(options.dir, file), h264 ? path.join(hlsFolder, "index.m3u8") : null, Boolean(forward.audio)),
+      ffmpegArgs(
+        sdpFile,
+        path.join(options.dir, file),
+        h264 ? path.join(hlsFolder, "index.m3u8") : null,
+        Boolean(forward.audio),
+      ),
       { stdio: ["ignore", "ignore", "pipe"] },
     );
     const startedAt = new Date();
@@ -144,7 +154,8 @@ export function recordBroadcasts(app: ServerApi, engine: MediaEngine, options: R
         resolve();
       });
       ffmpeg.once("error", (error) => {
-        if (!warned) console.error(`ffmpeg (${options.ffmpeg}) could not run; broadcasts are not recorded:`, error.message);
+        if (!warned)
+          console.error(`ffmpeg (${options.ffmpeg}) could not run; broadcasts are not recorded:`, error.message);
         warned = true;
       });
     });
@@ -172,7 +183,10 @@ export function recordBroadcasts(app: ServerApi, engine: MediaEngine, options: R
     await rm(path.join(options.hlsDir, take.showId), { recursive: true, force: true });
     if (!take.recordingId) return;
     const file = path.join(options.dir, take.file);
-    const bytes = await stat(file).then((info) => info.size, () => 0);
+    const bytes = await stat(file).then(
+      (info) => info.size,
+      () => 0,
+    );
     const durationMs = bytes > 0 ? await durationOf(options.ffprobe, file) : 0;
     const endedAt = new Date();
     await app.closeRecording(

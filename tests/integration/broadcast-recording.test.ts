@@ -11,6 +11,7 @@ import { replayMoments } from "~/domain/live/pins.server";
 import { replaysThatSold } from "~/domain/live/recordings.server";
 import type { RunningServer } from "../../server/index.ts";
 import { Visitor } from "../helpers/http";
+import { createPaidOrder, workshopBySlug } from "../helpers/paid-order-fixture";
 import { joinShow } from "../helpers/live-socket";
 import { startTestServer } from "../helpers/server";
 import { nodeH264Publisher, type Peer } from "../helpers/webrtc-peer";
@@ -92,12 +93,10 @@ describe("recording a broadcast", () => {
     expect(recording.status).toBe("recording");
 
     // A pin is stamped against the recording's clock.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
     expect((await host.post(`/host/shows/${showId}`, { intent: "pin", productId })).status).toBeLessThan(400);
     const pin = await db.pin.findFirstOrThrow({ where: { showId } });
     expect(pin.recordingId).toBe(recording.id);
-    expect(pin.recordingOffsetMs).toBeGreaterThanOrEqual(2_000);
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(pin.recordingOffsetMs).toBeGreaterThan(1_000);
 
     // The publisher leaving stops the broadcast and finishes the recording; ending the show keeps it as the replay.
     const stopped = room.next<{ live: boolean }>("broadcast", (p) => !p.live, 10_000);
@@ -110,7 +109,7 @@ describe("recording a broadcast", () => {
       })
       .toBe("ready");
     const done = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
-    expect(done.durationMs).toBeGreaterThan(2_000);
+    expect(done.durationMs).toBeGreaterThan(pin.recordingOffsetMs!);
     expect(Number(done.bytes)).toBeGreaterThan(10_000);
     expect((await fetch(new URL(`/hls/${showId}/index.m3u8`, baseUrl))).status).toBe(404);
 
@@ -136,13 +135,12 @@ describe("recording a broadcast", () => {
     room.close();
   }, 60_000);
 
-  it("a workshop's studio lists the replays of shows that sold its goods", async () => {
+  it("a workshop's studio lists the replays of shows that sold its goods, and only those", async () => {
     const recording = await db.recording.findFirstOrThrow({ where: { status: "ready" }, select: { showId: true } });
-    const line = await db.orderLine.findFirstOrThrow({ where: { order: { status: "paid" } } });
-    await db.orderLine.update({ where: { id: line.id }, data: { showId: recording.showId } });
-    expect((await replaysThatSold(line.workshopId)).map((r) => r.showId)).toContain(recording.showId);
-    const other = await db.workshop.findFirstOrThrow({ where: { id: { not: line.workshopId } } });
-    const soldThere = await db.orderLine.count({ where: { showId: recording.showId, workshopId: other.id } });
-    expect((await replaysThatSold(other.id)).some((r) => r.showId === recording.showId)).toBe(soldThere > 0);
+    await createPaidOrder({ workshopSlug: "nanyang-umbrella", lines: [{ showId: recording.showId }] });
+    const umbrella = await workshopBySlug("nanyang-umbrella");
+    const berry = await workshopBySlug("berry-good-market");
+    expect((await replaysThatSold(umbrella.id)).map((replay) => replay.showId)).toContain(recording.showId);
+    expect((await replaysThatSold(berry.id)).map((replay) => replay.showId)).not.toContain(recording.showId);
   });
 });

@@ -39,9 +39,18 @@ export async function closeRecording(
   const recording = await db.recording.update({
     where: { id: recordingId },
     data: ready
-      ? { status: "ready", endedAt: outcome.endedAt, durationMs: Math.max(0, Math.round(outcome.durationMs)), bytes: outcome.bytes }
+      ? {
+          status: "ready",
+          endedAt: outcome.endedAt,
+          durationMs: Math.max(0, Math.round(outcome.durationMs)),
+          bytes: outcome.bytes,
+        }
       : { status: "failed", endedAt: outcome.endedAt },
-    select: { showId: true, file: true, show: { select: { status: true, startedAt: true, endedAt: true, recordingUrl: true } } },
+    select: {
+      showId: true,
+      file: true,
+      show: { select: { status: true, startedAt: true, endedAt: true, recordingUrl: true } },
+    },
   });
   // An ended show's replay waits for this: its viewers load the recording as soon as it is ready.
   if (ready && recording.show.status === "ended") {
@@ -68,7 +77,12 @@ export async function replayRecordings(showId: string): Promise<ReplayRecording[
     orderBy: { startedAt: "asc" },
     select: { id: true, file: true, startedAt: true, durationMs: true },
   });
-  return rows.map((row) => ({ id: row.id, url: recordingHref(row.file), startedAt: row.startedAt, durationMs: row.durationMs ?? 0 }));
+  return rows.map((row) => ({
+    id: row.id,
+    url: recordingHref(row.file),
+    startedAt: row.startedAt,
+    durationMs: row.durationMs ?? 0,
+  }));
 }
 
 /** The first playable recording's URL: the replay's video when the host gave no other. */
