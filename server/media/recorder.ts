@@ -23,6 +23,8 @@ type Take = {
   file: string;
   ffmpeg: ChildProcess | null;
   exited: Promise<void>;
+  /** The wall-clock time of the file's first frame, as ffmpeg's progress reports show it (least-delayed one). */
+  firstFrameAt: number | null;
 };
 
 const canBind = (port: number) =>
@@ -75,6 +77,7 @@ function ffmpegArgs(sdpFile: string, recording: string, hls: string | null, hasA
     : `[f=webm]${recording}`;
   return [
     ...["-hide_banner", "-loglevel", "error", "-nostdin"],
+    ...["-progress", "pipe:1", "-stats_period", "0.5"],
     ...["-protocol_whitelist", "file,udp,rtp", "-fflags", "+genpts+discardcorrupt", "-i", sdpFile],
     ...["-map", "0:v:0", ...(hasAudio ? ["-map", "0:a:0?"] : [])],
     ...["-c:v", "copy", ...(hasAudio ? (mp4 ? ["-c:a", "aac", "-b:a", "96k"] : ["-c:a", "copy"]) : [])],
@@ -142,12 +145,35 @@ export function recordBroadcasts(app: ServerApi, engine: MediaEngine, options: R
         h264 ? path.join(hlsFolder, "index.m3u8") : null,
         Boolean(forward.audio),
       ),
-      { stdio: ["ignore", "ignore", "pipe"] },
+      { stdio: ["ignore", "pipe", "pipe"] },
     );
     const startedAt = new Date();
+    const take: Take = {
+      showId,
+      forwardId: forward.id,
+      recordingId: null,
+      file,
+      ffmpeg,
+      exited: Promise.resolve(),
+      firstFrameAt: null,
+    };
+    // The file's clock starts at the first packet ffmpeg kept, a little after the copy began: each progress
+    // report ("out_time_us", the written length) says when that was; pins are stamped against it.
+    let progress = "";
+    ffmpeg.stdout?.on("data", (chunk: Buffer) => {
+      progress += chunk.toString();
+      const lines = progress.split("\n");
+      progress = lines.pop() ?? "";
+      for (const line of lines) {
+        const written = /^out_time_us=(\d+)/.exec(line);
+        if (!written || Number(written[1]) <= 0) continue;
+        const start = Date.now() - Number(written[1]) / 1000;
+        take.firstFrameAt = Math.min(take.firstFrameAt ?? start, start);
+      }
+    });
     let errors = "";
     ffmpeg.stderr?.on("data", (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2_000)));
-    const exited = new Promise<void>((resolve) => {
+    take.exited = new Promise<void>((resolve) => {
       ffmpeg.once("close", () => {
         release();
         void rm(sdpFile, { force: true });
@@ -159,9 +185,8 @@ export function recordBroadcasts(app: ServerApi, engine: MediaEngine, options: R
         warned = true;
       });
     });
-    const take: Take = { showId, forwardId: forward.id, recordingId: null, file, ffmpeg, exited };
     takes.set(room, take);
-    void exited.then(() => {
+    void take.exited.then(() => {
       if (errors.trim() && takes.get(room) === take) console.error(`ffmpeg (recording ${file}): ${errors.trim()}`);
     });
     take.recordingId = await app.openRecording(showId, { file, codec: forward.video.name, startedAt });
@@ -189,9 +214,10 @@ export function recordBroadcasts(app: ServerApi, engine: MediaEngine, options: R
     );
     const durationMs = bytes > 0 ? await durationOf(options.ffprobe, file) : 0;
     const endedAt = new Date();
+    const firstFrameAt = take.firstFrameAt ? new Date(take.firstFrameAt) : undefined;
     await app.closeRecording(
       take.recordingId,
-      durationMs > 0 ? { endedAt, durationMs, bytes } : { endedAt, failed: true },
+      durationMs > 0 ? { endedAt, durationMs, bytes, firstFrameAt } : { endedAt, failed: true },
     );
   }
 

@@ -108,8 +108,12 @@ describe("recording a broadcast", () => {
         timeout: 15_000,
       })
       .toBe("ready");
+    // The recording's clock moved to its first frame, and the pin with it: still inside the file.
     const done = await db.recording.findUniqueOrThrow({ where: { id: recording.id } });
-    expect(done.durationMs).toBeGreaterThan(pin.recordingOffsetMs!);
+    const stamped = await db.pin.findUniqueOrThrow({ where: { id: pin.id } });
+    expect(done.startedAt.getTime()).toBeGreaterThanOrEqual(recording.startedAt.getTime());
+    expect(stamped.recordingOffsetMs).toBe(pin.pinnedAt.getTime() - done.startedAt.getTime());
+    expect(done.durationMs).toBeGreaterThan(stamped.recordingOffsetMs!);
     expect(Number(done.bytes)).toBeGreaterThan(10_000);
     expect((await fetch(new URL(`/hls/${showId}/index.m3u8`, baseUrl))).status).toBe(404);
 
@@ -130,7 +134,7 @@ describe("recording a broadcast", () => {
     expect(state?.recordingUrl).toBe(url);
     const moments = await replayMoments(showId, null);
     expect(moments).toEqual([
-      expect.objectContaining({ recordingUrl: url, offsetSeconds: Math.round(pin.recordingOffsetMs! / 1000) }),
+      expect.objectContaining({ recordingUrl: url, offsetSeconds: Math.round(stamped.recordingOffsetMs! / 1000) }),
     ]);
     room.close();
   }, 60_000);

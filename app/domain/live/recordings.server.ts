@@ -30,27 +30,42 @@ export async function openRecording(
   });
 }
 
-/** Closes a recording: ready with its length and size, or failed (nothing playable was written). */
+/**
+ * Closes a recording: ready with its length and size, or failed (nothing playable was written). `firstFrameAt`,
+ * when the recorder learnt it, is when the file's first frame arrived: the recording's clock is moved there, and
+ * the pins stamped against the provisional start move with it, so each still points at its moment in the file.
+ */
 export async function closeRecording(
   recordingId: string,
-  outcome: { endedAt: Date; durationMs: number; bytes: number } | { endedAt: Date; failed: true },
+  outcome: { endedAt: Date; durationMs: number; bytes: number; firstFrameAt?: Date } | { endedAt: Date; failed: true },
 ) {
   const ready = !("failed" in outcome);
-  const recording = await db.recording.update({
-    where: { id: recordingId },
-    data: ready
-      ? {
-          status: "ready",
-          endedAt: outcome.endedAt,
-          durationMs: Math.max(0, Math.round(outcome.durationMs)),
-          bytes: outcome.bytes,
-        }
-      : { status: "failed", endedAt: outcome.endedAt },
-    select: {
-      showId: true,
-      file: true,
-      show: { select: { status: true, startedAt: true, endedAt: true, recordingUrl: true } },
-    },
+  const recording = await db.$transaction(async (tx) => {
+    const open = await tx.recording.findUniqueOrThrow({ where: { id: recordingId }, select: { startedAt: true } });
+    const firstFrameAt = ready ? outcome.firstFrameAt : undefined;
+    const shiftMs = firstFrameAt ? Math.round(firstFrameAt.getTime() - open.startedAt.getTime()) : 0;
+    if (shiftMs !== 0) {
+      await tx.$executeRaw`
+        UPDATE "Pin" SET "recordingOffsetMs" = GREATEST(0, "recordingOffsetMs" - ${shiftMs}::int)
+        WHERE "recordingId" = ${recordingId}`;
+    }
+    return tx.recording.update({
+      where: { id: recordingId },
+      data: ready
+        ? {
+            status: "ready",
+            endedAt: outcome.endedAt,
+            durationMs: Math.max(0, Math.round(outcome.durationMs)),
+            bytes: outcome.bytes,
+            ...(firstFrameAt ? { startedAt: firstFrameAt } : {}),
+          }
+        : { status: "failed", endedAt: outcome.endedAt },
+      select: {
+        showId: true,
+        file: true,
+        show: { select: { status: true, startedAt: true, endedAt: true, recordingUrl: true } },
+      },
+    });
   });
   // An ended show's replay waits for this: its viewers load the recording as soon as it is ready.
   if (ready && recording.show.status === "ended") {
