@@ -8,6 +8,7 @@ import { CHAT_MAX_LENGTH } from "~/domain/live/chat.server";
 import { getLiveState } from "~/domain/live/live-state.server";
 import { replayMoments } from "~/domain/live/pins.server";
 import { getUserId } from "~/web/auth.server";
+import { sessionIceServers } from "~/web/ice-servers.server";
 import { invariantResponse } from "~/web/http.server";
 import type { RouteHandle } from "~/root";
 
@@ -34,12 +35,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     signedIn: Boolean(userId),
     chatMax: CHAT_MAX_LENGTH,
     addresses,
+    // Only a live show's own broadcast needs them (TURN credentials minted for this page's session).
+    iceServers: state.status === "live" && !state.playback ? sessionIceServers() : [],
     pageTitle: await pageTitle(request, () => state.title),
   };
 }
 
 export default function LiveRoomRoute() {
-  const { state, moments, signedIn, chatMax, addresses } = useLoaderData<typeof loader>();
+  const { state, moments, signedIn, chatMax, addresses, iceServers } = useLoaderData<typeof loader>();
   // Keyed by show, so moving from one room to another starts a fresh connection and state.
   return (
     <ViewerRoom
@@ -49,6 +52,7 @@ export default function LiveRoomRoute() {
       signedIn={signedIn}
       chatMax={chatMax}
       addresses={addresses}
+      iceServers={iceServers}
     />
   );
 }

@@ -15,6 +15,7 @@ import { confirmOverdueReceipts } from "../domain/fulfilment/receipt.server";
 import { viewerFromCookie } from "./auth.server";
 import { refusalOf } from "./domain-error-answer.server";
 import { publishAccess, watchAccess } from "./broadcast-access.server";
+import { sessionIceServers } from "./ice-servers.server";
 import { announceBroadcast, closeRecording, openRecording } from "../domain/live/recordings.server";
 import { HLS_PATH, RECORDINGS_PATH } from "../domain/live/recording-paths";
 import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
@@ -67,6 +68,7 @@ export const serverApi = {
   // WHIP/WHEP (server/media/).
   publishAccess,
   watchAccess,
+  sessionIceServers,
   // Recording and HLS (server/media/recorder.ts).
   announceBroadcast,
   openRecording,

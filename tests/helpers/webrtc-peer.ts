@@ -11,6 +11,7 @@ import {
   RtpPacket,
   useOPUS as opus,
   useVP8 as vp8,
+  type PeerConfig,
   type RTCRtpTransceiver,
 } from "werift";
 
@@ -61,8 +62,9 @@ export type NodePublisher = Peer & {
   keyframeRequests(): number;
 };
 
-export async function nodePublisher(): Promise<NodePublisher> {
-  const pc = new RTCPeerConnection(LOOPBACK);
+/** `config`: more peer settings, e.g. TURN servers and `iceTransportPolicy: "relay"`. */
+export async function nodePublisher(config: Partial<PeerConfig> = {}): Promise<NodePublisher> {
+  const pc = new RTCPeerConnection({ ...LOOPBACK, ...config });
   const track = new MediaStreamTrack({ kind: "video" });
   const video: RTCRtpTransceiver = pc.addTransceiver(track, { direction: "sendonly" });
   let plis = 0;
@@ -86,8 +88,8 @@ export async function nodePublisher(): Promise<NodePublisher> {
 
 export type NodeViewer = Peer & { packets(): number; codec(): string | undefined };
 
-export async function nodeViewer(): Promise<NodeViewer> {
-  const pc = new RTCPeerConnection(LOOPBACK);
+export async function nodeViewer(config: Partial<PeerConfig> = {}): Promise<NodeViewer> {
+  const pc = new RTCPeerConnection({ ...LOOPBACK, ...config });
   const video = pc.addTransceiver("video", { direction: "recvonly" });
   pc.addTransceiver("audio", { direction: "recvonly" });
   let packets = 0;
@@ -108,7 +110,7 @@ export type H264Publisher = Peer & {
 };
 
 /** A publisher of real H.264: ffmpeg encodes its test source to RTP on loopback, and this peer sends it on. */
-export async function nodeH264Publisher(options: Partial<typeof LOOPBACK> = {}): Promise<H264Publisher> {
+export async function nodeH264Publisher(options: Partial<PeerConfig> = {}): Promise<H264Publisher> {
   const pc = new RTCPeerConnection({ ...LOOPBACK, codecs: { video: [h264()], audio: [opus()] }, ...options });
   const track = new MediaStreamTrack({ kind: "video" });
   pc.addTransceiver(track, { direction: "sendonly" });

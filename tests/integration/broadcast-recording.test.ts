@@ -2,6 +2,7 @@
 // WHIP from a werift peer, copied by the embedded relay to the recorder's ffmpeg; the replay file is served with
 // range requests, pins are stamped against its clock, and the room hears the broadcast start and stop.
 import { spawnSync } from "node:child_process";
+import { createHmac } from "node:crypto";
 import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -14,23 +15,31 @@ import { Visitor } from "../helpers/http";
 import { createPaidOrder, workshopBySlug } from "../helpers/paid-order-fixture";
 import { joinShow } from "../helpers/live-socket";
 import { startTestServer } from "../helpers/server";
-import { nodeH264Publisher, type Peer } from "../helpers/webrtc-peer";
+import { startCoturn, type Coturn } from "../helpers/coturn";
+import { nodeH264Publisher, nodePublisher, nodeViewer, type Peer } from "../helpers/webrtc-peer";
 
 process.env.MEDIA_ICE_ADDRESS = "127.0.0.1";
 const RECORDINGS = mkdtempSync(path.join(os.tmpdir(), "cunbo-recordings-"));
 process.env.RECORDINGS_DIR = RECORDINGS;
 
+const TURN_SECRET = "turn-secret-for-tests-only";
+
 let server: RunningServer;
 let baseUrl: string;
+let coturn: Coturn;
 const peers: Peer[] = [];
 
 beforeAll(async () => {
+  coturn = await startCoturn(TURN_SECRET);
+  process.env.TURN_URLS = coturn.url;
+  process.env.TURN_SECRET = TURN_SECRET;
   server = await startTestServer();
   baseUrl = server.url;
 });
 
 afterAll(async () => {
   await Promise.all(peers.map((peer) => peer.close()));
+  await coturn?.stop();
 });
 
 async function liveShow() {
@@ -147,4 +156,65 @@ describe("recording a broadcast", () => {
     expect((await replaysThatSold(umbrella.id)).map((replay) => replay.showId)).toContain(recording.showId);
     expect((await replaysThatSold(berry.id)).map((replay) => replay.showId)).not.toContain(recording.showId);
   });
+});
+
+/** The TURN server of a Link header (RFC 9725), with its credentials. */
+function turnOf(link: string) {
+  const match = /<(turn:[^>]+)>; rel="ice-server"; username="([^"]+)"; credential="([^"]+)"/.exec(link);
+  if (!match) throw new Error(`no TURN server in ${link}`);
+  return { urls: match[1], username: match[2], credential: match[3] };
+}
+
+describe("TURN for networks that block direct paths", () => {
+  it("mints short-lived credentials per session by the TURN REST API scheme", async () => {
+    const show = await liveShow();
+    const [first, second] = await Promise.all(
+      [1, 2].map(() => fetch(new URL(`/whep/${show.showId}`, baseUrl), { method: "OPTIONS" })),
+    );
+    expect(first.status).toBe(204);
+    const a = turnOf(first.headers.get("link")!);
+    const b = turnOf(second.headers.get("link")!);
+    expect(a.urls).toBe(coturn.url);
+    expect(a.username).not.toBe(b.username);
+    const [expiry] = a.username.split(":");
+    expect(Number(expiry) - Date.now() / 1000).toBeGreaterThan(3_600);
+    expect(Number(expiry) - Date.now() / 1000).toBeLessThanOrEqual(4 * 3_600);
+    expect(a.credential).toBe(createHmac("sha1", TURN_SECRET).update(a.username).digest("base64"));
+  });
+
+  it("a publisher and a viewer allowed only relayed paths still connect, through coturn", async () => {
+    const { showId } = await liveShow();
+    const host = await new Visitor(baseUrl).logIn("host.tea@cunbo.test");
+    const relayOnly = async (path: string) => ({
+      iceServers: [turnOf((await fetch(new URL(path, baseUrl), { method: "OPTIONS" })).headers.get("link")!)],
+      iceTransportPolicy: "relay" as const,
+    });
+    const publisher = await nodePublisher(await relayOnly(`/whip/${showId}`));
+    peers.push(publisher);
+    expect(publisher.offer).toContain("typ relay");
+    expect(publisher.offer).not.toContain("typ host");
+    const published = await host.request(`/whip/${showId}`, {
+      method: "POST",
+      body: publisher.offer,
+      headers: { "Content-Type": "application/sdp" },
+    });
+    expect(published.status).toBe(201);
+    await publisher.accept(await published.text());
+    await publisher.connected();
+    const sending = publisher.sendFrames(45);
+
+    const viewer = await nodeViewer(await relayOnly(`/whep/${showId}`));
+    peers.push(viewer);
+    expect(viewer.offer).not.toContain("typ host");
+    const watched = await fetch(new URL(`/whep/${showId}`, baseUrl), {
+      method: "POST",
+      body: viewer.offer,
+      headers: { "Content-Type": "application/sdp" },
+    });
+    expect(watched.status).toBe(201);
+    await viewer.accept(await watched.text());
+    await viewer.connected();
+    await sending;
+    expect(viewer.packets()).toBeGreaterThan(10);
+  }, 30_000);
 });

@@ -29,6 +29,8 @@ type Props = {
   title: string;
   /** For the show's own broadcast: whether it runs, as the room last heard (undefined: not heard yet). */
   broadcasting?: boolean;
+  /** STUN/TURN for the broadcast's WebRTC (TURN credentials minted per page session). */
+  iceServers?: RTCIceServer[];
 };
 
 const FALLBACK_TRIES = 15;
@@ -86,7 +88,7 @@ function playFallback(element: HTMLVideoElement, url: string, onFail: () => void
 }
 
 export const LiveVideo = forwardRef<LiveVideoHandle, Props>(function LiveVideo(
-  { source, poster, note, controls, title, broadcasting },
+  { source, poster, note, controls, title, broadcasting, iceServers },
   ref,
 ) {
   const { t } = useTranslation("live");
@@ -100,6 +102,8 @@ export const LiveVideo = forwardRef<LiveVideoHandle, Props>(function LiveVideo(
   const kind = source?.kind;
   const url = source?.url;
   const hls = source?.kind === "whep" ? source.hls : null;
+  const ice = useRef(iceServers);
+  ice.current = iceServers;
   const known = useRef(broadcasting);
   known.current = broadcasting;
 
@@ -125,6 +129,7 @@ export const LiveVideo = forwardRef<LiveVideoHandle, Props>(function LiveVideo(
         onState: setState,
         onFallback: () => setFallback(true),
         known: known.current,
+        iceServers: ice.current,
       });
       player.current = watching;
       return () => {

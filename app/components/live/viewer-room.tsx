@@ -27,9 +27,10 @@ type Props = {
   signedIn: boolean;
   chatMax: number;
   addresses?: SavedAddress[];
+  iceServers?: RTCIceServer[];
 };
 
-export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: Props) {
+export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses, iceServers }: Props) {
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
   const revalidator = useRevalidator();
@@ -81,6 +82,7 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: P
           controls={ended}
           title={state.title}
           broadcasting={state.broadcasting}
+          iceServers={iceServers}
         />
         <div className="pointer-events-none absolute inset-0 flex flex-col justify-between">
           <div className="pointer-events-auto space-y-2 bg-gradient-to-b from-black/60 to-transparent p-3 pb-6">

@@ -66,7 +66,12 @@ const framesOf = (video: HTMLVideoElement) => video.getVideoPlaybackQuality?.().
 export function watchBroadcast(
   video: HTMLVideoElement,
   endpoint: string,
-  { onState, onFallback, known }: { onState: (state: PlayerState) => void; onFallback: () => void; known?: boolean },
+  {
+    onState,
+    onFallback,
+    known,
+    iceServers = [],
+  }: { onState: (state: PlayerState) => void; onFallback: () => void; known?: boolean; iceServers?: RTCIceServer[] },
 ): BroadcastPlayer {
   let stopped = false;
   let pc: RTCPeerConnection | null = null;
@@ -118,7 +123,7 @@ export function watchBroadcast(
     if (stopped || pc) return;
     if (!live) return set("waiting");
     if (state !== "reconnecting") set("connecting");
-    const peer = new RTCPeerConnection();
+    const peer = new RTCPeerConnection({ iceServers });
     pc = peer;
     peer.addTransceiver("video", { direction: "recvonly" });
     peer.addTransceiver("audio", { direction: "recvonly" });
