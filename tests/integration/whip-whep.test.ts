@@ -10,6 +10,8 @@ import { nodePublisher, nodeViewer, type Peer } from "../helpers/webrtc-peer";
 
 process.env.MEDIA_ICE_ADDRESS = "127.0.0.1";
 process.env.MEDIA_ICE_SERVERS = '[{"urls":"stun:stun.cunbo.test:3478"}]';
+// Recording is proven in broadcast-recording.test.ts; these made-up VP8 frames would only start ffmpegs.
+process.env.RECORDING = "off";
 
 let server: RunningServer;
 let baseUrl: string;
