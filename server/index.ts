@@ -16,6 +16,7 @@ import { attachRealtime, type Realtime } from "./realtime.ts";
 import { createMediaEngine } from "./media/engines.ts";
 import type { MediaEngine } from "./media/media-engine.ts";
 import { endBroadcastsWithShows, mediaEndpoints } from "./media/whip-endpoints.ts";
+import { recordBroadcasts } from "./media/recorder.ts";
 import { dropUnreadBodies } from "./unread-body.ts";
 import { refuseMalformedUrls } from "./url-guard.ts";
 import { stripeWebhookHandler } from "./webhooks.ts";
@@ -113,6 +114,17 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
 
   const uploadDir = path.resolve(options.uploadDir ?? ".data/uploads");
   app.use("/uploads", express.static(uploadDir, { maxAge: "1d" }));
+  // Replays are played with range requests (express.static answers them); the live HLS playlist must not be cached.
+  const recordingsDir = path.resolve(api.env().RECORDINGS_DIR ?? path.join(uploadDir, "recordings"));
+  const hlsDir = path.join(recordingsDir, ".hls");
+  app.use(api.RECORDINGS_PATH, express.static(recordingsDir, { maxAge: "1d", dotfiles: "ignore", index: false }));
+  app.use(
+    api.HLS_PATH,
+    express.static(hlsDir, {
+      index: false,
+      setHeaders: (res, file) => res.setHeader("Cache-Control", file.endsWith(".m3u8") ? "no-cache" : "max-age=60"),
+    }),
+  );
 
   // Signatures are computed over the exact bytes Stripe sent, so this route reads the raw body.
   app.post("/webhooks/stripe", express.raw({ type: "application/json", limit: "1mb" }), stripeWebhookHandler(api));
@@ -120,6 +132,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // WHIP and WHEP: SDP offers in, answers out; the media itself flows between the peers and the engine.
   const media = createMediaEngine({ ...api.env(), MEDIA_ENGINE: options.mediaEngine ?? api.env().MEDIA_ENGINE });
   app.use(mediaEndpoints(api, media));
+  const recorder =
+    api.env().RECORDING === "on"
+      ? recordBroadcasts(api, media, {
+          dir: recordingsDir,
+          hlsDir,
+          ffmpeg: api.env().FFMPEG_PATH,
+          ffprobe: api.env().FFPROBE_PATH,
+        })
+      : null;
 
   // Routes that store uploads write where /uploads serves from; log-in limits count by req.ip (see trust proxy).
   const getLoadContext = (req: express.Request, res: express.Response) => ({
@@ -155,7 +176,11 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // request that is already on its way (Node's 5 s default turns bursts into connection resets).
   httpServer.keepAliveTimeout = 65_000;
   httpServer.headersTimeout = 66_000;
-  const realtime = await attachRealtime(httpServer, api, { publicUrl: options.publicUrl, redisUrl: options.redisUrl });
+  const realtime = await attachRealtime(httpServer, api, {
+    publicUrl: options.publicUrl,
+    redisUrl: options.redisUrl,
+    broadcasting: async (showId) => (await media.roomState(api.showRoom(showId))).publishing,
+  });
   endBroadcastsWithShows(api, media);
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -173,6 +198,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     media,
     close: async () => {
       const closed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await recorder?.close();
       await realtime.close();
       await media.close();
       httpServer.closeAllConnections();

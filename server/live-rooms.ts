@@ -48,7 +48,12 @@ function replier(ack: unknown): Reply {
   return typeof ack === "function" ? (ack as Reply) : () => {};
 }
 
-export function liveRooms(io: Io, viewers: ViewerCounts, app: ServerApi) {
+export function liveRooms(
+  io: Io,
+  viewers: ViewerCounts,
+  app: ServerApi,
+  broadcasting: (showId: string) => Promise<boolean> = async () => false,
+) {
   const { showRoom } = app;
   const requestState = stateCoalescer((showId) => app.getLiveState(showId));
   // Per socket, so this process's memory is the right place (a socket lives in one process).
@@ -63,7 +68,8 @@ export function liveRooms(io: Io, viewers: ViewerCounts, app: ServerApi) {
         socket.emit("room:error", { reason: "notFound" });
         return;
       }
-      socket.emit("state", { ...state, viewers: Math.max(viewers.total(showId), 1) });
+      const live = state.status === "live" && !state.playback ? await broadcasting(showId).catch(() => false) : false;
+      socket.emit("state", { ...state, broadcasting: live, viewers: Math.max(viewers.total(showId), 1) });
     } catch (error) {
       console.error(`[realtime] state of ${showId}:`, error);
       socket.emit("room:error", { reason: "unavailable" });

@@ -26,7 +26,12 @@ export function originAllowed(origin: string | undefined, host: string | undefin
   }
 }
 
-export type RealtimeOptions = { publicUrl?: string; redisUrl?: string };
+export type RealtimeOptions = {
+  publicUrl?: string;
+  redisUrl?: string;
+  /** Whether a show's own broadcast runs (the media engine knows): part of the state a joining viewer gets. */
+  broadcasting?: (showId: string) => Promise<boolean>;
+};
 export type Io = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 export type Realtime = { io: Io; redis: Redis | null; close: () => Promise<void> };
@@ -91,7 +96,7 @@ export async function attachRealtime(
       );
     },
   });
-  liveRooms(io, viewers, app);
+  liveRooms(io, viewers, app, options.broadcasting);
   await app
     .rearmRunningDeals()
     .catch((error: Error) => console.error(`[realtime] re-arming flash deals: ${error.message}`));

@@ -25,6 +25,8 @@ export type ShowRoomPayloads = {
   "chat:slow": { seconds: number };
   viewers: { count: number };
   status: ShowStatusView;
+  /** The show's own broadcast (WHIP) started or stopped: waiting players offer now instead of asking again. */
+  broadcast: { live: boolean };
 };
 
 /** What an order's room (`order:<id>`) hears: the order page reloads on any of them. */

@@ -90,6 +90,32 @@ const EnvSchema = z.object({
         return z.NEVER;
       }
     }),
+  // A TURN server for phones and firewalls that block UDP (coturn with use-auth-secret): its URLs, comma-separated
+  // (turn:turn.example:3478?transport=udp,turns:turn.example:5349?transport=tcp), the shared secret, and how long
+  // each session's minted credential lasts (a show's length at most).
+  TURN_URLS: z
+    .string()
+    .default("")
+    .transform((text) =>
+      text
+        .split(",")
+        .map((url) => url.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.string().regex(/^turns?:/, "expected turn: or turns: URLs"))),
+  TURN_SECRET: z.string().min(16).optional(),
+  TURN_CREDENTIAL_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(86_400)
+    .default(4 * 3600),
+  // Broadcasts are recorded (and remuxed to HLS for viewers WebRTC cannot reach) by ffmpeg: under
+  // UPLOAD_DIR/recordings unless set; RECORDING=off turns it off.
+  RECORDING: z.enum(["on", "off"]).default("on"),
+  RECORDINGS_DIR: z.string().optional(),
+  FFMPEG_PATH: z.string().default("ffmpeg"),
+  FFPROBE_PATH: z.string().default("ffprobe"),
 });
 
 const PAYOUT_SETTINGS = {

@@ -6,6 +6,7 @@ import { Link, useActionData, useLoaderData, useRevalidator } from "@remix-run/r
 import { useTranslation } from "~/lib/i18n-react";
 import * as z from "zod";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { sessionIceServers } from "~/web/ice-servers.server";
 import { BroadcastPanel } from "~/components/host/broadcast-panel";
 import { ChatModeration } from "~/components/host/chat-moderation";
 import { ConsoleStats } from "~/components/host/console-stats";
@@ -48,6 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     figures,
     muted,
     slowChoices: SLOW_MODE_CHOICES,
+    iceServers: sessionIceServers(),
     pageTitle: await pageTitle(request, (t) => t("common:title.hostConsole", { title: state.title })),
   };
 }
@@ -131,7 +133,7 @@ function refusalText(reply: unknown, t: (key: string, values?: Record<string, st
 }
 
 export default function HostConsole() {
-  const { state: initial, figures, muted, slowChoices } = useLoaderData<typeof loader>();
+  const { state: initial, figures, muted, slowChoices, iceServers } = useLoaderData<typeof loader>();
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
   const revalidator = useRevalidator();
@@ -187,7 +189,7 @@ export default function HostConsole() {
           {refusal}
         </p>
       ) : null}
-      {state.status !== "ended" ? <BroadcastPanel showId={state.showId} /> : null}
+      {state.status !== "ended" ? <BroadcastPanel showId={state.showId} iceServers={iceServers} /> : null}
       <ConsoleStats
         viewers={live ? state.viewers : 0}
         peak={Math.max(figures.peakViewers, live ? state.viewers : 0)}

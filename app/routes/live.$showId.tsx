@@ -11,6 +11,7 @@ import { hasReminder, isFollowing } from "~/domain/notices/audience.server";
 import { markReminderCame } from "~/domain/notices/reminders.server";
 import { replayMoments } from "~/domain/live/pins.server";
 import { getUserId } from "~/web/auth.server";
+import { sessionIceServers } from "~/web/ice-servers.server";
 import { invariantResponse } from "~/web/http.server";
 import type { RouteHandle } from "~/root";
 
@@ -46,12 +47,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     chatMax: CHAT_MAX_LENGTH,
     addresses,
     audience: { hostId: show.hostId, following, reminded },
+    // Only a live show's own broadcast needs them (TURN credentials minted for this page's session).
+    iceServers: state.status === "live" && !state.playback ? sessionIceServers() : [],
     pageTitle: await pageTitle(request, () => state.title),
   };
 }
 
 export default function LiveRoomRoute() {
-  const { state, moments, signedIn, chatMax, addresses, audience } = useLoaderData<typeof loader>();
+  const { state, moments, signedIn, chatMax, addresses, audience, iceServers } = useLoaderData<typeof loader>();
   // Keyed by show, so moving from one room to another starts a fresh connection and state.
   return (
     <ViewerRoom
@@ -62,6 +65,7 @@ export default function LiveRoomRoute() {
       chatMax={chatMax}
       addresses={addresses}
       audience={audience}
+      iceServers={iceServers}
     />
   );
 }

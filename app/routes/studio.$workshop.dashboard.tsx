@@ -9,7 +9,9 @@ import { chartMoney } from "~/components/charts/money-axis";
 import { StatTile } from "~/components/charts/stat-tile";
 import { ConsoleNav } from "~/components/fulfil/console-nav";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
+import { StudioReplays } from "~/components/studio/studio-replays";
 import { workshopDashboard } from "~/domain/ledger/dashboards.server";
+import { replaysThatSold } from "~/domain/live/recordings.server";
 import { requireWorkshopMember } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import type { RouteHandle } from "~/root";
@@ -21,10 +23,11 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { workshop } = await requireWorkshopMember(request, params.workshop ?? "");
-  const figures = await workshopDashboard(workshop.id);
+  const [figures, replays] = await Promise.all([workshopDashboard(workshop.id), replaysThatSold(workshop.id)]);
   return {
     workshop: { slug: workshop.slug, nameZh: workshop.nameZh, nameEn: workshop.nameEn },
     figures,
+    replays: replays.map((replay) => ({ ...replay, endedAt: replay.endedAt?.toISOString() ?? null })),
     pageTitle: await pageTitle(request, (t) => t("dashboard:workshop.title")),
   };
 }
@@ -33,7 +36,7 @@ export default function WorkshopDashboard() {
   const { t, i18n } = useTranslation("dashboard");
   const locale = i18n.language;
   const en = locale === "en";
-  const { workshop, figures } = useLoaderData<typeof loader>();
+  const { workshop, figures, replays } = useLoaderData<typeof loader>();
   const money = (fen: number) => formatMoney(fen, locale);
   const short = (fen: number) => chartMoney(fen, locale);
   const best = figures.salesByDay.reduce((top, day) => (day.fen > top.fen ? day : top), figures.salesByDay[0]);
@@ -121,6 +124,7 @@ export default function WorkshopDashboard() {
           color="#15803d"
         />
       </div>
+      <StudioReplays replays={replays} />
     </main>
   );
 }

@@ -17,6 +17,9 @@ import { vapid } from "../lib/vapid.server";
 import { viewerFromCookie } from "./auth.server";
 import { refusalOf } from "./domain-error-answer.server";
 import { publishAccess, watchAccess } from "./broadcast-access.server";
+import { sessionIceServers } from "./ice-servers.server";
+import { announceBroadcast, closeRecording, openRecording } from "../domain/live/recordings.server";
+import { HLS_PATH, RECORDINGS_PATH } from "../domain/live/recording-paths";
 import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
 import { CROSS_SITE_REFUSAL_PATH } from "./cross-site-refusal";
 import { submitCheckout } from "./checkout-submission.server";
@@ -69,6 +72,13 @@ export const serverApi = {
   // WHIP/WHEP (server/media/).
   publishAccess,
   watchAccess,
+  sessionIceServers,
+  // Recording and HLS (server/media/recorder.ts).
+  announceBroadcast,
+  openRecording,
+  closeRecording,
+  RECORDINGS_PATH,
+  HLS_PATH,
 };
 
 export type ServerApi = typeof serverApi;

@@ -4,12 +4,14 @@ import { fork, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import {
   MediaRefusal,
+  type BroadcastChange,
   type MediaEngine,
   type MediaSession,
   type RelaySettings,
   type RoomState,
+  type RtpForward,
 } from "./media-engine.ts";
-import type { RelayReply, RelayRequest } from "./relay-protocol.ts";
+import type { RelayNotice, RelayReply, RelayRequest } from "./relay-protocol.ts";
 
 const REQUEST_TIMEOUT_MS = 15_000;
 const RELAY_SCRIPT = fileURLToPath(new URL("./relay-process.ts", import.meta.url));
@@ -22,6 +24,14 @@ export function embeddedEngine(settings: RelaySettings): MediaEngine {
   let ready: Promise<ChildProcess> | undefined;
   let nextId = 1;
   const waiting = new Map<number, Waiting>();
+  const listeners: ((change: BroadcastChange) => void)[] = [];
+  // Rooms with a publisher, so that a relay that dies still tells everyone their broadcasts went with it.
+  const publishing = new Set<string>();
+  const announce = (change: BroadcastChange) => {
+    if (change.session) publishing.add(change.room);
+    else publishing.delete(change.room);
+    for (const listener of listeners) listener(change);
+  };
 
   function start(): Promise<ChildProcess> {
     const relay = fork(RELAY_SCRIPT, [JSON.stringify(settings)], {
@@ -29,7 +39,9 @@ export function embeddedEngine(settings: RelaySettings): MediaEngine {
       stdio: ["ignore", "inherit", "inherit", "ipc"],
     });
     child = relay;
-    relay.on("message", (reply: RelayReply) => {
+    relay.on("message", (message: RelayReply | RelayNotice) => {
+      if ("notice" in message) return announce(message.change);
+      const reply = message;
       const entry = waiting.get(reply.id);
       if (!entry) return;
       waiting.delete(reply.id);
@@ -47,10 +59,11 @@ export function embeddedEngine(settings: RelaySettings): MediaEngine {
         clearTimeout(entry.timer);
         entry.reject(new Error(`The media relay stopped (${signal ?? code}).`));
       }
+      for (const room of [...publishing]) announce({ room, session: null });
     });
     return new Promise((resolve, reject) => {
-      const onReady = (reply: RelayReply) => {
-        if (reply.id !== 0) return;
+      const onReady = (reply: RelayReply | RelayNotice) => {
+        if ("notice" in reply || reply.id !== 0) return;
         relay.off("message", onReady);
         resolve(relay);
       };
@@ -91,6 +104,14 @@ export function embeddedEngine(settings: RelaySettings): MediaEngine {
         viewers: 0,
         codec: null,
       },
+    forwardRtp: async (room, target) =>
+      (await call<RtpForward | null>({ op: "forwardRtp", args: [room, target] }, { spawn: false })) ?? null,
+    stopForward: async (room, forwardId) => {
+      await call({ op: "stopForward", args: [room, forwardId] }, { spawn: false });
+    },
+    onBroadcast: (listener) => {
+      listeners.push(listener);
+    },
     close: async () => {
       const relay = child;
       if (!relay || relay.exitCode !== null) return;

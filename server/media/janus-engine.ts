@@ -7,7 +7,14 @@ import { randomBytes } from "node:crypto";
 import Janode, { type JanodeConnection, type JanodeHandle, type JanodeSession } from "janode";
 import VideoRoom, { type VideoRoomHandle } from "janode/plugins/videoroom";
 import { startJanus, type JanusProcess } from "./janus-process.ts";
-import { MediaRefusal, type MediaEngine, type MediaSession, type RoomState, type ViewerOffer } from "./media-engine.ts";
+import {
+  MediaRefusal,
+  type BroadcastChange,
+  type MediaEngine,
+  type MediaSession,
+  type RoomState,
+  type ViewerOffer,
+} from "./media-engine.ts";
 
 Janode.Logger.setLevel("none");
 
@@ -24,7 +31,7 @@ export type JanusSettings = {
 
 type Publisher = { publisher: string; sessionId: string; handle: VideoRoomHandle; codec: string | null };
 type Viewer = { sessionId: string; handle: VideoRoomHandle; answered: boolean; timer?: NodeJS.Timeout };
-type Room = { created: Promise<void>; publisher?: Publisher; viewers: Map<string, Viewer> };
+type Room = { name: string; created: Promise<void>; publisher?: Publisher; viewers: Map<string, Viewer> };
 type Connected = { connection: JanodeConnection; session: JanodeSession; manager: VideoRoomHandle };
 
 // Janus answers requests in milliseconds; one it never answers must not hang a WHIP/WHEP request.
@@ -114,7 +121,7 @@ export function janusEngine(settings: JanusSettings): MediaEngine {
           if (errorCode(error) !== 427) throw error; // 427: the room exists
         },
       );
-      room = { created, viewers: new Map() };
+      room = { name, created, viewers: new Map() };
       rooms.set(name, room);
       created.catch(() => rooms.get(name) === room && rooms.delete(name));
     }
@@ -140,6 +147,9 @@ export function janusEngine(settings: JanusSettings): MediaEngine {
       handle.once(event, forget);
     }
   }
+
+  const listeners: ((change: BroadcastChange) => void)[] = [];
+  const announce = (change: BroadcastChange) => listeners.forEach((listener) => listener(change));
 
   async function publish(name: string, publisher: string, offer: string): Promise<MediaSession> {
     const connected = await janus();
@@ -167,6 +177,7 @@ export function janusEngine(settings: JanusSettings): MediaEngine {
       if (room.publisher !== earlier) throw new MediaRefusal("publisher_taken", "Someone else started broadcasting.");
       const entry: Publisher = { publisher, sessionId, handle, codec: videoCodecOf(joined.jsep.sdp) };
       room.publisher = entry;
+      announce({ room: name, session: sessionId });
       onGone(handle, () => room.publisher === entry && endBroadcast(room, entry));
       // The same host again: its earlier session (and the viewers subscribed to that feed) go.
       if (earlier) endBroadcast(room, earlier);
@@ -180,7 +191,9 @@ export function janusEngine(settings: JanusSettings): MediaEngine {
 
   /** The publisher's session ends: so do the viewers subscribed to its feed. */
   function endBroadcast(room: Room, publisher: Publisher) {
+    const current = room.publisher === publisher;
     dropPublisher(room, publisher);
+    if (current) announce({ room: room.name, session: null });
     for (const viewer of room.viewers.values()) dropViewer(room, viewer);
   }
 
@@ -236,6 +249,11 @@ export function janusEngine(settings: JanusSettings): MediaEngine {
     },
     offerToViewer,
     acceptViewerAnswer,
+    // Recording and the HLS fallback copy RTP out of the embedded relay; Janus's rtp_forward could feed the same
+    // recorder but is not written yet, so a show on Janus has no recording (the decision record says so).
+    forwardRtp: async () => null,
+    stopForward: async () => {},
+    onBroadcast: (listener) => void listeners.push(listener),
     endSession: async (name, sessionId) => {
       const room = rooms.get(name);
       if (!room) return false;

@@ -10,6 +10,29 @@ export type ViewerOffer = { sessionId: string; offer: string };
 
 export type RoomState = { publishing: boolean; viewers: number; codec: string | null };
 
+/** Where a copy of a room's RTP goes: local UDP ports (an ffmpeg reading an SDP file records it and cuts HLS). */
+export type RtpForwardTarget = {
+  host: string;
+  videoPort: number;
+  audioPort: number;
+  /** Keyframes are asked of the publisher this often while the copy flows (HLS segments start at one). */
+  keyframeEveryMs: number;
+};
+
+/** One forwarded stream's codec, as the SDP's rtpmap/fmtp lines describe it. */
+export type ForwardedCodec = {
+  payloadType: number;
+  name: string;
+  clockRate: number;
+  channels?: number;
+  parameters?: string;
+};
+
+export type RtpForward = { id: string; video?: ForwardedCodec; audio?: ForwardedCodec };
+
+/** A room's publisher came (`session` names that publishing session) or went (`session` null). */
+export type BroadcastChange = { room: string; session: string | null };
+
 /** Why an engine refused an offer; the endpoints turn each into a 4xx. */
 export type MediaRefusalCode = "bad_offer" | "publisher_taken" | "not_broadcasting";
 
@@ -46,6 +69,14 @@ export interface MediaEngine {
   /** Ends the room's publisher and every viewer (the show ended). */
   endRoom(room: string): Promise<void>;
   roomState(room: string): Promise<RoomState>;
+  /**
+   * Sends a copy of the current publisher's RTP, untouched, to `target` until `stopForward` or until that
+   * publisher goes; null while nobody publishes.
+   */
+  forwardRtp(room: string, target: RtpForwardTarget): Promise<RtpForward | null>;
+  stopForward(room: string, forwardId: string): Promise<void>;
+  /** Hears every publisher coming and going, in every room (recording, and the rooms' "broadcast" event). */
+  onBroadcast(listener: (change: BroadcastChange) => void): void;
   close(): Promise<void>;
 }
 

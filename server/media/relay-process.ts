@@ -2,10 +2,10 @@
 // channel. It lives as long as its parent: when the channel closes, it exits.
 import { MediaRefusal, type RelaySettings } from "./media-engine.ts";
 import { Relay } from "./relay.ts";
-import type { RelayReply, RelayRequest } from "./relay-protocol.ts";
+import type { RelayNotice, RelayReply, RelayRequest } from "./relay-protocol.ts";
 
 const settings = JSON.parse(process.argv[2] ?? "{}") as RelaySettings;
-const relay = new Relay(settings);
+const relay = new Relay(settings, (change) => process.send?.({ notice: "broadcast", change } satisfies RelayNotice));
 
 async function run(request: RelayRequest): Promise<unknown> {
   switch (request.op) {
@@ -19,6 +19,10 @@ async function run(request: RelayRequest): Promise<unknown> {
       return relay.endRoom(...request.args);
     case "roomState":
       return relay.roomState(...request.args);
+    case "forwardRtp":
+      return relay.forwardRtp(...request.args);
+    case "stopForward":
+      return relay.stopForward(...request.args);
   }
 }
 

@@ -2,6 +2,7 @@
 // relay track per kind, and any number of viewers whose senders read those tracks. It runs in its own process
 // (./relay-process.ts) so DTLS hand-shakes and packet fan-out never wait on the app's event loop, nor it on them.
 import { randomBytes } from "node:crypto";
+import { createSocket, type Socket } from "node:dgram";
 import {
   MediaStreamTrack,
   RTCPeerConnection,
@@ -13,9 +14,19 @@ import {
   usePLI as pli,
   useVP8 as vp8,
   type PeerConfig,
+  type RtpPacket,
   type RTCRtpTransceiver,
 } from "werift";
-import { MediaRefusal, type MediaSession, type RelaySettings, type RoomState } from "./media-engine.ts";
+import {
+  MediaRefusal,
+  type BroadcastChange,
+  type ForwardedCodec,
+  type MediaSession,
+  type RelaySettings,
+  type RoomState,
+  type RtpForward,
+  type RtpForwardTarget,
+} from "./media-engine.ts";
 import { looksLikeOffer, withBitrateHints } from "./sdp-hints.ts";
 
 type Kind = "audio" | "video";
@@ -36,9 +47,13 @@ type Publisher = {
   lastKeyframeRequest: number;
 };
 
+/** A copy of the publisher's RTP going to local UDP ports (recording, HLS), with keyframes asked for meanwhile. */
+type Forward = { id: string; socket: Socket; target: RtpForwardTarget; keyframes: NodeJS.Timeout };
+
 type Room = {
   id: string;
   publisher?: Publisher;
+  forwards: Map<string, Forward>;
   relays: Record<Kind, MediaStreamTrack>;
   /** What the publisher sends, per kind: viewers are offered exactly this. */
   codecs: Partial<Record<Kind, RTCRtpCodecParameters>>;
@@ -70,10 +85,24 @@ async function gathered(pc: RTCPeerConnection) {
   await pc.iceGatheringStateChange.watch((state) => state === "complete", GATHERING_TIMEOUT_MS);
 }
 
+function forwardedCodec(codec: RTCRtpCodecParameters | undefined): ForwardedCodec | undefined {
+  if (!codec) return undefined;
+  return {
+    payloadType: codec.payloadType,
+    name: codec.name,
+    clockRate: codec.clockRate,
+    channels: codec.channels,
+    parameters: codec.parameters,
+  };
+}
+
 export class Relay {
   private readonly rooms = new Map<string, Room>();
 
-  constructor(private readonly settings: RelaySettings) {}
+  constructor(
+    private readonly settings: RelaySettings,
+    private readonly announce: (change: BroadcastChange) => void = () => {},
+  ) {}
 
   private peerConfig(codecs: PeerConfig["codecs"]): Partial<PeerConfig> {
     const { iceAddress } = this.settings;
@@ -100,6 +129,7 @@ export class Relay {
         relays: { video: new MediaStreamTrack({ kind: "video" }), audio: new MediaStreamTrack({ kind: "audio" }) },
         codecs: {},
         viewers: new Map(),
+        forwards: new Map(),
       };
       this.rooms.set(id, room);
     }
@@ -156,9 +186,12 @@ export class Relay {
     const codecs = { video: primaryCodec(transceivers.video), audio: primaryCodec(transceivers.audio) };
     const changed = KINDS.some((kind) => room.codecs[kind] && room.codecs[kind]?.mimeType !== codecs[kind]?.mimeType);
     const replaced = room.publisher;
+    // A copy of the old publisher's RTP ends with it: a new session is a new recording (new clock, new SSRC).
+    this.stopForwards(room);
     room.publisher = publisher;
     room.codecs = codecs;
     await replaced?.pc.close().catch(() => {});
+    this.announce({ room: roomId, session: publisher.sessionId });
     // Viewers negotiated the earlier publisher's codec: a different one would reach them undecodable.
     if (changed) await this.dropViewers(room);
     wired.to = (track: MediaStreamTrack) => {
@@ -169,7 +202,9 @@ export class Relay {
         this.requestKeyframe(room, true);
       }
       track.onReceiveRtp.subscribe((rtp) => {
-        if (room.publisher === publisher) room.relays[kind].writeRtp(rtp);
+        if (room.publisher !== publisher) return;
+        room.relays[kind].writeRtp(rtp);
+        if (room.forwards.size) this.copy(room, kind, rtp);
       });
     };
     early.forEach(wired.to);
@@ -255,9 +290,44 @@ export class Relay {
     void receiver.sendRtcpPLI(publisher.videoSsrc).catch(() => {});
   }
 
+  private copy(room: Room, kind: Kind, rtp: RtpPacket) {
+    const bytes = rtp.serialize();
+    for (const { socket, target } of room.forwards.values()) {
+      socket.send(bytes, kind === "video" ? target.videoPort : target.audioPort, target.host);
+    }
+  }
+
+  forwardRtp(roomId: string, target: RtpForwardTarget): RtpForward | null {
+    const room = this.rooms.get(roomId);
+    if (!room?.publisher) return null;
+    const id = sessionId();
+    const socket = createSocket("udp4");
+    // A reader that is not listening yet, or has gone, makes sends fail: the copy is best-effort by nature.
+    socket.on("error", () => {});
+    const keyframes = setInterval(() => this.requestKeyframe(room, true), target.keyframeEveryMs);
+    room.forwards.set(id, { id, socket, target, keyframes });
+    this.requestKeyframe(room, true);
+    return { id, video: forwardedCodec(room.codecs.video), audio: forwardedCodec(room.codecs.audio) };
+  }
+
+  stopForward(roomId: string, id: string) {
+    const room = this.rooms.get(roomId);
+    const forward = room?.forwards.get(id);
+    if (!room || !forward) return;
+    room.forwards.delete(id);
+    clearInterval(forward.keyframes);
+    forward.socket.close();
+  }
+
+  private stopForwards(room: Room) {
+    for (const id of [...room.forwards.keys()]) this.stopForward(room.id, id);
+  }
+
   private async dropPublisher(room: Room) {
     const publisher = room.publisher;
     room.publisher = undefined;
+    this.stopForwards(room);
+    if (publisher) this.announce({ room: room.id, session: null });
     await publisher?.pc.close().catch(() => {});
   }
 

@@ -21,7 +21,7 @@ export const WHEP_PATH = "/whep";
 const MAX_OFFER_BYTES = 64 * 1024;
 const SDP = "application/sdp";
 
-type IceServer = ReturnType<ServerApi["env"]>["MEDIA_ICE_SERVERS"][number];
+type IceServer = ReturnType<ServerApi["sessionIceServers"]>[number];
 
 const refusalStatus: Record<MediaRefusalCode, number> = {
   bad_offer: 400,
@@ -56,7 +56,7 @@ async function answerOffer(
   req: Request,
   res: Response,
   base: string,
-  links: string[],
+  links: () => string[],
   take: (offer: string) => Promise<MediaSession>,
 ) {
   if (!req.is(SDP)) return plain(res, 415, `Send the offer as ${SDP}.`, { "Accept-Post": SDP });
@@ -64,12 +64,13 @@ async function answerOffer(
   if (!looksLikeOffer(offer)) return plain(res, 400, "The body is not an SDP offer with audio or video.");
   try {
     const session = await take(offer);
+    const servers = links();
     res
       .status(201)
       .set({
         "Cache-Control": "no-store",
         Location: `${base}/${encodeURIComponent(req.params.showId)}/${session.sessionId}`,
-        ...(links.length ? { Link: links.join(", ") } : {}),
+        ...(servers.length ? { Link: servers.join(", ") } : {}),
       })
       .type(SDP)
       .send(session.answer);
@@ -140,7 +141,8 @@ function guarded(handler: (req: Request, res: Response) => Promise<void>) {
 
 export function mediaEndpoints(app: ServerApi, engine: MediaEngine): Router {
   const router = express.Router();
-  const links = iceServerLinks(app.env().MEDIA_ICE_SERVERS);
+  // TURN credentials are minted per session: each answer (and each pre-flight OPTIONS) gets its own.
+  const links = () => iceServerLinks(app.sessionIceServers());
   const readOffer = express.text({ type: SDP, limit: MAX_OFFER_BYTES });
   const room = (req: Request) => app.showRoom(req.params.showId);
 
@@ -168,7 +170,7 @@ export function mediaEndpoints(app: ServerApi, engine: MediaEngine): Router {
       if (!access.ok) return plain(res, access.status, access.reason);
       const { offerToViewer: offers } = engine;
       if (offers && !req.body?.length && Number(req.headers["content-length"] ?? 0) === 0) {
-        return offerToViewer(req, res, links, () => offers.call(engine, room(req)));
+        return offerToViewer(req, res, links(), () => offers.call(engine, room(req)));
       }
       await answerOffer(req, res, WHEP_PATH, links, (offer) => engine.watch(room(req), offer));
     }),
@@ -188,6 +190,19 @@ export function mediaEndpoints(app: ServerApi, engine: MediaEngine): Router {
   );
 
   for (const base of [WHIP_PATH, WHEP_PATH]) {
+    // RFC 9725 §4.6: a client may ask for the ICE servers before it offers (it needs TURN to gather relay candidates).
+    router.options(`${base}/:showId`, (_req, res) => {
+      const servers = links();
+      res
+        .status(204)
+        .set({
+          "Cache-Control": "no-store",
+          "Accept-Post": SDP,
+          Allow: base === WHEP_PATH ? "OPTIONS, POST, GET" : "OPTIONS, POST",
+          ...(servers.length ? { Link: servers.join(", ") } : {}),
+        })
+        .end();
+    });
     // The session id in the Location is 128 random bits: whoever holds it is the one who opened the session.
     router.delete(
       `${base}/:showId/:sessionId`,

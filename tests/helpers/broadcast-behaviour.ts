@@ -86,10 +86,53 @@ export function broadcastBehaviour(engine: EngineName) {
       await expect
         .poll(() => host.getByTestId("broadcast-link").textContent(), { timeout: 10_000 })
         .toMatch(/\d+ kbps/);
-      await host.getByRole("button", { name: "停止推流" }).click();
-      await expect.poll(() => host.getByTestId("broadcast-state").textContent()).toBe("未推流");
+      if (engine !== "embedded") {
+        // Recording, the HLS fallback and the key page are the embedded engine's (the key page is the same anyway).
+        await host.getByRole("button", { name: "停止推流" }).click();
+        await expect.poll(() => host.getByTestId("broadcast-state").textContent()).toBe("未推流");
+        await viewerContext.close();
+        return hostContext.close();
+      }
+
+      // A phone whose network lets no WebRTC through (relay-only, and no relay) falls back to the broadcast's HLS.
+      const blocked = await newContext(browser, baseUrl, PHONE);
+      await blocked.addInitScript(() => {
+        const Native = window.RTCPeerConnection;
+        window.RTCPeerConnection = class extends Native {
+          constructor(config?: RTCConfiguration) {
+            super({ ...config, iceServers: [], iceTransportPolicy: "relay" });
+          }
+        };
+      });
+      const fallback = await blocked.newPage();
+      await fallback.goto(`/live/${showId}`);
+      await expect.poll(() => fallback.locator("video[data-fallback=hls]").count(), { timeout: 15_000 }).toBe(1);
+      await expect
+        .poll(() => framesOf(fallback, "video[data-fallback=hls]").then((f) => f.frames), { timeout: 20_000 })
+        .toBeGreaterThan(0);
+      await blocked.close();
+
+      // Ending the show ends the broadcast and finalises its recording, which becomes the replay.
+      await host.getByText("结束直播").click();
+      await host.getByRole("button", { name: "确定结束" }).click();
+      const replay = `section[aria-label="茶园现场直播"] video[src*="/recordings/"]`;
+      await expect.poll(() => viewer.locator(replay).count(), { timeout: 20_000 }).toBe(1);
+      await expect.poll(() => framesOf(viewer, replay).then((f) => f.frames), { timeout: 10_000 }).toBeGreaterThan(0);
+      const moment = viewer.getByRole("list", { name: "精彩时刻 · 点选回看并购买" }).getByRole("button").first();
+      const stamp = (await moment.locator("span.font-mono").textContent()) ?? "0:00";
+      const [minutes, seconds] = stamp.split(":").map(Number);
+      await moment.click();
+      // Known gap (docs/decisions/010-live-video.md): under load the file can come out shorter than the broadcast's
+      // wall-clock length, and a late moment then lands at the end; the seek must still reach the moment's second.
+      const duration = await viewer.$eval(replay, (video: HTMLVideoElement) => video.duration);
+      const target = Math.min(minutes * 60 + seconds, duration);
+      await expect
+        .poll(() => viewer.$eval(replay, (video: HTMLVideoElement) => video.currentTime), { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(target - 1);
+      expect(await viewer.$eval(replay, (video: HTMLVideoElement) => video.currentTime)).toBeLessThan(target + 3);
+      await viewer.screenshot({ path: `${ARTIFACTS}/broadcast-replay-phone.png` });
       await viewerContext.close();
-      if (engine !== "embedded") return hostContext.close(); // the key page is the same whatever the engine
+
       const phone = await newContext(browser, baseUrl, PHONE);
       const keyPage = await logIn(phone, "host.tea@cunbo.test", "cunbo2026");
       await keyPage.goto(`/host/shows/${showId}/stream-key`);

@@ -1,13 +1,17 @@
 // WebRTC peers in Node (werift) for tests that publish over WHIP and watch over WHEP without a browser: a
-// publisher that sends made-up VP8 RTP (the relay forwards it without looking inside), and a viewer that counts
-// the RTP packets it receives.
+// publisher that sends made-up VP8 RTP (the relay forwards it without looking inside), one that sends real H.264
+// (ffmpeg's test picture, for recording and HLS), and a viewer that counts the RTP packets it receives.
+import { spawn } from "node:child_process";
+import { createSocket } from "node:dgram";
 import {
+  useH264 as h264,
   MediaStreamTrack,
   RTCPeerConnection,
   RtpHeader,
   RtpPacket,
   useOPUS as opus,
   useVP8 as vp8,
+  type PeerConfig,
   type RTCRtpTransceiver,
 } from "werift";
 
@@ -26,6 +30,8 @@ const HOST_IPV4 = { iceServers: [], iceUseIpv6: false, codecs: LOOPBACK.codecs }
 /** `loopback` for the embedded relay (127.0.0.1 only), `host` for Janus (the machine's IPv4 interfaces). */
 export type PeerNetwork = "loopback" | "host";
 const networks = { loopback: LOOPBACK, host: HOST_IPV4 };
+const peerConfig = (network: PeerNetwork | Partial<PeerConfig>) =>
+  typeof network === "string" ? networks[network] : { ...LOOPBACK, ...network };
 
 async function offerOf(pc: RTCPeerConnection): Promise<string> {
   await pc.setLocalDescription(await pc.createOffer());
@@ -64,8 +70,9 @@ export type NodePublisher = Peer & {
   keyframeRequests(): number;
 };
 
-export async function nodePublisher(network: PeerNetwork = "loopback"): Promise<NodePublisher> {
-  const pc = new RTCPeerConnection(networks[network]);
+/** `network` for the engine, or peer settings on loopback, e.g. TURN servers and `iceTransportPolicy: "relay"`. */
+export async function nodePublisher(network: PeerNetwork | Partial<PeerConfig> = "loopback"): Promise<NodePublisher> {
+  const pc = new RTCPeerConnection(peerConfig(network));
   const track = new MediaStreamTrack({ kind: "video" });
   const video: RTCRtpTransceiver = pc.addTransceiver(track, { direction: "sendonly" });
   let plis = 0;
@@ -89,8 +96,8 @@ export async function nodePublisher(network: PeerNetwork = "loopback"): Promise<
 
 export type NodeViewer = Peer & { packets(): number; codec(): string | undefined };
 
-export async function nodeViewer(network: PeerNetwork = "loopback"): Promise<NodeViewer> {
-  const pc = new RTCPeerConnection(networks[network]);
+export async function nodeViewer(network: PeerNetwork | Partial<PeerConfig> = "loopback"): Promise<NodeViewer> {
+  const pc = new RTCPeerConnection(peerConfig(network));
   const video = pc.addTransceiver("video", { direction: "recvonly" });
   pc.addTransceiver("audio", { direction: "recvonly" });
   let packets = 0;
@@ -136,6 +143,46 @@ export function answeringViewer(network: PeerNetwork = "host"): AnsweringViewer 
         await pc.iceGatheringStateChange.watch((state) => state === "complete", 5_000);
       }
       return pc.localDescription!.sdp;
+    },
+  };
+}
+
+export type H264Publisher = Peer & {
+  /** Starts sending ffmpeg's moving test picture as H.264 (keyframe every second) until the peer closes. */
+  startPicture(): Promise<void>;
+};
+
+/** A publisher of real H.264: ffmpeg encodes its test source to RTP on loopback, and this peer sends it on. */
+export async function nodeH264Publisher(options: Partial<PeerConfig> = {}): Promise<H264Publisher> {
+  const pc = new RTCPeerConnection({ ...LOOPBACK, codecs: { video: [h264()], audio: [opus()] }, ...options });
+  const track = new MediaStreamTrack({ kind: "video" });
+  pc.addTransceiver(track, { direction: "sendonly" });
+  const offer = await offerOf(pc);
+  const socket = createSocket("udp4");
+  socket.on("message", (packet) => track.writeRtp(packet));
+  let encoder: ReturnType<typeof spawn> | undefined;
+  const base = peer(pc, offer);
+  return {
+    ...base,
+    async startPicture() {
+      await new Promise<void>((resolve) => socket.bind(0, "127.0.0.1", resolve));
+      const { port } = socket.address();
+      encoder = spawn(
+        "ffmpeg",
+        [
+          ...["-hide_banner", "-loglevel", "error", "-nostdin", "-re"],
+          ...["-f", "lavfi", "-i", "testsrc=size=320x240:rate=30"],
+          ...["-c:v", "libx264", "-profile:v", "baseline", "-tune", "zerolatency", "-preset", "ultrafast"],
+          ...["-pix_fmt", "yuv420p", "-g", "30", "-bsf:v", "h264_mp4toannexb"],
+          ...["-f", "rtp", "-payload_type", "96", `rtp://127.0.0.1:${port}?pkt_size=1200`],
+        ],
+        { stdio: "ignore" },
+      );
+    },
+    async close() {
+      encoder?.kill("SIGKILL");
+      socket.close();
+      await base.close();
     },
   };
 }

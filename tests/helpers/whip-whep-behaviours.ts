@@ -36,6 +36,8 @@ const PROFILES: Record<EngineName, { network: PeerNetwork; answer: RegExp[] }> =
 export function whipWhepBehaviours(engine: EngineName) {
   process.env.MEDIA_ICE_ADDRESS = "127.0.0.1";
   process.env.MEDIA_ICE_SERVERS = '[{"urls":"stun:stun.cunbo.test:3478"}]';
+  // Recording is proven in broadcast-recording.test.ts; these made-up VP8 frames would only start ffmpegs.
+  process.env.RECORDING = "off";
   const profile = PROFILES[engine];
 
   let server: RunningServer;

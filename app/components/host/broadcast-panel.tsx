@@ -33,7 +33,7 @@ async function linkOf(pc: RTCPeerConnection, last: { bytes: number; at: number }
   return { kbps: Math.max(0, kbps), lossPercent };
 }
 
-export function BroadcastPanel({ showId }: { showId: string }) {
+export function BroadcastPanel({ showId, iceServers = [] }: { showId: string; iceServers?: RTCIceServer[] }) {
   const { t } = useTranslation("live");
   const preview = useRef<HTMLVideoElement>(null);
   const peer = useRef<{ pc: RTCPeerConnection; session: string | null } | null>(null);
@@ -71,7 +71,7 @@ export function BroadcastPanel({ showId }: { showId: string }) {
       const media = stream ?? (await camera(facing));
       setStream(media);
       media.getAudioTracks().forEach((track) => (track.enabled = micOn));
-      const pc = new RTCPeerConnection();
+      const pc = new RTCPeerConnection({ iceServers });
       for (const track of media.getTracks()) {
         const transceiver = pc.addTransceiver(track, { direction: "sendonly", streams: [media] });
         if (track.kind === "video") preferH264(transceiver);

@@ -4,7 +4,8 @@ import type { ProductCard } from "~/domain/live/live-state";
 import { formatDuration } from "~/lib/shanghai-time";
 import { usePick } from "./use-pick";
 
-export type Moment = { pinId: string; offsetSeconds: number; card: ProductCard };
+/** `recordingUrl`: the recording the moment lies in, when the broadcast was recorded (null: the replay's video). */
+export type Moment = { pinId: string; offsetSeconds: number; recordingUrl: string | null; card: ProductCard };
 
 type Props = { moments: Moment[]; current: string | null; onChoose: (moment: Moment) => void };
 

@@ -6,6 +6,7 @@ import { useRevalidator } from "@remix-run/react";
 import { useTranslation } from "~/lib/i18n-react";
 import type { SavedAddress } from "~/domain/accounts/address-schema";
 import type { LiveState, ProductCard } from "~/domain/live/live-state";
+import { hlsHref } from "~/domain/live/recording-paths";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { ChatBox, ChatLines } from "./chat-panel";
 import { secondsLeft, useNow } from "./countdown";
@@ -30,9 +31,10 @@ type Props = {
   chatMax: number;
   addresses?: SavedAddress[];
   audience?: RoomAudience;
+  iceServers?: RTCIceServer[];
 };
 
-export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses, audience }: Props) {
+export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses, audience, iceServers }: Props) {
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
   const revalidator = useRevalidator();
@@ -49,12 +51,14 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses, aud
   const deal = state.deal && secondsLeft(state.deal.endsAt, now) > 0 ? state.deal : null;
   const ended = state.status === "ended";
 
+  // A moment in another of the show's recordings (the host broadcast more than once) plays that recording.
+  const replayUrl = moment?.recordingUrl ?? state.recordingUrl;
   const source = ended
-    ? sourceOf(state.recordingUrl)
+    ? sourceOf(replayUrl)
     : state.status === "live"
       ? state.playback
         ? sourceOf(state.playback.url, state.playback.kind)
-        : ({ kind: "whep", url: `/whep/${state.showId}` } as const)
+        : ({ kind: "whep", url: `/whep/${state.showId}`, hls: hlsHref(state.showId) } as const)
       : null;
   const note = ended
     ? t("video.noRecording")
@@ -82,6 +86,8 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses, aud
           note={note}
           controls={ended}
           title={state.title}
+          broadcasting={state.broadcasting}
+          iceServers={iceServers}
         />
         <div className="pointer-events-none absolute inset-0 flex flex-col justify-between">
           <div className="pointer-events-auto space-y-2 bg-gradient-to-b from-black/60 to-transparent p-3 pb-6">

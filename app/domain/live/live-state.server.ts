@@ -11,6 +11,7 @@ import {
   type ProductCard,
 } from "~/domain/live/live-state";
 import { recentSales } from "./show-stats.server";
+import { recordingHref } from "./recording-paths";
 
 const cardSelect = {
   ...productCardFields,
@@ -152,6 +153,7 @@ export async function getLiveState(showId: string, viewers = 0): Promise<LiveSta
       playbackUrl: true,
       recordingUrl: true,
       slowModeSeconds: true,
+      recordings: { where: { status: "ready" }, orderBy: { startedAt: "asc" }, take: 1, select: { file: true } },
       host: {
         select: {
           userId: true,
@@ -181,7 +183,8 @@ export async function getLiveState(showId: string, viewers = 0): Promise<LiveSta
     status: show.status,
     startedAt: show.startedAt?.toISOString() ?? null,
     endedAt: show.endedAt?.toISOString() ?? null,
-    recordingUrl: show.recordingUrl,
+    // The host's own replay URL wins; otherwise the broadcast's first recording.
+    recordingUrl: show.recordingUrl ?? (show.recordings[0] ? recordingHref(show.recordings[0].file) : null),
     playback: show.playbackKind && show.playbackUrl ? { kind: show.playbackKind, url: show.playbackUrl } : null,
     host: {
       nameZh: show.host.displayNameZh,

@@ -70,6 +70,8 @@ export type ShowStatusView = {
 export type StockChange = { variantId: string; stock: number; dealRemaining?: number };
 
 export type LiveState = ShowStatusView & {
+  /** Whether the show's own broadcast runs, as the room last heard (undefined: not heard yet; the player asks). */
+  broadcasting?: boolean;
   showId: string;
   title: string;
   coverImage: string | null;
@@ -143,6 +145,8 @@ export function applyLiveEvent(state: LiveState, { type, payload }: ShowRoomEven
       return { ...state, slowModeSeconds: payload.seconds };
     case "viewers":
       return { ...state, viewers: payload.count };
+    case "broadcast":
+      return { ...state, broadcasting: payload.live };
     case "status": {
       const status = payload;
       const ended = status.status === "ended";
@@ -152,6 +156,7 @@ export function applyLiveEvent(state: LiveState, { type, payload }: ShowRoomEven
 }
 
 export const SHOW_ROOM_EVENTS = [
+  "broadcast",
   "pin",
   "unpin",
   "deal",

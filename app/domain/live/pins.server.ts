@@ -5,6 +5,7 @@ import { events } from "~/domain/events.server";
 import { showRoom, type PinView, type ProductCard } from "~/domain/live/live-state";
 import { Conflict, InvalidInput } from "../errors.server";
 import { productCard, productCards } from "./live-state.server";
+import { replayRecordings } from "./recordings.server";
 import { lockShow } from "./show-lock.server";
 
 /** Pins a product of the line-up; a pin already up comes down in the same transaction. */
@@ -26,7 +27,18 @@ export async function pinProduct(showId: string, productId: string, variantId: s
     }
     const current = await tx.pin.findFirst({ where: { showId, unpinnedAt: null }, select: { id: true } });
     if (current) await tx.pin.update({ where: { id: current.id }, data: { unpinnedAt: now } });
-    const pin = await tx.pin.create({ data: { showId, productId, variantId, pinnedAt: now }, select: { id: true } });
+    // Stamped against the recording's clock, so the replay's moment seeks to where the pin fell in the video.
+    const recording = await tx.recording.findFirst({
+      where: { showId, status: "recording" },
+      select: { id: true, startedAt: true },
+    });
+    const stamp = recording
+      ? { recordingId: recording.id, recordingOffsetMs: Math.max(0, now.getTime() - recording.startedAt.getTime()) }
+      : {};
+    const pin = await tx.pin.create({
+      data: { showId, productId, variantId, pinnedAt: now, ...stamp },
+      select: { id: true },
+    });
     return { pin };
   });
   // The card is built once, after the commit, and the same payload goes to every viewer.
@@ -50,21 +62,38 @@ export async function unpin(showId: string): Promise<string | null> {
   return pinId;
 }
 
-export type ReplayMoment = { pinId: string; offsetSeconds: number; pinnedAt: string; card: ProductCard };
+/** `recordingUrl`: the show's own recording the moment lies in (null: the replay's video, by the wall clock). */
+export type ReplayMoment = {
+  pinId: string;
+  offsetSeconds: number;
+  recordingUrl: string | null;
+  pinnedAt: string;
+  card: ProductCard;
+};
 
-/** Each pin of an ended show as a moment in its recording: seconds from the start, and the product's card. */
+/**
+ * Each pin of an ended show as a moment of its replay, with the product's card. A pin stamped against a
+ * recording seeks that recording to its offset; an older or unrecorded one falls back to seconds since the start.
+ */
 export async function replayMoments(showId: string, startedAt: Date | null): Promise<ReplayMoment[]> {
-  const pins = await db.pin.findMany({
-    where: { showId },
-    orderBy: { pinnedAt: "asc" },
-    select: { id: true, productId: true, pinnedAt: true },
-  });
+  const [pins, recordings] = await Promise.all([
+    db.pin.findMany({
+      where: { showId },
+      orderBy: { pinnedAt: "asc" },
+      select: { id: true, productId: true, pinnedAt: true, recordingId: true, recordingOffsetMs: true },
+    }),
+    replayRecordings(showId),
+  ]);
+  const urls = new Map(recordings.map((recording) => [recording.id, recording.url]));
   const cards = await productCards([...new Set(pins.map((p) => p.productId))]);
-  const start = (startedAt ?? pins[0]?.pinnedAt ?? new Date()).getTime();
+  const start = (recordings[0]?.startedAt ?? startedAt ?? pins[0]?.pinnedAt ?? new Date()).getTime();
   return pins.flatMap((pin) => {
     const card = cards.get(pin.productId);
     if (!card) return [];
-    const offsetSeconds = Math.max(0, Math.round((pin.pinnedAt.getTime() - start) / 1000));
-    return [{ pinId: pin.id, offsetSeconds, pinnedAt: pin.pinnedAt.toISOString(), card }];
+    const recordingUrl = pin.recordingId ? (urls.get(pin.recordingId) ?? null) : null;
+    const offsetMs =
+      recordingUrl && pin.recordingOffsetMs !== null ? pin.recordingOffsetMs : pin.pinnedAt.getTime() - start;
+    const offsetSeconds = Math.max(0, Math.round(offsetMs / 1000));
+    return [{ pinId: pin.id, offsetSeconds, recordingUrl, pinnedAt: pin.pinnedAt.toISOString(), card }];
   });
 }

@@ -3,6 +3,9 @@ import type zh from "../zh-CN/dashboard";
 
 const dashboard: Record<keyof typeof zh, string> = {
   "workshop.title": "Income",
+  "replays.title": "Replays of shows that sold your goods",
+  "replays.empty": "No replay yet of a show that sold your goods.",
+  "replays.meta": "{{host}} · {{ended}} · {{duration}} long",
   "workshop.intro": "The last 30 days, every figure from the ledger.",
   "stat.sales": "Sales, last 30 days",
   "stat.salesAll": "Sales, all time",

@@ -8,6 +8,7 @@ const live: Record<keyof typeof zh, string> = {
   "viewers.count": "{{formatted}} watching",
   "connection.offline": "Connection lost, reconnecting…",
   "video.soon": "The show starts soon · {{time}}",
+  "video.reconnecting": "Reconnecting…",
   "video.noStream": "The host has not started streaming yet",
   "video.noRecording": "The recording is not up yet; browse the show's products meanwhile",
   "video.failed": "The video cannot play right now; please try again later",

@@ -1,6 +1,9 @@
 // Words of the workshop, host and admin dashboards and the public impact page.
 const dashboard = {
   "workshop.title": "收入看板",
+  "replays.title": "卖过本工坊商品的直播回放",
+  "replays.empty": "还没有带货过本工坊商品的直播回放。",
+  "replays.meta": "{{host}} · {{ended}} · 时长 {{duration}}",
   "workshop.intro": "近 30 天的数字，全部来自账本。",
   "stat.sales": "近 30 天销售额",
   "stat.salesAll": "累计销售额",

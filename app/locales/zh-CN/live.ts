@@ -6,6 +6,7 @@ const live = {
   "viewers.count": "{{formatted}} 人在看",
   "connection.offline": "网络断开，正在重连…",
   "video.soon": "直播即将开始 · {{time}}",
+  "video.reconnecting": "重新连接中…",
   "video.noStream": "主播暂未推流，请稍候",
   "video.noRecording": "回放暂未上传，可以先逛逛本场商品",
   "video.failed": "视频暂时无法播放，请稍后再试",
