@@ -32,4 +32,6 @@ export const JOB = {
   afterSalesEscalation: "after-sales-escalation",
   afterSalesSweep: "after-sales-sweep",
   receiptSweep: "receipt-auto-confirm-sweep",
+  luckyBagDraw: "lucky-bag-draw",
+  luckyBagSweep: "lucky-bag-sweep",
 } as const;

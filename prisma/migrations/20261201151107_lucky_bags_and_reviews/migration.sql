@@ -7,6 +7,10 @@ CREATE TYPE "LuckyBagDonor" AS ENUM ('workshop', 'host');
 -- AlterEnum
 ALTER TYPE "LedgerKind" ADD VALUE 'promotion';
 
+-- AlterTable
+ALTER TABLE "Product" ADD COLUMN     "reviewCount" INTEGER NOT NULL DEFAULT 0,
+ADD COLUMN     "reviewStarsSum" INTEGER NOT NULL DEFAULT 0;
+
 -- CreateTable
 CREATE TABLE "LuckyBag" (
     "id" TEXT NOT NULL,
@@ -177,3 +181,4 @@ ALTER TABLE "Review" ADD CONSTRAINT "Review_stars_range" CHECK ("stars" BETWEEN 
 ALTER TABLE "Review" ADD CONSTRAINT "Review_photos_at_most_six" CHECK (cardinality("photos") <= 6);
 ALTER TABLE "Review" ADD CONSTRAINT "Review_hidden_has_reason" CHECK (("hiddenAt" IS NULL) = ("hiddenReason" IS NULL));
 ALTER TABLE "Review" ADD CONSTRAINT "Review_reply_once" CHECK (("reply" IS NULL) = ("repliedAt" IS NULL));
+ALTER TABLE "Product" ADD CONSTRAINT "Product_review_figures" CHECK ("reviewCount" >= 0 AND "reviewStarsSum" BETWEEN "reviewCount" AND 5 * "reviewCount");
