@@ -9,6 +9,8 @@ import enFulfil from "./en/fulfil";
 import enStore from "./en/store";
 import enStudio from "./en/studio";
 import enAftersales from "./en/aftersales";
+import enLuckybag from "./en/luckybag";
+import enReviews from "./en/reviews";
 import zhAccount from "./zh-CN/account";
 import zhAdmin from "./zh-CN/admin";
 import zhCheckout from "./zh-CN/checkout";
@@ -19,6 +21,8 @@ import zhFulfil from "./zh-CN/fulfil";
 import zhStore from "./zh-CN/store";
 import zhStudio from "./zh-CN/studio";
 import zhAftersales from "./zh-CN/aftersales";
+import zhLuckybag from "./zh-CN/luckybag";
+import zhReviews from "./zh-CN/reviews";
 
 export const resources = {
   "zh-CN": {
@@ -32,6 +36,8 @@ export const resources = {
     fulfil: zhFulfil,
     dashboard: zhDashboard,
     aftersales: zhAftersales,
+    luckybag: zhLuckybag,
+    reviews: zhReviews,
   },
   en: {
     common: enCommon,
@@ -44,5 +50,7 @@ export const resources = {
     fulfil: enFulfil,
     dashboard: enDashboard,
     aftersales: enAftersales,
+    luckybag: enLuckybag,
+    reviews: enReviews,
   },
 };

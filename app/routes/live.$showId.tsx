@@ -7,12 +7,13 @@ import { ViewerRoom } from "~/components/live/viewer-room";
 import { CHAT_MAX_LENGTH } from "~/domain/live/chat.server";
 import { getLiveState } from "~/domain/live/live-state.server";
 import { replayMoments } from "~/domain/live/pins.server";
+import { ticketOf } from "~/domain/promotions/lucky-bags.server";
 import { getUserId } from "~/web/auth.server";
 import { invariantResponse } from "~/web/http.server";
 import type { RouteHandle } from "~/root";
 
 // The room fills the phone's screen: its own header (back, share) sits over the stream instead of the site's.
-export const handle: RouteHandle = { i18n: ["account", "checkout", "live"], siteHeader: false };
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "luckybag"], siteHeader: false };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -26,6 +27,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   // A signed-in shopper's address book makes "buy now" one tap.
   const addresses = userId ? await listAddresses(userId) : [];
   invariantResponse(state, "Show not found");
+  const luckyBagTicket = state.luckyBag ? await ticketOf(state.luckyBag.id, userId) : null;
   const moments =
     state.status === "ended" ? await replayMoments(showId, state.startedAt ? new Date(state.startedAt) : null) : [];
   return {
@@ -34,12 +36,13 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     signedIn: Boolean(userId),
     chatMax: CHAT_MAX_LENGTH,
     addresses,
+    luckyBagTicket,
     pageTitle: await pageTitle(request, () => state.title),
   };
 }
 
 export default function LiveRoomRoute() {
-  const { state, moments, signedIn, chatMax, addresses } = useLoaderData<typeof loader>();
+  const { state, moments, signedIn, chatMax, addresses, luckyBagTicket } = useLoaderData<typeof loader>();
   // Keyed by show, so moving from one room to another starts a fresh connection and state.
   return (
     <ViewerRoom
@@ -49,6 +52,7 @@ export default function LiveRoomRoute() {
       signedIn={signedIn}
       chatMax={chatMax}
       addresses={addresses}
+      luckyBagTicket={luckyBagTicket}
     />
   );
 }

@@ -16,6 +16,8 @@ export const NAMESPACES = [
   "fulfil",
   "dashboard",
   "aftersales",
+  "luckybag",
+  "reviews",
 ];
 const KEY = new RegExp(`["'\`](${NAMESPACES.join("|")}):`, "g");
 const HOOK = /useTranslation\(\s*(\[[^\]]*\]|["'][a-z]+["'])?/g;

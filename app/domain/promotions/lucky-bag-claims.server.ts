@@ -62,7 +62,8 @@ export async function claimPrize(winId: string, userId: string, addressId: strin
         },
       },
     });
-    if (win.order) return { orderId: win.order.id, accessToken: win.order.accessToken, number: win.order.number, already: true };
+    if (win.order)
+      return { orderId: win.order.id, accessToken: win.order.accessToken, number: win.order.number, already: true };
     if (win.returnedAt || win.claimBy.getTime() <= now.getTime()) throw new Conflict("luckybag:error.claimExpired");
     const { variant, unitsPerWinner: quantity } = win.bag;
     const { product } = variant;

@@ -115,8 +115,8 @@ export async function luckyBagResult(bagId: string, userId: string | null) {
       })
     : null;
   const myTicket = userId
-    ? ((await db.luckyBagEntry.findUnique({ where: { bagId_userId: { bagId, userId } }, select: { id: true } }))
-        ?.id ?? null)
+    ? ((await db.luckyBagEntry.findUnique({ where: { bagId_userId: { bagId, userId } }, select: { id: true } }))?.id ??
+      null)
     : null;
   return {
     view: toLuckyBagView(bag),

@@ -14,8 +14,7 @@ export const ENTRY_RULES = ["tap", "phrase", "follow"] as const;
 export type EntryRule = (typeof ENTRY_RULES)[number];
 export const DONORS = ["workshop", "host"] as const;
 
-const whole = (key: string, min: number, max: number) =>
-  z.coerce.number(key).int(key).min(min, key).max(max, key);
+const whole = (key: string, min: number, max: number) => z.coerce.number(key).int(key).min(min, key).max(max, key);
 
 export const LuckyBagFormSchema = z
   .object({

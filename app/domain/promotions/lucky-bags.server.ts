@@ -200,7 +200,7 @@ function announceCountSoon(showId: string, bagId: string) {
   countTimers.set(bagId, timer);
 }
 
-export type Entered = { ticket: string; bagId: string; already: boolean };
+export type Entered = { ticket: string; bagId: string; showId: string; already: boolean };
 
 /**
  * Enters a person in a bag, once: a second entry answers the first's ticket. Refused after the countdown, to
@@ -253,12 +253,15 @@ export async function enterLuckyBag(bagId: string, userId: string, via: EntryRul
     return { ticket: created[0].id, already: false };
   });
   if (!entered.already) announceCountSoon(bag.showId, bagId);
-  return { ...entered, bagId };
+  return { ...entered, bagId, showId: bag.showId };
 }
 
-
 /** A chat line that is the running bag's phrase enters its author; null when it is not one. */
-export async function enterByChatPhrase(showId: string, userId: string, text: string): Promise<LuckyBagChatEntry | null> {
+export async function enterByChatPhrase(
+  showId: string,
+  userId: string,
+  text: string,
+): Promise<LuckyBagChatEntry | null> {
   const bag = await db.luckyBag.findFirst({
     where: { showId, drawnAt: null, entryRule: "phrase", endsAt: { gt: new Date() } },
     select: { id: true, phrase: true },
