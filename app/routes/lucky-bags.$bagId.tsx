@@ -80,7 +80,9 @@ export default function LuckyBagResultPage() {
           {t("room.winners", { count: view.winnersCount, units: view.prize.unitsPerWinner })}
         </p>
         <p className="text-sm text-stone-600">
-          {donor === "host" ? t("result.donorHost") : t("result.donorWorkshop", { workshop: pick(workshop.nameZh, workshop.nameEn) })}
+          {donor === "host"
+            ? t("result.donorHost")
+            : t("result.donorWorkshop", { workshop: pick(workshop.nameZh, workshop.nameEn) })}
         </p>
       </header>
 
@@ -153,7 +155,10 @@ export default function LuckyBagResultPage() {
                 </p>
               ) : null}
               {addresses.length ? (
-                <button type="submit" className="min-h-11 w-full rounded-full bg-red-600 px-4 text-sm font-semibold text-white">
+                <button
+                  type="submit"
+                  className="min-h-11 w-full rounded-full bg-red-600 px-4 text-sm font-semibold text-white"
+                >
                   {t("result.claim")}
                 </button>
               ) : null}

@@ -90,7 +90,11 @@ function LuckyBagForm({ lineUp }: { lineUp: ProductCard[] }) {
     shouldValidate: "onSubmit",
   });
   const variants = lineUp.flatMap((card) =>
-    card.variants.map((v) => ({ id: v.id, stock: v.stock, label: `${pick(card.titleZh, card.titleEn)} · ${pick(v.nameZh, v.nameEn)}` })),
+    card.variants.map((v) => ({
+      id: v.id,
+      stock: v.stock,
+      label: `${pick(card.titleZh, card.titleEn)} · ${pick(v.nameZh, v.nameEn)}`,
+    })),
   );
   if (!variants.length) return <p className="text-sm text-stone-600">{t("host.emptyLineUp")}</p>;
   return (

@@ -70,7 +70,9 @@ export function LuckyBag({ bag, now, signedIn, loginHref, initialTicket, sendCha
       <Sheet open={open} onClose={() => setOpen(false)} title={t("room.title")} closeLabel={t("room.close")}>
         <div className="space-y-3 p-4" data-testid="lucky-bag">
           <div className="flex gap-3">
-            {bag.prize.image ? <img src={bag.prize.image} alt="" className="h-16 w-16 rounded-xl object-cover" /> : null}
+            {bag.prize.image ? (
+              <img src={bag.prize.image} alt="" className="h-16 w-16 rounded-xl object-cover" />
+            ) : null}
             <div className="min-w-0 text-sm">
               <p className="font-semibold">{prize}</p>
               <p className="text-stone-600">{pick(bag.prize.variantNameZh, bag.prize.variantNameEn)}</p>
@@ -95,7 +97,10 @@ export function LuckyBag({ bag, now, signedIn, loginHref, initialTicket, sendCha
             </p>
           ) : null}
           {running && !ticket && !signedIn ? (
-            <a href={loginHref} className="block min-h-11 rounded-full bg-red-600 px-4 py-3 text-center text-sm text-white">
+            <a
+              href={loginHref}
+              className="block min-h-11 rounded-full bg-red-600 px-4 py-3 text-center text-sm text-white"
+            >
               {t("room.signIn")}
             </a>
           ) : null}

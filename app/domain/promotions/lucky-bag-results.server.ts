@@ -6,7 +6,13 @@ import { events } from "~/domain/events.server";
 import { showRoom } from "~/domain/live/live-state";
 import { drawWinners } from "./lucky-bag-draw.server";
 import { LUCKY_BAG_CLAIM_HOURS, maskedName } from "./lucky-bag-rules";
-import { announceVariantStock, luckyBagSelect, returnPrizeStock, toLuckyBagView } from "./lucky-bags.server";
+import {
+  announceVariantStock,
+  forgetCount,
+  luckyBagSelect,
+  returnPrizeStock,
+  toLuckyBagView,
+} from "./lucky-bags.server";
 
 const TX_OPTIONS = { maxWait: 15_000, timeout: 30_000 } as const;
 
@@ -51,6 +57,7 @@ export async function drawLuckyBag(bagId: string, now = new Date()): Promise<boo
     return { showId: bag.showId, variantId: bag.variantId, stock };
   }, TX_OPTIONS);
   if (!outcome) return false;
+  forgetCount(bagId);
   const view = await db.luckyBag.findUniqueOrThrow({ where: { id: bagId }, select: luckyBagSelect });
   events.publish({ room: showRoom(outcome.showId), type: "luckybag", payload: toLuckyBagView(view) });
   if (outcome.stock !== null) await announceVariantStock(outcome.variantId, outcome.stock);

@@ -200,6 +200,12 @@ function announceCountSoon(showId: string, bagId: string) {
   countTimers.set(bagId, timer);
 }
 
+/** The draw's announcement carries the final count: no count is sent after it. */
+export function forgetCount(bagId: string) {
+  clearTimeout(countTimers.get(bagId));
+  countTimers.delete(bagId);
+}
+
 export type Entered = { ticket: string; bagId: string; showId: string; already: boolean };
 
 /**
