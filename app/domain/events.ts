@@ -85,7 +85,8 @@ export type CunboEvent =
 type Listeners<P> = { [T in keyof P]: (payload: P[T]) => void };
 
 export type RoomError = { reason: "badShow" | "tooMany" | "notFound" | "unavailable" };
-export type ChatReply = { ok: true; luckyBag?: LuckyBagChatEntry } | { error: string; values?: Record<string, string | number> };
+export type ChatReply =
+  { ok: true; luckyBag?: LuckyBagChatEntry } | { error: string; values?: Record<string, string | number> };
 export type JoinReply = { ok: boolean };
 
 /** Server to browser, in socket.io's form: the rooms' events and the live room's own answers to a join. */

@@ -28,9 +28,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const userId = await getUserId(request);
   const result = await luckyBagResult(params.bagId ?? "", userId);
   invariantResponse(result, "Lucky bag not found");
-  const claimable = result.myWin && !result.myWin.claimedAt && !result.myWin.returnedAt;
+  const expired = Boolean(result.myWin && Date.parse(result.myWin.claimBy) <= Date.now());
+  const claimable = result.myWin && !result.myWin.claimedAt && !result.myWin.returnedAt && !expired;
   return {
     ...result,
+    expired,
     addresses: claimable && userId ? await listAddresses(userId) : [],
     snippet: DRAW_SNIPPET,
     pageTitle: await pageTitle(request, (t) => t("luckybag:result.pageTitle")),
@@ -59,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function LuckyBagResultPage() {
-  const { view, showTitle, host, workshop, donor, myTicket, myWin, addresses, snippet } =
+  const { view, showTitle, host, workshop, donor, myTicket, myWin, expired, addresses, snippet } =
     useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation("luckybag");
@@ -125,7 +127,7 @@ export default function LuckyBagResultPage() {
                 {t("result.seeOrder")}
               </Link>
             </p>
-          ) : myWin.returnedAt || Date.parse(myWin.claimBy) <= Date.now() ? (
+          ) : myWin.returnedAt || expired ? (
             <p className="text-sm">{t("result.expired")}</p>
           ) : (
             <Form method="post" className="space-y-3" aria-describedby={formError ? "claim-error" : undefined}>

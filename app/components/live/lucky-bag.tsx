@@ -2,7 +2,7 @@
 // the prize, the rule, the one tap to enter (or to send the phrase), and once drawn the winners, the viewer's own
 // result and the way to the result page (claim, verify). Plain React only: the room's JavaScript stays small.
 import { useFetcher } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { ChatReply } from "~/domain/events";
 import type { LuckyBagView } from "~/domain/promotions/lucky-bag-rules";
@@ -25,26 +25,23 @@ export function LuckyBag({ bag, now, signedIn, loginHref, initialTicket, sendCha
   const { t } = useTranslation("luckybag");
   const { pick } = usePick();
   const [open, setOpen] = useState(false);
-  const [ticket, setTicket] = useState(initialTicket);
-  const [refusal, setRefusal] = useState<string | null>(null);
+  const [chatTicket, setChatTicket] = useState<string | null>(null);
+  const [chatRefusal, setChatRefusal] = useState<string | null>(null);
   const fetcher = useFetcher<EnterReply>();
-  useEffect(() => {
-    const reply = fetcher.data;
-    if (!reply) return;
-    if ("ticket" in reply) setTicket(reply.ticket);
-    else setRefusal(t(reply.error.key, reply.error.values ?? {}));
-  }, [fetcher.data, t]);
+  const reply = fetcher.state === "idle" ? fetcher.data : undefined;
+  const ticket = initialTicket ?? chatTicket ?? (reply && "ticket" in reply ? reply.ticket : null);
+  const refusal = chatRefusal ?? (reply && "error" in reply ? t(reply.error.key, reply.error.values ?? {}) : null);
   const drawn = bag.winners !== null;
   const won = drawn && ticket !== null && bag.winners!.some((w) => w.ticket === ticket);
   const running = !drawn && secondsLeft(bag.endsAt, now) > 0;
   const prize = pick(bag.prize.titleZh, bag.prize.titleEn);
 
   async function sendPhrase() {
-    setRefusal(null);
-    const reply = await sendChat(bag.phrase ?? "");
-    if ("error" in reply) setRefusal(t(reply.error, reply.values ?? {}));
-    else if (reply.luckyBag && "ticket" in reply.luckyBag) setTicket(reply.luckyBag.ticket);
-    else if (reply.luckyBag && "refused" in reply.luckyBag) setRefusal(t(reply.luckyBag.refused));
+    setChatRefusal(null);
+    const answer = await sendChat(bag.phrase ?? "");
+    if ("error" in answer) setChatRefusal(t(answer.error, answer.values ?? {}));
+    else if (answer.luckyBag && "ticket" in answer.luckyBag) setChatTicket(answer.luckyBag.ticket);
+    else if (answer.luckyBag && "refused" in answer.luckyBag) setChatRefusal(t(answer.luckyBag.refused));
   }
 
   return (
@@ -114,7 +111,7 @@ export function LuckyBag({ bag, now, signedIn, loginHref, initialTicket, sendCha
             </button>
           ) : null}
           {running && !ticket && signedIn && bag.entryRule !== "phrase" ? (
-            <fetcher.Form method="post" action={`/lucky-bags/${bag.id}/enter`} onSubmit={() => setRefusal(null)}>
+            <fetcher.Form method="post" action={`/lucky-bags/${bag.id}/enter`} onSubmit={() => setChatRefusal(null)}>
               <input type="hidden" name="via" value={bag.entryRule} />
               <button
                 type="submit"

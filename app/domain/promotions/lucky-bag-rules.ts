@@ -35,7 +35,7 @@ export const LuckyBagFormSchema = z
     }
     return { ...value, phrase: value.entryRule === "phrase" ? phrase : null };
   });
-export type LuckyBagInput = z.output<typeof LuckyBagFormSchema>;
+export type LuckyBagInput = Omit<z.output<typeof LuckyBagFormSchema>, "intent">;
 
 /** What every viewer sees of a bag. The seed appears only once the bag is drawn. */
 export type LuckyBagView = {

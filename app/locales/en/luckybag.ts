@@ -69,13 +69,15 @@ const luckybag: Record<keyof typeof zh, string> = {
   "result.addAddress": "Add an address",
   "result.claim": "Claim the prize (free, shipping included)",
   "verify.title": "How to check the draw was fair",
-  "verify.how": "When the bag started we published the SHA-256 commitment of a random seed; at the draw we published the seed itself. The winners follow from the seed and the list of tickets alone, so anyone can recompute them.",
+  "verify.how":
+    "When the bag started we published the SHA-256 commitment of a random seed; at the draw we published the seed itself. The winners follow from the seed and the list of tickets alone, so anyone can recompute them.",
   "verify.commit": "Commitment published at the start",
   "verify.seed": "Seed revealed at the draw",
   "verify.seedLater": "Revealed at the draw",
   "verify.entries_one": "Download the {{count}} ticket (JSON)",
   "verify.entries_other": "Download all {{count}} tickets (JSON)",
-  "verify.run": "Paste the code below into a browser console, then run await draw(seed, tickets, {{winners}}): the commitment it returns must match the one above, and its winners the list.",
+  "verify.run":
+    "Paste the code below into a browser console, then run await draw(seed, tickets, {{winners}}): the commitment it returns must match the one above, and its winners the list.",
   "error.variant": "Choose a prize",
   "error.winners": "Between 1 and 100 winners",
   "error.units": "Between 1 and 20 units each",

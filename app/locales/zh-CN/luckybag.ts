@@ -67,13 +67,15 @@ const luckybag = {
   "result.addAddress": "添加新地址",
   "result.claim": "领取奖品（免费包邮）",
   "verify.title": "如何验证开奖公平",
-  "verify.how": "福袋开始时我们公布了随机种子的 SHA-256 承诺；开奖时公布种子本身。中奖者只由种子和全部参与号决定，任何人都能重算。",
+  "verify.how":
+    "福袋开始时我们公布了随机种子的 SHA-256 承诺；开奖时公布种子本身。中奖者只由种子和全部参与号决定，任何人都能重算。",
   "verify.commit": "开始时公布的承诺",
   "verify.seed": "开奖时公布的种子",
   "verify.seedLater": "开奖时公布",
   "verify.entries_one": "下载全部 {{count}} 个参与号（JSON）",
   "verify.entries_other": "下载全部 {{count}} 个参与号（JSON）",
-  "verify.run": "在浏览器控制台粘贴下面的代码，再运行 await draw(种子, 参与号列表, {{winners}})：返回的承诺应与上面一致，中奖号应与名单一致。",
+  "verify.run":
+    "在浏览器控制台粘贴下面的代码，再运行 await draw(种子, 参与号列表, {{winners}})：返回的承诺应与上面一致，中奖号应与名单一致。",
   "error.variant": "请选择奖品",
   "error.winners": "中奖人数要在 1 到 100 之间",
   "error.units": "每人件数要在 1 到 20 之间",
