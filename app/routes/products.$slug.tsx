@@ -13,13 +13,15 @@ import { ReturnPolicyNotice } from "~/components/orders/return-policy-notice";
 import { ShowRows } from "~/components/show-card";
 import { chooseVariant } from "~/components/variant-picker";
 import { getProduct } from "~/domain/catalogue/catalogue.server";
+import { productRating, productReviews } from "~/domain/reviews/reviews.server";
+import { RatingSummary, ReviewList } from "~/components/reviews/review-list";
 import { showsFeaturingProduct } from "~/domain/live/show-schedule.server";
 import { invariantResponse } from "~/web/http.server";
 import { getLocale, translator } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "aftersales", "store"] };
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "reviews", "store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
@@ -32,8 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProduct(params.slug ?? "", locale);
   invariantResponse(product, t("store:product.notFound"));
   const now = new Date();
-  const shows = await showsFeaturingProduct(product.id, locale, now);
-  return { now, product, shows, pageTitle: t("store:meta.page", { title: product.title }) };
+  const [shows, reviews, rating] = await Promise.all([
+    showsFeaturingProduct(product.id, locale, now),
+    productReviews(product.id),
+    productRating(product.id),
+  ]);
+  return { now, product, shows, reviews, rating, locale, pageTitle: t("store:meta.page", { title: product.title }) };
 }
 
 // Choosing a variant only changes ?variant=; everything it needs is already on the page.
@@ -46,7 +52,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 
 export default function ProductPage() {
   const { t, i18n } = useTranslation("store");
-  const { now, product, shows } = useLoaderData<typeof loader>();
+  const { now, product, shows, reviews, rating, locale } = useLoaderData<typeof loader>();
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const selected = chooseVariant(product.variants, searchParams.get("variant"));
@@ -160,6 +166,11 @@ export default function ProductPage() {
           <p className="leading-relaxed text-stone-800">{product.description}</p>
         </PageSection>
       </div>
+
+      <PageSection id="reviews" title={t("reviews:list.title")} className="px-3 sm:px-0">
+        <RatingSummary count={rating.count} starsSum={rating.starsSum} className="mb-3" />
+        <ReviewList reviews={reviews} locale={locale} />
+      </PageSection>
 
       {shows.length ? (
         <PageSection id="shows" title={t("product.inShows")} className="px-3 sm:px-0">

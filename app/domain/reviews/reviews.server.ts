@@ -182,11 +182,24 @@ export async function adminReviews() {
   }));
 }
 
-/** For the buyer's order page: each line's review, if written (with the reason, if an admin hid it). */
-export async function reviewsOfOrder(orderId: string) {
+/**
+ * For the buyer's order page: each line's review, if written (with the reason, if an admin hid it); null when
+ * the viewer is not the order's signed-in buyer (only they may review it).
+ */
+export async function reviewsOfOrder(orderId: string, userId: string | null) {
+  if (!userId || !(await db.order.count({ where: { id: orderId, userId } }))) return null;
   const rows = await db.review.findMany({
     where: { orderLine: { orderId } },
     select: { orderLineId: true, stars: true, hiddenReason: true },
   });
-  return new Map(rows.map((r) => [r.orderLineId, { stars: r.stars, hiddenReason: r.hiddenReason }]));
+  return Object.fromEntries(rows.map((r) => [r.orderLineId, { stars: r.stars, hiddenReason: r.hiddenReason }]));
+}
+
+/** A product's rating figures (reviews not hidden), as kept beside it. */
+export async function productRating(productId: string) {
+  const product = await db.product.findUnique({
+    where: { id: productId },
+    select: { reviewCount: true, reviewStarsSum: true },
+  });
+  return { count: product?.reviewCount ?? 0, starsSum: product?.reviewStarsSum ?? 0 };
 }
