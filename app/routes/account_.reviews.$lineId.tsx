@@ -21,7 +21,7 @@ import {
   uploadDirOf,
 } from "~/web/uploaded-image.server";
 
-export const handle: RouteHandle = { i18n: ["reviews"] };
+export const handle: RouteHandle = { i18n: ["aftersales", "checkout", "live", "reviews", "studio"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 

@@ -20,7 +20,7 @@ import { invariantResponse } from "~/web/http.server";
 import { pageTitle } from "~/web/page-title.server";
 import { readForm } from "~/web/read-form.server";
 
-export const handle: RouteHandle = { i18n: ["account", "luckybag"] };
+export const handle: RouteHandle = { i18n: ["account", "checkout", "fulfil", "live", "luckybag"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 

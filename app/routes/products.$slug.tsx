@@ -21,7 +21,7 @@ import { getLocale, translator } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "aftersales", "reviews", "store"] };
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "reviews", "store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data

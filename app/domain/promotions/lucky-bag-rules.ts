@@ -1,6 +1,9 @@
 // Lucky bags (福袋), client-safe: the limits a host chooses within, the host's start form, what the room shows of
 // a bag, the masked names winners are announced by, and the snippet anyone can run to recompute a draw.
 import { z } from "zod";
+import { maskedName } from "../accounts/masked-name";
+
+export { maskedName };
 
 export const LUCKY_BAG_MINUTES = [1, 3, 5, 10, 15] as const;
 export const LUCKY_BAG_MIN_MINUTES = 1;
@@ -67,13 +70,6 @@ export type LuckyBagCount = { id: string; entriesCount: number };
 
 /** What a chat line did for its author in a phrase bag: entered (their ticket), or refused (why). */
 export type LuckyBagChatEntry = { ticket: string; bagId: string } | { refused: string };
-
-/** 李** / a***: enough for a winner to recognise themselves, not enough to name them to the room. */
-export function maskedName(name: string): string {
-  const chars = [...name.trim()];
-  if (chars.length === 0) return "*";
-  return `${chars[0]}${"*".repeat(Math.min(Math.max(chars.length - 1, 1), 4))}`;
-}
 
 /** The same phrase as the host set it, whatever spacing or width the viewer typed it in. */
 export function samePhrase(text: string, phrase: string): boolean {

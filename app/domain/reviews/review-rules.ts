@@ -1,7 +1,7 @@
 // Reviews, client-safe: what a review may be (the form the buyer fills in, the workshop's reply, the admin's
 // reason to hide one), the name it is shown under, and the rating a card shows.
 import { z } from "zod";
-import { maskedName } from "../promotions/lucky-bag-rules";
+import { maskedName } from "../accounts/masked-name";
 
 export const REVIEW_MAX_PHOTOS = 6;
 export const REVIEW_TEXT_MAX = 500;
