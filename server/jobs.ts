@@ -1,7 +1,8 @@
 // The PostgreSQL-backed job queue (pg-boss, in the `pgboss` schema): the reservation-expiry job that lets an
 // unpaid order's hold lapse on time, the owed-refund job that retries a refund with backoff, and sweeps every
 // minute that catch any hold or owed refund whose job was lost, the automatic confirmation of receipt, and the
-// notices that tell followers, reminded shoppers and buyers what happened.
+// notices that tell followers, reminded shoppers and buyers what happened;
+// lucky bags' draws and unclaimed prizes.
 import PgBoss from "pg-boss";
 import { loadAppBuild } from "./app-build.ts";
 
@@ -70,6 +71,17 @@ export async function startJobs(
   await boss.work<Parameters<typeof app.workNoticeJob>[0]>(JOB.notices, polling, async ([job]) => {
     await app.workNoticeJob(job.data, app.vapid());
   });
+  // Lucky bags: each is drawn by its own job when its countdown ends; the minute's sweep draws any whose job was
+  // lost and gives unclaimed prizes back to stock.
+  await boss.createQueue(JOB.luckyBagDraw, { name: JOB.luckyBagDraw, retryLimit: 5, retryDelay: 2 });
+  await boss.createQueue(JOB.luckyBagSweep, { name: JOB.luckyBagSweep, policy: "singleton" });
+  await boss.work<{ bagId: string }>(JOB.luckyBagDraw, { ...polling, batchSize: 10 }, async (batch) => {
+    for (const job of batch) await app.drawLuckyBag(job.data.bagId);
+  });
+  await boss.work(JOB.luckyBagSweep, polling, async () => {
+    await app.sweepLuckyBags(now());
+  });
+  await boss.schedule(JOB.luckyBagSweep, "* * * * *");
   app.installJobQueue({
     async send(name, list) {
       await boss.insert(list.map((job) => ({ name, ...job })));

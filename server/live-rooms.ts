@@ -2,6 +2,7 @@
 // ask for the state again after a reconnect that was not recovered (`resync`), and chat. Everything else a
 // client sees is pushed by the domain through the publisher.
 import type { LiveState } from "../app/domain/live/live-state.ts";
+import type { ChatReply } from "../app/domain/events.ts";
 import type { ServerApi } from "./app-build.ts";
 import type { Io, IoSocket } from "./realtime.ts";
 import type { ViewerCounts } from "./viewer-counts.ts";
@@ -42,7 +43,7 @@ export function stateCoalescer(build: (showId: string) => Promise<LiveState | nu
   };
 }
 
-type Reply = (response: { ok: true } | { error: string; values?: Record<string, string | number> }) => void;
+type Reply = (response: ChatReply) => void;
 
 function replier(ack: unknown): Reply {
   return typeof ack === "function" ? (ack as Reply) : () => {};
@@ -102,8 +103,8 @@ export function liveRooms(
       if (!userId) return reply({ error: "live:chat.error.signIn" });
       if (!showId) return reply({ error: "live:chat.error.notJoined" });
       try {
-        await app.postChat(showId, userId, text);
-        reply({ ok: true });
+        const { luckyBag } = await app.postChat(showId, userId, text);
+        reply(luckyBag ? { ok: true, luckyBag } : { ok: true });
       } catch (error) {
         const refusal = app.refusalOf(error);
         if (refusal) return reply({ error: refusal.key, values: refusal.values });

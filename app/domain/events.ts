@@ -11,6 +11,7 @@ import type {
   ShowStatusView,
   StockChange,
 } from "./live/live-state";
+import type { LuckyBagChatEntry, LuckyBagCount, LuckyBagView } from "./promotions/lucky-bag-rules";
 
 /** What a show's room (`show:<id>`) hears. */
 export type ShowRoomPayloads = {
@@ -27,6 +28,9 @@ export type ShowRoomPayloads = {
   status: ShowStatusView;
   /** The show's own broadcast (WHIP) started or stopped: waiting players offer now instead of asking again. */
   broadcast: { live: boolean };
+  /** A lucky bag started, or was drawn (then with its seed and winners). */
+  luckybag: LuckyBagView;
+  "luckybag:count": LuckyBagCount;
 };
 
 /** What an order's room (`order:<id>`) hears: the order page reloads on any of them. */
@@ -83,7 +87,8 @@ export type CunboEvent =
 type Listeners<P> = { [T in keyof P]: (payload: P[T]) => void };
 
 export type RoomError = { reason: "badShow" | "tooMany" | "notFound" | "unavailable" };
-export type ChatReply = { ok: true } | { error: string; values?: Record<string, string | number> };
+export type ChatReply =
+  { ok: true; luckyBag?: LuckyBagChatEntry } | { error: string; values?: Record<string, string | number> };
 export type JoinReply = { ok: boolean };
 
 /** Server to browser, in socket.io's form: the rooms' events and the live room's own answers to a join. */

@@ -34,4 +34,6 @@ export const JOB = {
   receiptSweep: "receipt-auto-confirm-sweep",
   // Tell followers, reminded shoppers and buyers (inbox + Web Push): a show went live, parcels shipped.
   notices: "notices",
+  luckyBagDraw: "lucky-bag-draw",
+  luckyBagSweep: "lucky-bag-sweep",
 } as const;

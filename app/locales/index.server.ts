@@ -10,6 +10,8 @@ import enStore from "./en/store";
 import enStudio from "./en/studio";
 import enAftersales from "./en/aftersales";
 import enNotices from "./en/notices";
+import enLuckybag from "./en/luckybag";
+import enReviews from "./en/reviews";
 import zhAccount from "./zh-CN/account";
 import zhAdmin from "./zh-CN/admin";
 import zhCheckout from "./zh-CN/checkout";
@@ -21,6 +23,8 @@ import zhStore from "./zh-CN/store";
 import zhStudio from "./zh-CN/studio";
 import zhAftersales from "./zh-CN/aftersales";
 import zhNotices from "./zh-CN/notices";
+import zhLuckybag from "./zh-CN/luckybag";
+import zhReviews from "./zh-CN/reviews";
 
 export const resources = {
   "zh-CN": {
@@ -35,6 +39,8 @@ export const resources = {
     dashboard: zhDashboard,
     aftersales: zhAftersales,
     notices: zhNotices,
+    luckybag: zhLuckybag,
+    reviews: zhReviews,
   },
   en: {
     common: enCommon,
@@ -48,5 +54,7 @@ export const resources = {
     dashboard: enDashboard,
     aftersales: enAftersales,
     notices: enNotices,
+    luckybag: enLuckybag,
+    reviews: enReviews,
   },
 };

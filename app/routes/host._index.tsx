@@ -10,7 +10,7 @@ import { forbidden, requireViewer } from "~/web/auth.server";
 import { formatShanghai } from "~/lib/shanghai-time";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "notices"] };
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "luckybag", "notices"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];

@@ -13,6 +13,9 @@ import { ConsoleStats } from "~/components/host/console-stats";
 import { DealFormSchema, DealPanel } from "~/components/host/deal-panel";
 import { buttonStyles, IntentButton } from "~/components/host/intent-button";
 import { LineUpControls } from "~/components/host/lineup-controls";
+import { LuckyBagPanel } from "~/components/host/lucky-bag-panel";
+import { LuckyBagFormSchema } from "~/domain/promotions/lucky-bag-rules";
+import { startLuckyBag } from "~/domain/promotions/lucky-bags.server";
 import { useNow } from "~/components/live/countdown";
 import { StatusPill } from "~/components/live/room-header";
 import { useLiveRoom } from "~/components/live/use-live-room";
@@ -30,7 +33,7 @@ import { readForm } from "~/web/read-form.server";
 import { domainErrorReply } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["checkout", "live", "notices"] };
+export const handle: RouteHandle = { i18n: ["checkout", "live", "luckybag", "notices"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
@@ -110,6 +113,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
       }));
     }
   }
+  if (intent === "lucky-bag") {
+    const submission = parseWithZod(formData, { schema: LuckyBagFormSchema });
+    if (submission.status !== "success") return data({ intent, submission: submission.reply() }, { status: 400 });
+    try {
+      await startLuckyBag(showId, submission.value);
+      return { intent, submission: submission.reply({ resetForm: true }) };
+    } catch (error) {
+      return domainErrorReply(error, request, ({ key, values }) => ({
+        intent,
+        submission: submission.reply(),
+        error: { key, values },
+      }));
+    }
+  }
   const parsed = IntentSchema.safeParse(Object.fromEntries(formData));
   if (!parsed.success) return data({ ok: false, intent, error: { key: "live:error.badRequest" } }, { status: 400 });
   try {
@@ -140,7 +157,7 @@ export default function HostConsole() {
   const { state, connection, clockOffset } = useLiveRoom(initial, ({ type }) => {
     if (type === "sold" || type === "status") revalidator.revalidate();
   });
-  const now = useNow(clockOffset, Boolean(state.deal));
+  const now = useNow(clockOffset, Boolean(state.deal) || Boolean(state.luckyBag && !state.luckyBag.drawnAt));
   const live = state.status === "live";
   // Only a post without JavaScript lands here (buttons use fetchers and show their own replies).
   const refusal = refusalText(useActionData<typeof action>(), t);
@@ -224,6 +241,17 @@ export default function HostConsole() {
               deal={state.deal}
               now={now}
             />
+          ) : (
+            <p className="text-sm text-stone-600">{t("console.notLiveYet")}</p>
+          )}
+        </section>
+
+        <section aria-labelledby="lucky-bag-title" className="space-y-3 rounded-2xl bg-white p-3 ring-1 ring-stone-200">
+          <h2 id="lucky-bag-title" className="font-semibold">
+            {t("luckybag:host.title")}
+          </h2>
+          {live ? (
+            <LuckyBagPanel bag={state.luckyBag} lineUp={state.lineUp} now={now} />
           ) : (
             <p className="text-sm text-stone-600">{t("console.notLiveYet")}</p>
           )}

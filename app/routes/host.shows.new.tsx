@@ -11,7 +11,9 @@ import { showFormAction } from "~/web/show-form-action.server";
 import { uploadDirOf } from "~/web/uploaded-image.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "live", "studio"] };
+export const handle: RouteHandle = {
+  i18n: ["account", "aftersales", "checkout", "live", "luckybag", "reviews", "studio"],
+};
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];

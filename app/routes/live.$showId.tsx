@@ -10,13 +10,14 @@ import { findShowForGuard } from "~/domain/live/shows.server";
 import { hasReminder, isFollowing } from "~/domain/notices/audience.server";
 import { markReminderCame } from "~/domain/notices/reminders.server";
 import { replayMoments } from "~/domain/live/pins.server";
+import { ticketOf } from "~/domain/promotions/lucky-bags.server";
 import { getUserId } from "~/web/auth.server";
 import { sessionIceServers } from "~/web/ice-servers.server";
 import { invariantResponse } from "~/web/http.server";
 import type { RouteHandle } from "~/root";
 
 // The room fills the phone's screen: its own header (back, share) sits over the stream instead of the site's.
-export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "notices"], siteHeader: false };
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "luckybag", "notices"], siteHeader: false };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -38,6 +39,7 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
   ]);
   // A reminded shopper who opens the live room counts as "came" on the host's dashboard.
   if (userId && reminded && state.status === "live") await markReminderCame(userId, showId);
+  const luckyBagTicket = state.luckyBag ? await ticketOf(state.luckyBag.id, userId) : null;
   const moments =
     state.status === "ended" ? await replayMoments(showId, state.startedAt ? new Date(state.startedAt) : null) : [];
   return {
@@ -49,12 +51,14 @@ export async function loader({ params, request }: LoaderFunctionArgs) {
     audience: { hostId: show.hostId, following, reminded },
     // Only a live show's own broadcast needs them (TURN credentials minted for this page's session).
     iceServers: state.status === "live" && !state.playback ? sessionIceServers() : [],
+    luckyBagTicket,
     pageTitle: await pageTitle(request, () => state.title),
   };
 }
 
 export default function LiveRoomRoute() {
-  const { state, moments, signedIn, chatMax, addresses, audience, iceServers } = useLoaderData<typeof loader>();
+  const { state, moments, signedIn, chatMax, addresses, audience, iceServers, luckyBagTicket } =
+    useLoaderData<typeof loader>();
   // Keyed by show, so moving from one room to another starts a fresh connection and state.
   return (
     <ViewerRoom
@@ -66,6 +70,7 @@ export default function LiveRoomRoute() {
       addresses={addresses}
       audience={audience}
       iceServers={iceServers}
+      luckyBagTicket={luckyBagTicket}
     />
   );
 }

@@ -1,9 +1,10 @@
 // The buyer's order page: per-workshop status and tracking, kept current over socket.io. Its owner sees it
 // signed in; a guest through the signed link (`?token=`) they were sent to after checkout.
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/lib/i18n-react";
+import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import * as z from "zod";
+import { reviewsOfOrder } from "~/domain/reviews/reviews.server";
+import { useTranslation } from "~/lib/i18n-react";
 import { LineItem } from "~/components/checkout/line-item";
 import { Totals } from "~/components/checkout/totals";
 import { WorkshopGroup } from "~/components/checkout/workshop-group";
@@ -26,7 +27,7 @@ import { readForm } from "~/web/read-form.server";
 import { domainErrorReply, domainErrorResponse } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "fulfil"] };
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "fulfil", "reviews"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
@@ -54,6 +55,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     isAdmin: !!viewer?.isAdmin,
     autoConfirmDays: env().RECEIPT_AUTO_CONFIRM_DAYS,
     afterSales: await afterSalesForOrder(order.id),
+    // The buyer's own reviews of its lines (a review needs a signed-in buyer and a delivered parcel).
+    reviews: await reviewsOfOrder(order.id, viewer?.id ?? null),
     now: new Date().toISOString(),
     pageTitle: await pageTitle(request, (t) => t("checkout:order.title", { number: order.number })),
   };
@@ -129,7 +132,8 @@ function StatusBadge({ status, stage }: { status: OrderView["status"]; stage: Or
 
 export default function OrderPage() {
   const { t, i18n } = useTranslation("checkout");
-  const { order, signedIn, isAdmin, autoConfirmDays, afterSales, now } = useLoaderData<typeof loader>();
+  const { order, signedIn, isAdmin, autoConfirmDays, afterSales, now, reviews } = useLoaderData<typeof loader>();
+  const tr = t;
   const actionData = useActionData<typeof action>();
   const [params] = useSearchParams();
   useOrderUpdates(order.id, order.accessToken);
@@ -208,7 +212,24 @@ export default function OrderPage() {
           }
         >
           {group.lines.map((line) => (
-            <LineItem key={line.id} line={line} />
+            <div key={line.id}>
+              <LineItem line={line} />
+              {reviews && group.fulfilment?.status === "delivered" ? (
+                <p className="pb-2 text-right text-sm">
+                  {reviews[line.id] ? (
+                    <Link to={`/account/reviews/${line.id}`} className="text-stone-600 underline">
+                      {reviews[line.id].hiddenReason
+                        ? tr("reviews:order.hidden")
+                        : tr("reviews:order.reviewed", { stars: reviews[line.id].stars })}
+                    </Link>
+                  ) : (
+                    <Link to={`/account/reviews/${line.id}`} className="font-medium text-brand-700 underline">
+                      {tr("reviews:order.review")}
+                    </Link>
+                  )}
+                </p>
+              ) : null}
+            </div>
           ))}
         </WorkshopGroup>
       ))}

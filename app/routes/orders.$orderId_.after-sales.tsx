@@ -32,7 +32,9 @@ import {
 import type { RouteHandle } from "~/root";
 import { pageTitle } from "~/web/page-title.server";
 
-export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "fulfil", "live", "studio"] };
+export const handle: RouteHandle = {
+  i18n: ["account", "aftersales", "checkout", "fulfil", "live", "reviews", "studio"],
+};
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 

@@ -13,6 +13,8 @@ import { ReturnPolicyNotice } from "~/components/orders/return-policy-notice";
 import { ShowRows } from "~/components/show-card";
 import { chooseVariant } from "~/components/variant-picker";
 import { getProduct } from "~/domain/catalogue/catalogue.server";
+import { productRating, productReviews } from "~/domain/reviews/reviews.server";
+import { RatingSummary, ReviewList } from "~/components/reviews/review-list";
 import { showsFeaturingProduct } from "~/domain/live/show-schedule.server";
 import { invariantResponse } from "~/web/http.server";
 import { openGraph } from "~/web/open-graph";
@@ -21,7 +23,7 @@ import { getLocale, translator } from "~/lib/locale.server";
 import { formatMoney } from "~/lib/money";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "aftersales", "notices", "store"] };
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "notices", "reviews", "store"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data ? [{ title: data.pageTitle }, ...openGraph(data.preview)] : [{ title: "村播 Cunbo" }];
@@ -32,7 +34,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const product = await getProduct(params.slug ?? "", locale);
   invariantResponse(product, t("store:product.notFound"));
   const now = new Date();
-  const shows = await showsFeaturingProduct(product.id, locale, now);
+  const [shows, reviews, rating] = await Promise.all([
+    showsFeaturingProduct(product.id, locale, now),
+    productReviews(product.id),
+    productRating(product.id),
+  ]);
   const origin = siteOrigin(request);
   const lowest = Math.min(...product.variants.map((variant) => variant.priceFen));
   const preview = {
@@ -44,7 +50,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     url: `${origin}/products/${product.slug}`,
     image: `${origin}/products/${product.slug}/poster`,
   };
-  return { now, product, shows, preview, pageTitle: t("store:meta.page", { title: product.title }) };
+  return {
+    now,
+    product,
+    shows,
+    reviews,
+    rating,
+    locale,
+    preview,
+    pageTitle: t("store:meta.page", { title: product.title }),
+  };
 }
 
 // Choosing a variant only changes ?variant=; everything it needs is already on the page.
@@ -58,7 +73,7 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 export default function ProductPage() {
   const { t, i18n } = useTranslation("store");
   const { t: tn } = useTranslation("notices");
-  const { now, product, shows } = useLoaderData<typeof loader>();
+  const { now, product, shows, reviews, rating, locale } = useLoaderData<typeof loader>();
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const selected = chooseVariant(product.variants, searchParams.get("variant"));
@@ -179,6 +194,11 @@ export default function ProductPage() {
           <p className="leading-relaxed text-stone-800">{product.description}</p>
         </PageSection>
       </div>
+
+      <PageSection id="reviews" title={t("reviews:list.title")} className="px-3 sm:px-0">
+        <RatingSummary count={rating.count} starsSum={rating.starsSum} className="mb-3" />
+        <ReviewList reviews={reviews} locale={locale} />
+      </PageSection>
 
       {shows.length ? (
         <PageSection id="shows" title={t("product.inShows")} className="px-3 sm:px-0">

@@ -31,7 +31,7 @@ import {
 import { domainErrorResponse } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "live", "studio"] };
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "live", "reviews", "studio"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];

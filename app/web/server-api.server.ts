@@ -5,6 +5,7 @@ import { sweepOwedRefunds, workOwedRefund } from "../domain/payments/owed-refund
 import { escalateOverdueRequests } from "../domain/after-sales/answers.server";
 import { receiveStripeWebhook } from "../domain/payments/stripe-webhook.server";
 import { postChat } from "../domain/live/chat.server";
+import { drawLuckyBag, sweepLuckyBags } from "../domain/promotions/lucky-bag-results.server";
 import { DomainError } from "../domain/errors.server";
 import { installedEventPublisher, installEventPublisher } from "../domain/events.server";
 import { rearmRunningDeals } from "../domain/live/flash-deals.server";
@@ -59,6 +60,8 @@ export const serverApi = {
   confirmOverdueReceipts,
   workNoticeJob,
   vapid,
+  drawLuckyBag,
+  sweepLuckyBags,
   // socket.io (server/realtime.ts and its rooms).
   installPublisher: installEventPublisher,
   installedPublisher: installedEventPublisher,

@@ -16,7 +16,7 @@ import { COVER_MAX_BYTES } from "~/domain/live/show-form";
 import { env } from "~/lib/env.server";
 
 export type ImageType = "png" | "jpg" | "webp";
-export type ImageRefusal = "empty" | "tooLarge" | "type" | "unreadable";
+export type ImageRefusal = "empty" | "tooLarge" | "type" | "unreadable" | "tooMany";
 
 /** What differs between the forms that take an image: the field, the size limit and the messages. */
 export type ImageUse = {
@@ -44,6 +44,13 @@ export const AFTER_SALES_PHOTO: ImageUse = {
   field: "photo",
   maxBytes: MAX_IMAGE_BYTES,
   message: (reason) => `aftersales:photo.${reason}`,
+};
+
+// A buyer's photos with a review (up to REVIEW_MAX_PHOTOS of them, each smaller than a product photo).
+export const REVIEW_PHOTO: ImageUse = {
+  field: "photos",
+  maxBytes: 2 * 1024 * 1024,
+  message: (reason) => `reviews:photo.${reason}`,
 };
 
 const UPLOADS_URL_PREFIX = "/uploads/";
@@ -129,13 +136,34 @@ export async function readOptionalImageUpload(
   return readUpload(request, use, true);
 }
 
+/** The same, for a form with up to `max` images in one field (a review's photos): none at all is fine. */
+export async function readImageUploads(
+  request: Request,
+  use: ImageUse,
+  max: number,
+): Promise<{ form: FormData; images: Uint8Array[] }> {
+  const { form, files } = await readFiles(request, use, max);
+  if (files.length > max) throw refuse(use, "tooMany");
+  return { form, images: await Promise.all(files.map(async (file) => new Uint8Array(await file.arrayBuffer()))) };
+}
+
 async function readUpload(
   request: Request,
   use: ImageUse,
   optional: boolean,
 ): Promise<{ form: FormData; bytes: Uint8Array | null }> {
-  // Room for the form's other fields and the multipart boundaries around the file.
-  const maxBodyBytes = use.maxBytes + 64 * 1024;
+  const { form, files } = await readFiles(request, use, 1);
+  const file = files[0];
+  if (!file) {
+    if (optional) return { form, bytes: null };
+    throw refuse(use, "empty");
+  }
+  return { form, bytes: new Uint8Array(await file.arrayBuffer()) };
+}
+
+async function readFiles(request: Request, use: ImageUse, max: number): Promise<{ form: FormData; files: File[] }> {
+  // Room for the form's other fields and the multipart boundaries around the files.
+  const maxBodyBytes = use.maxBytes * max + 64 * 1024;
   const announced = Number(request.headers.get("Content-Length") ?? 0);
   if (announced > maxBodyBytes) {
     if (announced > DISCARD_LIMIT_BYTES || !request.body) closeConnection();
@@ -172,10 +200,7 @@ async function readUpload(
     throw refuse(use, "unreadable");
   }
   if (oversized) throw refuse(use, "tooLarge");
-  const file = form.get(use.field);
-  if (!(file instanceof File) || file.size === 0) {
-    if (optional) return { form, bytes: null };
-    throw refuse(use, "empty");
-  }
-  return { form, bytes: new Uint8Array(await file.arrayBuffer()) };
+  // A file input left empty still sends one nameless, empty part.
+  const files = form.getAll(use.field).filter((file): file is File => file instanceof File && file.size > 0);
+  return { form, files };
 }

@@ -36,6 +36,8 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   "routes/shows.$showId_.poster": "answers a PNG share poster, not a page",
   "routes/products.$slug_.poster": "answers a PNG share poster, not a page",
   "routes/shows.$showId_.calendar": "answers an .ics calendar file, not a page",
+  "routes/lucky-bags.$bagId.enter": "the room's 参与 button's action (JSON); its GET redirects to the result page",
+  "routes/lucky-bags.$bagId.entries[.]json": "answers a drawn lucky bag's tickets as JSON, not a page",
 };
 
 export type RoutePattern = { id: string; pattern: string; index: boolean; hasAction: boolean; isPage: boolean };
@@ -108,8 +110,29 @@ async function parameterValues() {
       isDefault: true,
     },
   });
+  // A drawn lucky bag of the live show, for its result page.
+  const line = await db.orderLine.findFirstOrThrow({ where: { orderId: paid.orderId } });
+  const bag = await db.luckyBag.create({
+    data: {
+      showId: liveShow.id,
+      hostId: liveShow.hostId,
+      variantId: line.variantId,
+      workshopId: line.workshopId,
+      donor: "workshop",
+      winnersCount: 1,
+      unitsPerWinner: 1,
+      entryRule: "tap",
+      seed: "00".repeat(32),
+      seedCommit: "66687aadf862bd776c8fc18b8e9f8e20089714856ee233b3902a591d0d5f2925",
+      startsAt: new Date(Date.now() - 3_600_000),
+      endsAt: new Date(Date.now() - 3_540_000),
+      drawnAt: new Date(Date.now() - 3_540_000),
+    },
+  });
   const params: Record<string, string> = {
     "account:addressId": address.id,
+    "account:lineId": line.id,
+    "lucky-bags:bagId": bag.id,
     "studio:workshop": workshop.slug,
     "studio:productId": product.id,
     "workshops:slug": workshop.slug,

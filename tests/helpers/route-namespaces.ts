@@ -17,6 +17,8 @@ export const NAMESPACES = [
   "dashboard",
   "aftersales",
   "notices",
+  "luckybag",
+  "reviews",
 ];
 const KEY = new RegExp(`["'\`](${NAMESPACES.join("|")}):`, "g");
 const HOOK = /useTranslation\(\s*(\[[^\]]*\]|["'][a-z]+["'])?/g;

@@ -22,6 +22,8 @@ const card = (productId: string, stock = 10): ProductCard => ({
   preorder: false,
   customisable: false,
   alcohol: false,
+  reviewCount: 0,
+  reviewStarsSum: 0,
   variants: [{ id: `${productId}-v`, nameZh: "一份", nameEn: "One", priceFen: 2500, marketPriceFen: 2273, stock }],
 });
 
@@ -50,6 +52,7 @@ const state: LiveState = {
   chat: [],
   sales: [],
   slowModeSeconds: 0,
+  luckyBag: null,
   serverTime: "2026-11-26T12:00:00Z",
 };
 

@@ -68,7 +68,18 @@ export function PinnedCard({ card, preferredVariantId, deal, now, attribution, r
         ) : null}
         <div className="min-w-0 flex-1">
           <h2 className="line-clamp-2 text-sm leading-snug font-semibold">{pick(card.titleZh, card.titleEn)}</h2>
-          <p className="truncate text-xs text-stone-600">{pick(card.workshopZh, card.workshopEn)}</p>
+          <p className="truncate text-xs text-stone-600">
+            {pick(card.workshopZh, card.workshopEn)}
+            {card.reviewCount > 0 ? (
+              <span data-testid="card-rating">
+                {" · "}
+                {t("card.rating", {
+                  average: (Math.round((card.reviewStarsSum * 10) / card.reviewCount) / 10).toFixed(1),
+                  count: card.reviewCount,
+                })}
+              </span>
+            ) : null}
+          </p>
           <p className="mt-0.5 flex flex-wrap items-baseline gap-x-2">
             <span
               className={`text-lg font-bold ${price.deal ? "text-red-600" : "text-brand-700"}`}

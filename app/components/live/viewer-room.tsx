@@ -11,6 +11,7 @@ import { formatShanghai } from "~/lib/shanghai-time";
 import { ChatBox, ChatLines } from "./chat-panel";
 import { secondsLeft, useNow } from "./countdown";
 import { LineUpList } from "./lineup-list";
+import { LuckyBag } from "./lucky-bag";
 import { LiveVideo, sourceOf, type LiveVideoHandle } from "./live-video";
 import { PinnedCard, type BuyMode } from "./pinned-card";
 import { ReplayMoments, type Moment } from "./replay-moments";
@@ -32,16 +33,27 @@ type Props = {
   addresses?: SavedAddress[];
   audience?: RoomAudience;
   iceServers?: RTCIceServer[];
+  /** The signed-in viewer's ticket in the room's lucky bag, if they entered it. */
+  luckyBagTicket?: string | null;
 };
 
-export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses, audience, iceServers }: Props) {
+export function ViewerRoom({
+  initial,
+  moments,
+  signedIn,
+  chatMax,
+  addresses,
+  audience,
+  iceServers,
+  luckyBagTicket = null,
+}: Props) {
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
   const revalidator = useRevalidator();
   const { state, connection, clockOffset, sendChat } = useLiveRoom(initial, ({ type }) => {
     if (type === "status") revalidator.revalidate(); // an ended show brings its replay moments
   });
-  const now = useNow(clockOffset, Boolean(state.deal) || state.sales.length > 0);
+  const now = useNow(clockOffset, Boolean(state.deal) || state.sales.length > 0 || Boolean(state.luckyBag));
   const [sheet, setSheet] = useState<{ card: ProductCard; mode: BuyMode; pinId: string | null } | null>(null);
   const [drawer, setDrawer] = useState(false);
   const [moment, setMoment] = useState<Moment | null>(null);
@@ -93,6 +105,19 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses, aud
           <div className="pointer-events-auto space-y-2 bg-gradient-to-b from-black/60 to-transparent p-3 pb-6">
             <RoomHeader state={state} connection={connection} href={here} audience={audience} />
             {!ended ? <SoldTicker sales={state.sales} now={now} /> : null}
+            {!ended && state.luckyBag ? (
+              <div className="flex flex-col items-end gap-2">
+                <LuckyBag
+                  key={state.luckyBag.id}
+                  bag={state.luckyBag}
+                  now={now}
+                  signedIn={signedIn}
+                  loginHref={`/login?${new URLSearchParams({ redirectTo: here })}`}
+                  initialTicket={luckyBagTicket}
+                  sendChat={sendChat}
+                />
+              </div>
+            ) : null}
           </div>
           <div className="space-y-2 bg-gradient-to-t from-black/70 to-transparent p-3 pt-8">
             {!ended ? (

@@ -5,6 +5,8 @@ import { events } from "~/domain/events.server";
 import { showRoom, type ChatLine } from "~/domain/live/live-state";
 import { takeRateLimit, type RateLimit } from "~/lib/rate-limits.server";
 import { Conflict, DomainError, InvalidInput, NotAllowed, NotFound } from "../errors.server";
+import type { LuckyBagChatEntry } from "../promotions/lucky-bag-rules";
+import { enterByChatPhrase } from "../promotions/lucky-bags.server";
 
 export const CHAT_MAX_LENGTH = 120;
 export const SLOW_MODE_CHOICES = [0, 5, 10, 30, 60] as const;
@@ -23,7 +25,12 @@ export function cleanChatText(raw: unknown): string {
   return raw.normalize("NFC").replace(INVISIBLE, " ").replace(/\s+/g, " ").trim();
 }
 
-export async function postChat(showId: string, userId: string, raw: unknown): Promise<ChatLine> {
+/** Posts a line; a line that is the running lucky bag's phrase also enters its author (`luckyBag` says how it went). */
+export async function postChat(
+  showId: string,
+  userId: string,
+  raw: unknown,
+): Promise<ChatLine & { luckyBag?: LuckyBagChatEntry }> {
   const text = cleanChatText(raw);
   if (!text) throw new InvalidInput("live:chat.error.empty");
   if ([...text].length > CHAT_MAX_LENGTH) throw new InvalidInput("live:chat.error.tooLong", { max: CHAT_MAX_LENGTH });
@@ -55,7 +62,8 @@ export async function postChat(showId: string, userId: string, raw: unknown): Pr
   });
   const line: ChatLine = { id: message.id, authorName: user.name, text, at: message.createdAt.toISOString(), byHost };
   events.publish({ room: showRoom(showId), type: "chat", payload: line });
-  return line;
+  const luckyBag = byHost ? null : await enterByChatPhrase(showId, userId, text);
+  return luckyBag ? { ...line, luckyBag } : line;
 }
 
 export async function hideMessage(showId: string, messageId: string): Promise<void> {

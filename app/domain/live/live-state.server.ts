@@ -10,11 +10,14 @@ import {
   type PinView,
   type ProductCard,
 } from "~/domain/live/live-state";
+import { currentLuckyBag } from "../promotions/lucky-bags.server";
 import { recentSales } from "./show-stats.server";
 import { recordingHref } from "./recording-paths";
 
 const cardSelect = {
   ...productCardFields,
+  reviewCount: true,
+  reviewStarsSum: true,
   workshop: { select: { nameZh: true, nameEn: true, premiumRateBp: true } },
   variants: {
     orderBy: { position: "asc" as const },
@@ -32,6 +35,8 @@ type CardRow = {
   preorder: boolean;
   customisable: boolean;
   category: { alcohol: boolean };
+  reviewCount: number;
+  reviewStarsSum: number;
   workshop: { nameZh: string; nameEn: string; premiumRateBp: number };
   variants: ProductCard["variants"];
 };
@@ -50,6 +55,8 @@ function toCard(row: CardRow): ProductCard {
     preorder: row.preorder,
     customisable: row.customisable,
     alcohol: row.category.alcohol,
+    reviewCount: row.reviewCount,
+    reviewStarsSum: row.reviewStarsSum,
     variants: row.variants,
   };
 }
@@ -169,11 +176,12 @@ export async function getLiveState(showId: string, viewers = 0): Promise<LiveSta
   });
   if (!show) return null;
   const live = show.status === "live";
-  const [pin, deal, chat, sales] = await Promise.all([
+  const [pin, deal, chat, sales, luckyBag] = await Promise.all([
     live ? activePin(showId) : null,
     live ? activeDeal(showId) : null,
     recentChat(showId, show.host.userId),
     recentSales(showId),
+    live ? currentLuckyBag(showId) : null,
   ]);
   return {
     showId: show.id,
@@ -200,6 +208,7 @@ export async function getLiveState(showId: string, viewers = 0): Promise<LiveSta
     chat,
     sales,
     slowModeSeconds: show.slowModeSeconds,
+    luckyBag,
     serverTime: new Date().toISOString(),
   };
 }

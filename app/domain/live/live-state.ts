@@ -1,6 +1,7 @@
 // The live room's state as both server and browser see it, and the one pure function that applies a
 // realtime event to it (so a client can replay events that arrived while it waited for the full state).
 import type { ShowRoomEvent, ShowRoomPayloads } from "../events";
+import type { LuckyBagView } from "../promotions/lucky-bag-rules";
 
 export type CardVariant = {
   id: string;
@@ -26,6 +27,9 @@ export type ProductCard = {
   customisable: boolean;
   /** Rice wine and other drinks: the card carries the minors notice. */
   alcohol: boolean;
+  /** Reviews not hidden, and their stars added up (the rating is their quotient). */
+  reviewCount: number;
+  reviewStarsSum: number;
   variants: CardVariant[];
 };
 
@@ -85,6 +89,8 @@ export type LiveState = ShowStatusView & {
   chat: ChatLine[];
   sales: SaleLine[];
   slowModeSeconds: number;
+  /** The lucky bag running now, or the one drawn last (its winners), if any. */
+  luckyBag: LuckyBagView | null;
   /** The server's clock when the state was built, so countdowns can correct for a phone's wrong clock. */
   serverTime: string;
 };
@@ -147,6 +153,14 @@ export function applyLiveEvent(state: LiveState, { type, payload }: ShowRoomEven
       return { ...state, viewers: payload.count };
     case "broadcast":
       return { ...state, broadcasting: payload.live };
+    case "luckybag":
+      return { ...state, luckyBag: payload };
+    case "luckybag:count": {
+      const { id, entriesCount } = payload;
+      return state.luckyBag?.id === id && !state.luckyBag.drawnAt
+        ? { ...state, luckyBag: { ...state.luckyBag, entriesCount } }
+        : state;
+    }
     case "status": {
       const status = payload;
       const ended = status.status === "ended";
@@ -168,6 +182,8 @@ export const SHOW_ROOM_EVENTS = [
   "chat:slow",
   "viewers",
   "status",
+  "luckybag",
+  "luckybag:count",
 ] as const satisfies readonly (keyof ShowRoomPayloads)[];
 
 export const showRoom = (showId: string) => `show:${showId}` as const;

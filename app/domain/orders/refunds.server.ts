@@ -57,13 +57,21 @@ export async function refundOrder(input: {
     _sum: { refundedFen: true },
   });
   const amountFen = amountOf(order, targets) - (afterSales._sum.refundedFen ?? 0);
-  const { refundId } = await providerFor(order.paymentProvider)
-    .refund({ orderId: order.id, paymentRef: order.paymentRef, amountFen, scope: input.scope })
-    .catch((error: unknown) => {
-      // No money moved and nothing is recorded: the same button works once the provider answers.
-      console.error(`Refund of order ${order.id} (${input.scope}) failed at the provider:`, error);
-      throw new ProviderUnavailable();
-    });
+  // Nothing was paid (a lucky bag's prize): no provider to ask, only the parcel to cancel and its entries to reverse.
+  const { refundId } = await (
+    amountFen === 0
+      ? Promise.resolve({ refundId: `none_${order.id}_${input.scope}` })
+      : providerFor(order.paymentProvider).refund({
+          orderId: order.id,
+          paymentRef: order.paymentRef,
+          amountFen,
+          scope: input.scope,
+        })
+  ).catch((error: unknown) => {
+    // No money moved and nothing is recorded: the same button works once the provider answers.
+    console.error(`Refund of order ${order.id} (${input.scope}) failed at the provider:`, error);
+    throw new ProviderUnavailable();
+  });
   await applyRefund({ ...input, provider: order.paymentProvider, refundId });
   return { refundId, amountFen };
 }

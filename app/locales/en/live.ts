@@ -16,6 +16,7 @@ const live: Record<keyof typeof zh, string> = {
   "video.mute": "Mute",
   "card.label": "The product the host is showing",
   "card.premium": "Common-prosperity price: {{amount}} goes straight to the workers",
+  "card.rating": "★ {{average}} ({{count}} reviews)",
   "card.stock": "Stock: {{count}}",
   "card.fewLeft": "Only {{count}} left",
   "card.soldOut": "Sold out",

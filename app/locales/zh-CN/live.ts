@@ -14,6 +14,7 @@ const live = {
   "video.mute": "静音",
   "card.label": "主播正在讲的商品",
   "card.premium": "共富价：其中 {{amount}} 直接给做工的人",
+  "card.rating": "★ {{average}}（{{count}} 条评价）",
   "card.stock": "库存 {{count}}",
   "card.fewLeft": "仅剩 {{count}} 件",
   "card.soldOut": "已售罄",
