@@ -3,6 +3,8 @@
 // client hooks' Socket all take their types from here, so a wrong name or payload does not compile.
 import type {
   ChatLine,
+  CouponCardView,
+  CouponRemaining,
   DealEnd,
   DealView,
   LiveState,
@@ -25,6 +27,11 @@ export type ShowRoomPayloads = {
   "chat:slow": { seconds: number };
   viewers: { count: number };
   status: ShowStatusView;
+  /** The host pinned a coupon (it replaces any coupon pinned before). */
+  coupon: CouponCardView;
+  "coupon:unpin": { couponId: string };
+  /** A claim was given: this many are left. */
+  "coupon:remaining": CouponRemaining;
 };
 
 /** What an order's room (`order:<id>`) hears: the order page reloads on any of them. */
