@@ -33,7 +33,8 @@ export async function writePartialReversalEntries(tx: Tx, orderId: string, parts
       // reversed as they were booked, less the funder's part of the discount (see saleEntryRows).
       const discountFen = line.discountFen;
       const paidFen = line.lineTotalFen;
-      const undiscountedPart = discountFen > 0 ? Math.round((part.amountFen * (paidFen + discountFen)) / paidFen) : part.amountFen;
+      const undiscountedPart =
+        discountFen > 0 ? Math.round((part.amountFen * (paidFen + discountFen)) / paidFen) : part.amountFen;
       const shares = allocateLine({
         lineTotalFen: undiscountedPart,
         premiumRateBp: line.premiumRateBp,

@@ -69,7 +69,10 @@ async function markPaid(tx: Tx, order: LockedOrder, paidAt: Date, paymentRef: st
 /** Paid after its hold lapsed: hold the stock again if it is still there (all of it, or none). */
 async function reholdLapsed(tx: Tx, orderId: string): Promise<StockLevels | null> {
   const released = await tx.reservation.findMany({ where: { orderId, status: "released" } });
-  const { couponClaimId } = await tx.order.findUniqueOrThrow({ where: { id: orderId }, select: { couponClaimId: true } });
+  const { couponClaimId } = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { couponClaimId: true },
+  });
   await tx.$executeRawUnsafe("SAVEPOINT rehold");
   try {
     const levels = await reserveStock(tx, toHolds(released));

@@ -62,7 +62,10 @@ export function appliesTo(coupon: Omit<ClaimedCoupon, keyof CouponTerms | "claim
 }
 
 /** What of a line the workshop keeps before any discount, i.e. the most a workshop coupon can take from it. */
-export function workshopShareFen(line: Pick<CouponLine, "lineTotalFen" | "premiumRateBp" | "villageFundRateBp">, hostCommissionBp = 0) {
+export function workshopShareFen(
+  line: Pick<CouponLine, "lineTotalFen" | "premiumRateBp" | "villageFundRateBp">,
+  hostCommissionBp = 0,
+) {
   return allocateLine({
     lineTotalFen: line.lineTotalFen,
     premiumRateBp: line.premiumRateBp,
@@ -71,7 +74,11 @@ export function workshopShareFen(line: Pick<CouponLine, "lineTotalFen" | "premiu
   }).workshop;
 }
 
-function evaluate(claim: ClaimedCoupon, lines: CouponLine[], now: Date): { option: CouponOption; byLine: Map<string, number> } {
+function evaluate(
+  claim: ClaimedCoupon,
+  lines: CouponLine[],
+  now: Date,
+): { option: CouponOption; byLine: Map<string, number> } {
   const base = {
     claimId: claim.claimId,
     couponId: claim.couponId,
@@ -79,9 +86,14 @@ function evaluate(claim: ClaimedCoupon, lines: CouponLine[], now: Date): { optio
     terms: claim,
     expiresAt: claim.expiresAt,
   };
-  const none = (problem: CouponOption["problem"]) => ({ option: { ...base, discountFen: 0, problem }, byLine: new Map() });
+  const none = (problem: CouponOption["problem"]) => ({
+    option: { ...base, discountFen: 0, problem },
+    byLine: new Map(),
+  });
   if (claim.expiresAt <= now) return none("expired");
-  const eligible = lines.filter((line) => appliesTo(claim, line)).map((l) => ({ key: l.key, amountFen: l.lineTotalFen }));
+  const eligible = lines
+    .filter((line) => appliesTo(claim, line))
+    .map((l) => ({ key: l.key, amountFen: l.lineTotalFen }));
   if (!eligible.length) return none("notApplicable");
   const eligibleFen = eligible.reduce((sum, l) => sum + l.amountFen, 0);
   const discountFen = couponValueFen(claim, eligibleFen);

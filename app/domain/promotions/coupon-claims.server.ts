@@ -19,41 +19,32 @@ const allClaimed = singleton("promotions:all-claimed", () => new Set<string>());
 
 export type Claimed = { claimId: string; expiresAt: Date; remaining: number };
 
-type ClaimRow = { id: string; expiresAt: Date; remaining: number; showIds: string[] };
+type ClaimRow = {
+  claimId: string | null;
+  expiresAt: Date | null;
+  remaining: number | null;
+  limit: number;
+  mine: number;
+  open: boolean;
+  showIds: string[];
+};
 
-/** Diagnoses a claim the statement did not give: why, in the shopper's words. */
-async function refusal(couponId: string, userId: string, now: Date) {
-  const coupon = await db.coupon.findUnique({
-    where: { id: couponId },
-    select: {
-      total: true,
-      claimed: true,
-      perShopperLimit: true,
-      stoppedAt: true,
-      claimStartsAt: true,
-      claimEndsAt: true,
-      _count: { select: { claims: { where: { userId } } } },
-    },
-  });
-  if (!coupon) return new NotFound("promotions:error.unknownCoupon");
-  if (coupon.claimed >= coupon.total) {
-    allClaimed.add(couponId);
-    return new Conflict("promotions:error.allClaimed");
-  }
-  if (coupon._count.claims >= coupon.perShopperLimit)
-    return new Conflict("promotions:error.limitReached", { limit: coupon.perShopperLimit });
-  if (coupon.stoppedAt || now < coupon.claimStartsAt || now >= coupon.claimEndsAt)
-    return new Conflict("promotions:error.notOpen");
-  // Another claim of this shopper's was given in the same instant: theirs, but this one is not.
-  return new Conflict("promotions:error.limitReached", { limit: coupon.perShopperLimit });
+/** Why a claim the statement did not give was refused, from what the statement saw. */
+function refusal(couponId: string, row: ClaimRow | undefined) {
+  if (!row) return new NotFound("promotions:error.unknownCoupon");
+  if (row.mine >= row.limit) return new Conflict("promotions:error.limitReached");
+  if (!row.open) return new Conflict("promotions:error.notOpen");
+  // Nothing else stops a claim: the last one went (perhaps while this statement waited for it).
+  allClaimed.add(couponId);
+  return new Conflict("promotions:error.allClaimed");
 }
 
 /** Gives the shopper one claim of the coupon, or throws why not (all claimed, their limit, not open). */
 export async function claimCoupon(couponId: string, userId: string): Promise<Claimed> {
   if (allClaimed.has(couponId)) throw new Conflict("promotions:error.allClaimed");
-  const now = new Date();
   let rows: ClaimRow[];
   try {
+    // One round trip, claimed or not: the coupon as the statement saw it says why not.
     rows = await db.$queryRaw<ClaimRow[]>`
       WITH mine AS (
         SELECT count(*)::int AS n FROM "CouponClaim" WHERE "couponId" = ${couponId} AND "userId" = ${userId}),
@@ -68,22 +59,29 @@ export async function claimCoupon(couponId: string, userId: string): Promise<Cla
         SELECT ${newId()}, t."id", ${userId}, (SELECT n FROM mine) + 1, now(), now() + t."validHours" * interval '1 hour'
         FROM taken t
         RETURNING "id", "expiresAt")
-      SELECT c."id", c."expiresAt", t.remaining::int AS remaining,
-        ARRAY(SELECT s."id" FROM "Show" s WHERE s."pinnedCouponId" = ${couponId}) AS "showIds"
-      FROM claim c CROSS JOIN taken t`;
+      SELECT (SELECT "id" FROM claim) AS "claimId", (SELECT "expiresAt" FROM claim) AS "expiresAt",
+        (SELECT remaining::int FROM taken) AS remaining, cp."perShopperLimit" AS "limit", (SELECT n FROM mine) AS mine,
+        (cp."stoppedAt" IS NULL AND cp."claimStartsAt" <= now() AND cp."claimEndsAt" > now()) AS open,
+        ARRAY(SELECT s."id" FROM "Show" s WHERE s."pinnedCouponId" = cp."id") AS "showIds"
+      FROM "Coupon" cp WHERE cp."id" = ${couponId}`;
   } catch (error) {
+    const sqlState = sqlErrorOf(error)?.sqlState;
     // The same shopper claiming twice at once: the second n-th claim is refused by the unique (coupon, user, n).
-    if (sqlErrorOf(error)?.sqlState === SQLSTATE.uniqueViolation) throw await refusal(couponId, userId, now);
+    if (sqlState === SQLSTATE.uniqueViolation) throw new Conflict("promotions:error.limitReached");
     // A user id that is not a user (a deleted account) is a refusal, not a crash.
-    if (sqlErrorOf(error)?.sqlState === SQLSTATE.foreignKeyViolation) throw new NotFound("promotions:error.unknownCoupon");
+    if (sqlState === SQLSTATE.foreignKeyViolation) throw new NotFound("promotions:error.unknownCoupon");
     throw error;
   }
   const row = rows[0];
-  if (!row) throw await refusal(couponId, userId, now);
+  if (!row?.claimId || row.remaining === null || !row.expiresAt) throw refusal(couponId, row);
   if (row.remaining <= 0) allClaimed.add(couponId);
   for (const showId of row.showIds)
-    events.publish({ room: showRoom(showId), type: "coupon:remaining", payload: { couponId, remaining: row.remaining } });
-  return { claimId: row.id, expiresAt: row.expiresAt, remaining: row.remaining };
+    events.publish({
+      room: showRoom(showId),
+      type: "coupon:remaining",
+      payload: { couponId, remaining: row.remaining },
+    });
+  return { claimId: row.claimId, expiresAt: row.expiresAt, remaining: row.remaining };
 }
 
 /** The claims a shopper can still use (not on an order, not expired, the coupon not stopped), soonest to expire first. */

@@ -34,7 +34,9 @@ export function spreadDiscount(lines: DiscountLine[], discountFen: number, remai
     if (!Number.isSafeInteger(line.amountFen) || line.amountFen < 0) throw new RangeError("amountFen must be fen");
   if (!Number.isSafeInteger(discountFen) || discountFen < 0 || discountFen > total)
     throw new RangeError("discountFen must be fen within the lines' total");
-  const parts = new Map(lines.map((line) => [line.key, total ? Math.floor((line.amountFen * discountFen) / total) : 0]));
+  const parts = new Map(
+    lines.map((line) => [line.key, total ? Math.floor((line.amountFen * discountFen) / total) : 0]),
+  );
   let left = discountFen - [...parts.values()].reduce((sum, fen) => sum + fen, 0);
   const named = lines.findIndex((line) => line.key === remainderTo);
   const order = named < 0 ? lines : [lines[named], ...lines.filter((_, i) => i !== named)];

@@ -15,7 +15,11 @@ const yuan = (key: string) =>
     .transform((value) => Math.round(Number(value) * 100));
 
 const int = (key: string, min: number, max: number) =>
-  z.coerce.number(`promotions:error.${key}`).int(`promotions:error.${key}`).min(min, `promotions:error.${key}`).max(max, `promotions:error.${key}`);
+  z.coerce
+    .number(`promotions:error.${key}`)
+    .int(`promotions:error.${key}`)
+    .min(min, `promotions:error.${key}`)
+    .max(max, `promotions:error.${key}`);
 
 const optionalId = z.string().trim().max(64).optional();
 

@@ -56,7 +56,10 @@ async function pricesInScope(workshopId: string, form: CouponForm, now: Date) {
  */
 async function assertWorkshopCanCarry(workshopId: string, form: CouponForm, now: Date) {
   const [workshop, hosts, prices] = await Promise.all([
-    db.workshop.findUniqueOrThrow({ where: { id: workshopId }, select: { premiumRateBp: true, villageFundRateBp: true } }),
+    db.workshop.findUniqueOrThrow({
+      where: { id: workshopId },
+      select: { premiumRateBp: true, villageFundRateBp: true },
+    }),
     db.host.aggregate({ _max: { commissionRateBp: true } }),
     pricesInScope(workshopId, form, now),
   ]);
@@ -74,10 +77,7 @@ async function assertWorkshopCanCarry(workshopId: string, form: CouponForm, now:
   for (const price of prices) {
     // This unit's part of the discount on the smallest order it can be in (to the fen, rounded up).
     const part = Math.ceil((price.priceFen * smallestDiscount) / Math.max(smallestOrder, price.priceFen));
-    const share = workshopShareFen(
-      { lineTotalFen: price.priceFen, ...workshop },
-      hosts._max.commissionRateBp ?? 0,
-    );
+    const share = workshopShareFen({ lineTotalFen: price.priceFen, ...workshop }, hosts._max.commissionRateBp ?? 0);
     if (part > share)
       throw new InvalidInput("promotions:error.workshopCannotCarry", {
         titleZh: price.titleZh,
@@ -96,7 +96,8 @@ export async function createCoupon(maker: CouponMaker, form: CouponForm, now = n
   let productWorkshop: string | null = null;
   if (form.scope === "product") {
     const product = await db.product.findUnique({ where: { id: form.productId }, select: { workshopId: true } });
-    if (!product || (workshopId && product.workshopId !== workshopId)) throw new InvalidInput("promotions:error.productId");
+    if (!product || (workshopId && product.workshopId !== workshopId))
+      throw new InvalidInput("promotions:error.productId");
     productWorkshop = product.workshopId;
   }
   if (form.scope === "show") {

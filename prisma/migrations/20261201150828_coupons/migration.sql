@@ -113,3 +113,9 @@ ALTER TABLE "Coupon" ADD CONSTRAINT "Coupon_sane" CHECK (
 ALTER TABLE "CouponClaim" ADD CONSTRAINT "CouponClaim_seq_positive" CHECK ("seq" >= 1);
 ALTER TABLE "OrderLine" ADD CONSTRAINT "OrderLine_discount_within_line" CHECK ("discountFen" >= 0 AND "lineTotalFen" >= 0);
 ALTER TABLE "Order" ADD CONSTRAINT "Order_discount_within_goods" CHECK ("discountFen" >= 0 AND "discountFen" <= "subtotalFen");
+-- A line's total is what was paid for it (less its part of a coupon), an order's is its goods less the discount
+-- plus shipping.
+ALTER TABLE "OrderLine" DROP CONSTRAINT "OrderLine_total_matches";
+ALTER TABLE "OrderLine" ADD CONSTRAINT "OrderLine_total_matches" CHECK ("lineTotalFen" + "discountFen" = "unitPriceFen" * "quantity");
+ALTER TABLE "Order" DROP CONSTRAINT "Order_total_matches";
+ALTER TABLE "Order" ADD CONSTRAINT "Order_total_matches" CHECK ("totalFen" = "subtotalFen" - "discountFen" + "shippingFen" AND "totalFen" >= 0);
