@@ -9,6 +9,7 @@ import type { LiveState, ProductCard } from "~/domain/live/live-state";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { BuySheetBody } from "./buy-sheet";
 import { ChatBox, ChatLines } from "./chat-panel";
+import { CouponCard } from "./coupon-card";
 import { secondsLeft, useNow } from "./countdown";
 import { LineUpList } from "./lineup-list";
 import { LiveVideo, sourceOf, type LiveVideoHandle } from "./live-video";
@@ -104,6 +105,11 @@ export function ViewerRoom({ initial, moments, signedIn, chatMax, addresses }: P
                   }}
                 />
               </section>
+            ) : null}
+            {!ended && state.coupon ? (
+              <div className="pointer-events-auto">
+                <CouponCard coupon={state.coupon} signedIn={signedIn} redirectTo={here} />
+              </div>
             ) : null}
             {shown ? (
               <div className="pointer-events-auto">

@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { MAX_QUANTITY } from "~/domain/checkout/checkout-schema";
 import { db } from "~/lib/db.server";
 import { InvalidInput } from "../errors.server";
-import { usableClaims } from "../promotions/coupon-claims.server";
+import { usableClaims } from "../promotions/coupon-wallet.server";
 import { linePremiumFen } from "../ledger/allocation";
 import { chooseCoupon, type ClaimedCoupon, type CouponChoice } from "../promotions/coupon-choice";
 

@@ -3,7 +3,7 @@
 import { resolveAttribution } from "./attribution.server";
 import type { PlaceOrderInput } from "./order-rows.server";
 import { loadPricingRows, type PricingItem } from "./pricing.server";
-import { usableClaimsOf } from "../promotions/coupon-claims.server";
+import { usableClaimsOf } from "../promotions/coupon-wallet.server";
 import { attributionKey, claimsKey, rowsKey, type Reading } from "./share-out.server";
 
 export const newReading = (at: number): Reading => ({

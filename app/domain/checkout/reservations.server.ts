@@ -4,7 +4,7 @@ import type { OrderStatus, Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { announceOrderUpdate, announceStock } from "../orders/order-events.server";
 import { providerFor } from "../payments/provider.server";
-import { freeClaimOf } from "../promotions/coupon-claims.server";
+import { freeClaimOf } from "../promotions/coupon-wallet.server";
 import { returnStock, type Hold, type StockLevels } from "./stock.server";
 
 type Tx = Prisma.TransactionClient;

@@ -1,7 +1,7 @@
 // The whole current state of a show, for a client that joins (or rejoins) its live room, and the product
 // cards the room shows (built once per pin and sent to everyone, never per viewer).
 import { productCardFields } from "../catalogue/catalogue.server";
-import { pinnedCouponCard } from "../promotions/coupons.server";
+import { pinnedCouponCard } from "../promotions/coupon-cards.server";
 import { db } from "~/lib/db.server";
 import {
   CHAT_KEEP,

@@ -10,7 +10,7 @@ import { writeSaleEntries, type LineForLedger } from "../ledger/ledger.server";
 import { announceOrderUpdate, announcePaid, announceStock } from "../orders/order-events.server";
 import { lockOrder, releaseHeld, toHolds, type LockedOrder } from "../checkout/reservations.server";
 import { reserveStock, type StockLevels } from "../checkout/stock.server";
-import { retakeClaim } from "../promotions/coupon-claims.server";
+import { retakeClaim } from "../promotions/coupon-wallet.server";
 import { oweRefund, owesRefund, settleOwedRefund } from "./owed-refunds.server";
 import { insertEvent, type PaymentEventInput } from "./payment-event.server";
 
@@ -77,7 +77,7 @@ async function reholdLapsed(tx: Tx, orderId: string): Promise<StockLevels | null
   try {
     const levels = await reserveStock(tx, toHolds(released));
     // Its coupon claim was freed when it lapsed: used on another order since, this one cannot have it too.
-    if (!(await retakeClaim(tx, orderId, couponClaimId))) throw new SoldOut("checkout:error.couponUsed");
+    if (!(await retakeClaim(tx, orderId, couponClaimId))) throw new SoldOut();
     await tx.reservation.updateMany({ where: { orderId, status: "released" }, data: { status: "consumed" } });
     return levels;
   } catch (error) {

@@ -5,6 +5,7 @@ import type { Coupon } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { events } from "~/domain/events.server";
 import { showRoom, type CouponCardView } from "~/domain/live/live-state";
+import { cardSelect, pinnedCouponCard, toCouponCard } from "./coupon-cards.server";
 import { Conflict, InvalidInput, NotFound } from "../errors.server";
 import { lockShow } from "../live/show-lock.server";
 import { workshopShareFen, type CouponFunder } from "./coupon-choice";
@@ -130,62 +131,6 @@ export async function createCoupon(maker: CouponMaker, form: CouponForm, now = n
       createdById: maker.userId,
     },
   });
-}
-
-const cardSelect = {
-  id: true,
-  funder: true,
-  kind: true,
-  thresholdFen: true,
-  amountOffFen: true,
-  percentOffBp: true,
-  capFen: true,
-  total: true,
-  claimed: true,
-  perShopperLimit: true,
-  validHours: true,
-  claimEndsAt: true,
-  workshop: { select: { nameZh: true, nameEn: true } },
-} as const;
-
-type CardRow = Pick<
-  Coupon,
-  | "id"
-  | "funder"
-  | "kind"
-  | "thresholdFen"
-  | "amountOffFen"
-  | "percentOffBp"
-  | "capFen"
-  | "total"
-  | "claimed"
-  | "perShopperLimit"
-  | "validHours"
-  | "claimEndsAt"
-> & { workshop: { nameZh: string; nameEn: string } | null };
-
-export function toCouponCard(row: CardRow): CouponCardView {
-  return {
-    couponId: row.id,
-    funder: row.funder,
-    kind: row.kind,
-    thresholdFen: row.thresholdFen,
-    amountOffFen: row.amountOffFen,
-    percentOffBp: row.percentOffBp,
-    capFen: row.capFen,
-    workshopNameZh: row.funder === "workshop" ? (row.workshop?.nameZh ?? null) : null,
-    workshopNameEn: row.funder === "workshop" ? (row.workshop?.nameEn ?? null) : null,
-    remaining: row.total - row.claimed,
-    total: row.total,
-    perShopperLimit: row.perShopperLimit,
-    validHours: row.validHours,
-    claimEndsAt: row.claimEndsAt.toISOString(),
-  };
-}
-
-export async function pinnedCouponCard(showId: string): Promise<CouponCardView | null> {
-  const show = await db.show.findUnique({ where: { id: showId }, select: { pinnedCoupon: { select: cardSelect } } });
-  return show?.pinnedCoupon ? toCouponCard(show.pinnedCoupon) : null;
 }
 
 /** The coupons a host may pin in a show: open for claiming, and for this show, its line-up's workshops or the market. */

@@ -48,6 +48,10 @@ const common = {
   "title.page": "{{page}} · 村播 Cunbo",
   "title.hostConsole": "{{title}} · 主播控制台",
   "title.refunds": "退款未成功",
+  "coupon.amount": "立减 {{amount}}",
+  "coupon.amountOver": "满 {{threshold}} 减 {{amount}}",
+  "coupon.percent": "{{zhe}} 折，最多减 {{cap}}",
+  "coupon.percentOver": "满 {{threshold}} 打 {{zhe}} 折，最多减 {{cap}}",
 } as const;
 
 export default common;
