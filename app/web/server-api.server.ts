@@ -16,6 +16,7 @@ import { viewerFromCookie } from "./auth.server";
 import { refusalOf } from "./domain-error-answer.server";
 import { publishAccess, watchAccess } from "./broadcast-access.server";
 import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
+import { claimAnswer, COUPON_CLAIM_PATH } from "./coupon-claim-answer.server";
 import { CROSS_SITE_REFUSAL_PATH } from "./cross-site-refusal";
 import { submitCheckout } from "./checkout-submission.server";
 import { db, disconnectDb } from "../lib/db.server";
@@ -39,6 +40,9 @@ export const serverApi = {
   // The origin check's refusal page (server/index.ts).
   CROSS_SITE_REFUSAL_PATH,
   submitCheckout,
+  // The coupon-claim endpoint (server/coupon-claim.ts).
+  COUPON_CLAIM_PATH,
+  claimAnswer,
   viewerFromCookie,
   localeFromCookie,
   // The Stripe webhook (server/webhooks.ts).

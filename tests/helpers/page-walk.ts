@@ -30,6 +30,7 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   "routes/studio.$workshop.fulfilment.export": "answers a CSV file, not a page",
   "routes/studio.$workshop.fulfilment.slips": "answers a PDF of packing slips, not a page",
   "routes/checkout_.quote": "answers the live room's buy-now sheet a JSON price quote, not a page",
+  "routes/coupons.$couponId.claim": "a coupon card's claim (a POST; its GET answers 405)",
 };
 
 export type RoutePattern = { id: string; pattern: string; index: boolean; hasAction: boolean; isPage: boolean };
