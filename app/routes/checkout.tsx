@@ -94,8 +94,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CheckoutPage() {
   const { t, i18n } = useTranslation("checkout");
-  const { priced, buyNow, sheet, provider, holdMinutes, defaults, submission, keep } =
-    useLoaderData<typeof loader>();
+  const { priced, buyNow, sheet, provider, holdMinutes, defaults, submission, keep } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const navigate = useNavigate();

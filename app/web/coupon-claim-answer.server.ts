@@ -11,7 +11,10 @@ export type ClaimReply =
   | { ok: true; remaining: number; expiresAt: string }
   | { ok: false; error: { key: string; values?: Record<string, string | number> } };
 
-export async function claimAnswer(couponId: string, userId: string | null): Promise<{ status: number; reply: ClaimReply }> {
+export async function claimAnswer(
+  couponId: string,
+  userId: string | null,
+): Promise<{ status: number; reply: ClaimReply }> {
   if (!userId) return { status: 401, reply: { ok: false, error: { key: "promotions:error.logIn" } } };
   try {
     const claimed = await claimCoupon(couponId, userId);

@@ -116,7 +116,10 @@ export async function runCouponClaim() {
       if (run > 0) rows.push(row);
       console.log(run > 0 ? JSON.stringify(row) : `warm-up, not counted: ${JSON.stringify(row)}`);
       if (unexpected.length)
-        console.log("  unexpected:", [...new Set(unexpected.map((a) => `${a.status} ${a.body.slice(0, 80)}`))].join(" | "));
+        console.log(
+          "  unexpected:",
+          [...new Set(unexpected.map((a) => `${a.status} ${a.body.slice(0, 80)}`))].join(" | "),
+        );
     }
   } finally {
     await client.end();

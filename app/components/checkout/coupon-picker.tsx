@@ -45,7 +45,9 @@ export function CouponPicker({
               {option.problem ? (
                 <span className="block text-xs text-stone-600">{t(`coupon.problem.${option.problem}`)}</span>
               ) : (
-                <span className="block text-xs text-red-700">{t("coupon.saves", { amount: money(option.discountFen) })}</span>
+                <span className="block text-xs text-red-700">
+                  {t("coupon.saves", { amount: money(option.discountFen) })}
+                </span>
               )}
             </span>
           </label>

@@ -34,7 +34,9 @@ export function CouponCard({
         headers: { Accept: "application/json" },
       });
       const reply = (await response.json()) as { ok: boolean; error?: { key: string } };
-      setStatus(reply.ok ? { kind: "claimed" } : { kind: "refused", key: reply.error?.key ?? "promotions:error.failed" });
+      setStatus(
+        reply.ok ? { kind: "claimed" } : { kind: "refused", key: reply.error?.key ?? "promotions:error.failed" },
+      );
     } catch {
       setStatus({ kind: "refused", key: "promotions:error.failed" });
     }

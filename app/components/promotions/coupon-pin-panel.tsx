@@ -25,7 +25,9 @@ export function CouponPinPanel({
       {pinned ? (
         <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="host-pinned-coupon">
           <CouponTermsText terms={pinned} />
-          <span className="text-stone-600">{t("card.remaining", { remaining: pinned.remaining, total: pinned.total })}</span>
+          <span className="text-stone-600">
+            {t("card.remaining", { remaining: pinned.remaining, total: pinned.total })}
+          </span>
           <IntentButton intent="unpin-coupon" label={t("host.unpin")} />
         </div>
       ) : (
@@ -36,7 +38,9 @@ export function CouponPinPanel({
           {coupons.map((coupon) => (
             <li key={coupon.couponId} className="flex flex-wrap items-center gap-2 py-2 text-sm">
               <CouponTermsText terms={coupon} />
-              <span className="text-stone-600">{t("card.remaining", { remaining: coupon.remaining, total: coupon.total })}</span>
+              <span className="text-stone-600">
+                {t("card.remaining", { remaining: coupon.remaining, total: coupon.total })}
+              </span>
               {live && pinned?.couponId !== coupon.couponId ? (
                 <IntentButton
                   intent="pin-coupon"

@@ -16,10 +16,12 @@ const promotions: Record<keyof typeof zh, string> = {
   "host.unpin": "Take the coupon down",
   "host.nonePinned": "No coupon given out yet",
   "host.notLive": "Coupons can be given out once the show is live",
-  "host.noCoupons": "No coupon can be given out in this show. Workshops make them in the studio, the market in the admin pages.",
+  "host.noCoupons":
+    "No coupon can be given out in this show. Workshops make them in the studio, the market in the admin pages.",
   "page.studioTitle": "Coupons · {{workshop}}",
   "page.adminTitle": "Market coupons",
-  "page.intro": "Whoever funds a coupon carries its discount: a workshop's comes out of the workshop's share, the market's is paid by the platform. The workers' premium and the village's share are always worked out on the full price.",
+  "page.intro":
+    "Whoever funds a coupon carries its discount: a workshop's comes out of the workshop's share, the market's is paid by the platform. The workers' premium and the village's share are always worked out on the full price.",
   "page.create": "Make a coupon",
   "page.created": "Coupon made",
   "page.list": "Our coupons",
@@ -67,7 +69,8 @@ const promotions: Record<keyof typeof zh, string> = {
   "error.workshopId": "Choose a workshop",
   "error.showWithoutWorkshop": "That show has none of this workshop's goods",
   "error.nothingInScope": "Nothing on sale is covered by it",
-  "error.workshopCannotCarry": "The workshop keeps only {{shareFen}} fen of each “{{titleEn}}”, which cannot carry {{partFen}} fen of discount: lower the discount or raise the minimum spend",
+  "error.workshopCannotCarry":
+    "The workshop keeps only {{shareFen}} fen of each “{{titleEn}}”, which cannot carry {{partFen}} fen of discount: lower the discount or raise the minimum spend",
   "error.unknownCoupon": "There is no such coupon",
   "error.allClaimed": "All of these coupons have been claimed",
   "error.limitReached": "You have claimed all of this coupon you may",

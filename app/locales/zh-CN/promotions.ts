@@ -17,7 +17,8 @@ const promotions = {
   "host.noCoupons": "没有可在本场发放的优惠券。工坊可在工作台创建，平台可在管理后台创建。",
   "page.studioTitle": "优惠券 · {{workshop}}",
   "page.adminTitle": "平台优惠券",
-  "page.intro": "优惠券的折扣由出资方承担：工坊券从工坊所得中扣除，平台券由平台补贴。工人共富金和村集体分成始终按原价计算。",
+  "page.intro":
+    "优惠券的折扣由出资方承担：工坊券从工坊所得中扣除，平台券由平台补贴。工人共富金和村集体分成始终按原价计算。",
   "page.create": "创建优惠券",
   "page.created": "优惠券已创建",
   "page.list": "我们的优惠券",
@@ -65,7 +66,8 @@ const promotions = {
   "error.workshopId": "请选择工坊",
   "error.showWithoutWorkshop": "这场直播没有本工坊的商品",
   "error.nothingInScope": "适用范围内没有在售商品",
-  "error.workshopCannotCarry": "「{{titleZh}}」每件工坊所得只有 {{shareFen}} 分，承担不了 {{partFen}} 分的优惠，请降低优惠力度或提高门槛",
+  "error.workshopCannotCarry":
+    "「{{titleZh}}」每件工坊所得只有 {{shareFen}} 分，承担不了 {{partFen}} 分的优惠，请降低优惠力度或提高门槛",
   "error.unknownCoupon": "没有这张优惠券",
   "error.allClaimed": "优惠券已抢光",
   "error.limitReached": "你已领满这张优惠券",
