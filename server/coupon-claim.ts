@@ -26,8 +26,11 @@ export function couponClaimHandler(app: ServerApi) {
     try {
       // The body (only a redirectTo for the no-JavaScript path) is not needed here.
       req.resume();
-      const viewer = await app.viewerFromCookie(req.headers.cookie ?? null);
-      const { status, reply } = await app.claimAnswer(couponId, viewer?.id ?? null);
+      // Only the session's user id is needed (one query), not the whole viewer.
+      const { status, reply } = await app.claimAnswer(couponId, async () => {
+        const userId: unknown = (await app.sessionStorage.getSession(req.headers.cookie ?? null)).get("userId");
+        return typeof userId === "string" ? userId : null;
+      });
       send(res, status, reply);
     } catch (error) {
       console.error("The coupon-claim endpoint failed:", error);

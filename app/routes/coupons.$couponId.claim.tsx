@@ -14,8 +14,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const couponId = String(params.couponId ?? "").slice(0, 64);
   const form = await readForm(request);
   const back = safeRedirect(form.get("redirectTo"), "/");
-  const userId = await getUserId(request);
-  const { status, reply } = await claimAnswer(couponId, userId);
+  const { status, reply } = await claimAnswer(couponId, () => getUserId(request));
   if ((request.headers.get("Accept") ?? "").includes("application/json")) return Response.json(reply, { status });
   if (status === 401) return redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
   if (reply.ok) return redirect(back);

@@ -1,7 +1,7 @@
 // The one answer to a coupon card's claim (JSON): the claim, or the refusal with its key and status. Used by the
 // lean endpoint ahead of Express (server/coupon-claim.ts), which a whole room's taps reach in one instant, and by
 // the Remix route for a plain form post.
-import { claimCoupon } from "../domain/promotions/coupon-claims.server";
+import { claimCoupon, knownAllClaimed } from "../domain/promotions/coupon-claims.server";
 import { DomainError } from "../domain/errors.server";
 import { refusalOf } from "./domain-error-answer.server";
 
@@ -11,10 +11,14 @@ export type ClaimReply =
   | { ok: true; remaining: number; expiresAt: string }
   | { ok: false; error: { key: string; values?: Record<string, string | number> } };
 
+/** `userIdOf` is asked only when needed: once all are claimed, a tap is answered before its session is read. */
 export async function claimAnswer(
   couponId: string,
-  userId: string | null,
+  userIdOf: () => Promise<string | null>,
 ): Promise<{ status: number; reply: ClaimReply }> {
+  if (knownAllClaimed(couponId))
+    return { status: 409, reply: { ok: false, error: { key: "promotions:error.allClaimed" } } };
+  const userId = await userIdOf();
   if (!userId) return { status: 401, reply: { ok: false, error: { key: "promotions:error.logIn" } } };
   try {
     const claimed = await claimCoupon(couponId, userId);

@@ -34,6 +34,9 @@ function refusal(couponId: string, row: ClaimRow | undefined) {
   return new Conflict("promotions:error.allClaimed");
 }
 
+/** Whether every claim of the coupon is known to be given already (no query): later taps hear so at once. */
+export const knownAllClaimed = (couponId: string) => allClaimed.has(couponId);
+
 /** Gives the shopper one claim of the coupon, or throws why not (all claimed, their limit, not open). */
 export async function claimCoupon(couponId: string, userId: string): Promise<Claimed> {
   if (allClaimed.has(couponId)) throw new Conflict("promotions:error.allClaimed");
