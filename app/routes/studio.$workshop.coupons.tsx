@@ -18,7 +18,7 @@ import { pageTitle } from "~/web/page-title.server";
 import { readForm } from "~/web/read-form.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["studio", "promotions"] };
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "studio", "promotions"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
