@@ -24,7 +24,8 @@ export async function seed(db: PrismaClient): Promise<{ seeded: boolean }> {
       const workshopIds = await seedWorkshops(tx);
       const productIds = await seedCatalogue(tx, workshopIds, at);
       const userIds = await seedPeople(tx, workshopIds, passwordHash);
-      await seedShows(tx, productIds, userIds, at);
+      const showIds = await seedShows(tx, productIds, userIds, at);
+      await seedCoupons(tx, workshopIds, userIds, showIds, at);
       return true;
     },
     { timeout: 60_000, maxWait: 10_000 },
@@ -137,13 +138,14 @@ async function seedPeople(tx: Tx, workshopIds: Ids, passwordHash: string): Promi
   return userIds;
 }
 
-async function seedShows(tx: Tx, productIds: Ids, userIds: Ids, at: (minutes: number) => Date): Promise<void> {
+async function seedShows(tx: Tx, productIds: Ids, userIds: Ids, at: (minutes: number) => Date): Promise<Ids> {
+  const showIds: Ids = new Map();
   const hostRows = await tx.host.findMany({ select: { id: true, userId: true } });
   const hostIdByUser = idsBy(hostRows, (h) => h.userId);
   const time = (minutes: number | undefined) => (minutes === undefined ? null : at(minutes));
 
   for (const show of shows) {
-    await tx.show.create({
+    const { id } = await tx.show.create({
       data: {
         hostId: need(hostIdByUser, need(userIds, show.host)),
         title: show.title,
@@ -174,5 +176,43 @@ async function seedShows(tx: Tx, productIds: Ids, userIds: Ids, at: (minutes: nu
       },
       select: { id: true },
     });
+    showIds.set(show.title, id);
   }
+  return showIds;
+}
+
+/**
+ * Two coupons, claimed by nobody and pinned nowhere (the host pins one in the room): the tea fairies' own
+ * 满 ¥99 减 ¥10 on their goods, and a live-only ¥5 off in the tea granny's live show, paid for by the market.
+ */
+async function seedCoupons(tx: Tx, workshopIds: Ids, userIds: Ids, showIds: Ids, at: (minutes: number) => Date) {
+  const liveTeaShow = shows.find((show) => show.host === "host.tea@cunbo.test" && show.status === "live")!;
+  const common = { claimStartsAt: at(-60), claimEndsAt: at(7 * 24 * 60), perShopperLimit: 1 };
+  await tx.coupon.createMany({
+    data: [
+      {
+        ...common,
+        funder: "workshop",
+        scope: "workshop",
+        workshopId: need(workshopIds, "tea-fairy-jingshan"),
+        kind: "amount_off",
+        thresholdFen: 9900,
+        amountOffFen: 1000,
+        total: 500,
+        validHours: 72,
+        createdById: need(userIds, "admin@cunbo.test"),
+      },
+      {
+        ...common,
+        funder: "market",
+        scope: "show",
+        showId: need(showIds, liveTeaShow.title),
+        kind: "amount_off",
+        amountOffFen: 500,
+        total: 100,
+        validHours: 24,
+        createdById: need(userIds, "admin@cunbo.test"),
+      },
+    ],
+  });
 }

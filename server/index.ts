@@ -9,6 +9,7 @@ import helmet from "helmet";
 import morgan from "morgan";
 import { loadAppBuild, type ServerApi } from "./app-build.ts";
 import { buyNowHandler } from "./buy-now.ts";
+import { couponClaimHandler, couponClaimOf } from "./coupon-claim.ts";
 import { contentSecurityPolicy, cspNonce } from "./content-security-policy.ts";
 import { crossSiteReason } from "./request-origin.ts";
 import { answerErrorsPlainly } from "./error-answer.ts";
@@ -155,6 +156,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // layer in front of them (Express's router, compression, helmet's headers, three static-file lookups) would
   // multiply that work. Measured in tests/bench/flash-sale.ts.
   const buyNow = buyNowHandler(api, { publicUrl: options.publicUrl });
+  const claimCoupon = couponClaimHandler(api);
   const httpServer = createHttpServer((req, res) => {
     const refused = crossSiteReason(req.method, req.headers, options.publicUrl);
     if (refused) {
@@ -166,7 +168,9 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     }
     // Fully checked above; Remix's own check compares only the host, and answers `Origin: null` with a 500.
     delete req.headers.origin;
+    const couponId = couponClaimOf(api, req);
     if (req.url === api.BUY_NOW_PATH && req.method === "POST") void buyNow(req, res);
+    else if (couponId) void claimCoupon(req, res, couponId);
     else if (req.url === "/healthz" && req.method === "GET") {
       res.writeHead(200, { "Content-Type": "application/json", "Content-Length": 11, "Cache-Control": "no-store" });
       res.end('{"ok":true}');

@@ -3,6 +3,8 @@
 // client hooks' Socket all take their types from here, so a wrong name or payload does not compile.
 import type {
   ChatLine,
+  CouponCardView,
+  CouponRemaining,
   DealEnd,
   DealView,
   LiveState,
@@ -31,6 +33,11 @@ export type ShowRoomPayloads = {
   /** A lucky bag started, or was drawn (then with its seed and winners). */
   luckybag: LuckyBagView;
   "luckybag:count": LuckyBagCount;
+  /** The host pinned a coupon (it replaces any coupon pinned before). */
+  coupon: CouponCardView;
+  "coupon:unpin": { couponId: string };
+  /** A claim was given: this many are left. */
+  "coupon:remaining": CouponRemaining;
 };
 
 /** What an order's room (`order:<id>`) hears: the order page reloads on any of them. */

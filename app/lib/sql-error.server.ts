@@ -21,4 +21,6 @@ export const SQLSTATE = {
   uniqueViolation: "23505",
   divisionByZero: "22012",
   deadlockDetected: "40P01",
+  invalidTextRepresentation: "22P02",
+  foreignKeyViolation: "23503",
 } as const;

@@ -12,6 +12,7 @@ import enAftersales from "./en/aftersales";
 import enNotices from "./en/notices";
 import enLuckybag from "./en/luckybag";
 import enReviews from "./en/reviews";
+import enPromotions from "./en/promotions";
 import zhAccount from "./zh-CN/account";
 import zhAdmin from "./zh-CN/admin";
 import zhCheckout from "./zh-CN/checkout";
@@ -25,6 +26,7 @@ import zhAftersales from "./zh-CN/aftersales";
 import zhNotices from "./zh-CN/notices";
 import zhLuckybag from "./zh-CN/luckybag";
 import zhReviews from "./zh-CN/reviews";
+import zhPromotions from "./zh-CN/promotions";
 
 export const resources = {
   "zh-CN": {
@@ -41,6 +43,7 @@ export const resources = {
     notices: zhNotices,
     luckybag: zhLuckybag,
     reviews: zhReviews,
+    promotions: zhPromotions,
   },
   en: {
     common: enCommon,
@@ -56,5 +59,6 @@ export const resources = {
     notices: enNotices,
     luckybag: enLuckybag,
     reviews: enReviews,
+    promotions: enPromotions,
   },
 };

@@ -12,6 +12,7 @@ import { WorkshopGroup } from "~/components/checkout/workshop-group";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { addToCart, cartItems, removeCartLine, updateCartLine } from "~/domain/checkout/cart.server";
 import { priceItems } from "~/domain/checkout/pricing.server";
+import { getUserId } from "~/web/auth.server";
 import { safeRedirect } from "~/web/auth.server";
 import { cartOwner } from "~/web/cart-session.server";
 import { MAX_QUANTITY } from "~/domain/checkout/checkout-schema";
@@ -68,7 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { items } = await cartItems(owner);
   const title = await pageTitle(request, (t) => t("checkout:cart.title"));
   if (items.length === 0) return { lines: [], priced: null, pageTitle: title };
-  const priced = await priceItems(items);
+  const priced = await priceItems(items, new Date(), { userId: await getUserId(request) });
   return {
     lines: items.map((item) => ({ lineId: item.lineId, variantId: item.variantId })),
     priced,
@@ -135,7 +136,10 @@ export default function CartPage() {
                 const lineId = lineIdOf(line.variantId);
                 const title = en ? line.titleEn : line.titleZh;
                 return (
-                  <LineItem key={line.variantId} line={{ ...line, isDeal: line.deal?.status === "active" }}>
+                  <LineItem
+                    key={line.variantId}
+                    line={{ ...line, lineTotalFen: line.paidFen, isDeal: line.deal?.status === "active" }}
+                  >
                     <div className="mt-2 flex flex-wrap items-end gap-2">
                       <QuantityStepper
                         lineId={lineId}
@@ -179,6 +183,7 @@ export default function CartPage() {
             shippingFen={priced.shippingFen}
             totalFen={priced.totalFen}
             premiumFen={priced.premiumFen}
+            discountFen={priced.discountFen}
           />
           <Link
             to="/checkout"

@@ -18,6 +18,7 @@ import { RESERVATION_MINUTES } from "~/domain/checkout/checkout.server";
 import { DomainError } from "~/domain/errors.server";
 import { configuredProviderName } from "~/domain/payments/provider.server";
 import { priceItems, type PricingItem } from "~/domain/checkout/pricing.server";
+import { CouponPicker } from "~/components/checkout/coupon-picker";
 import { getOptionalViewer } from "~/web/auth.server";
 import { cartOwner } from "~/web/cart-session.server";
 import { domainMessage } from "~/web/checkout-request.server";
@@ -69,9 +70,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       ? { phone: home.phone, province: home.province, city: home.city, district: home.district, street: home.street }
       : {}),
   };
-  if (items.length === 0) return { ...base, defaults, priced: null };
+  if (items.length === 0) return { ...base, defaults, priced: null, keep: {} };
   try {
-    return { ...base, defaults, priced: await priceItems(items) };
+    const coupon = url.searchParams.get("coupon")?.slice(0, 64) || undefined;
+    const priced = await priceItems(items, new Date(), { userId: viewer?.id ?? null, choice: coupon });
+    // What the page keeps when the coupon changes: the buy-now's item and the sheet flag.
+    const keep = Object.fromEntries([...url.searchParams].filter(([name]) => name !== "coupon"));
+    return { ...base, defaults, priced, keep };
   } catch (error) {
     throw await domainErrorResponse(error, request, { status: 404 });
   }
@@ -89,7 +94,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function CheckoutPage() {
   const { t, i18n } = useTranslation("checkout");
-  const { priced, buyNow, sheet, provider, holdMinutes, defaults, submission } = useLoaderData<typeof loader>();
+  const { priced, buyNow, sheet, provider, holdMinutes, defaults, submission, keep } = useLoaderData<typeof loader>();
   const actionResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const navigate = useNavigate();
@@ -140,6 +145,9 @@ export default function CheckoutPage() {
   return (
     <main id="main" className={`mx-auto max-w-5xl px-3 sm:px-4 ${sheet ? "py-3" : "py-6"}`}>
       <h1 className="text-xl font-semibold sm:text-2xl">{t("checkout.title")}</h1>
+      <div className="mt-4 md:ml-auto md:w-[26rem]">
+        <CouponPicker options={priced.couponOptions} applied={priced.coupon?.claimId ?? null} keep={keep} />
+      </div>
       <Form
         method="post"
         className="mt-4 grid gap-6 md:grid-cols-[1fr_minmax(0,26rem)]"
@@ -196,6 +204,7 @@ export default function CheckoutPage() {
             {t("checkout.payWith")}: <strong>{t(`checkout.provider.${provider}`)}</strong>
           </p>
           <input type="hidden" name="quote" value={priced.quote} />
+          <input type="hidden" name="coupon" value={priced.coupon?.claimId ?? "none"} />
           <input type="hidden" name="submission" value={submission} />
           {sheet ? <input type="hidden" name="sheet" value="1" /> : null}
           {buyNow

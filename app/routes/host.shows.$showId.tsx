@@ -24,6 +24,8 @@ import { hideMessage, mutedUsers, muteAuthor, setSlowMode, SLOW_MODE_CHOICES, un
 import { startDeal, stopDeal } from "~/domain/live/flash-deals.server";
 import { getLiveState } from "~/domain/live/live-state.server";
 import { pinProduct, unpin } from "~/domain/live/pins.server";
+import { couponsForShow, pinCoupon, unpinCoupon } from "~/domain/promotions/coupons.server";
+import { CouponPinPanel } from "~/components/promotions/coupon-pin-panel";
 import { hostPanelFigures } from "~/domain/live/show-stats.server";
 import { endShow, goLive } from "~/domain/live/shows.server";
 import { requireShowHost } from "~/web/auth.server";
@@ -33,7 +35,7 @@ import { readForm } from "~/web/read-form.server";
 import { domainErrorReply } from "~/web/domain-error-answer.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["checkout", "live", "luckybag", "notices"] };
+export const handle: RouteHandle = { i18n: ["checkout", "live", "luckybag", "notices", "promotions"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
@@ -41,14 +43,16 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.p
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const showId = params.showId ?? "";
   await requireShowHost(request, showId);
-  const [state, figures, muted] = await Promise.all([
+  const [state, figures, muted, coupons] = await Promise.all([
     getLiveState(showId),
     hostPanelFigures(showId),
     mutedUsers(showId),
+    couponsForShow(showId).catch(() => []),
   ]);
   invariantResponse(state, "Show not found");
   return {
     state,
+    coupons,
     figures,
     muted,
     slowChoices: SLOW_MODE_CHOICES,
@@ -61,6 +65,8 @@ const Id = z.string().min(1).max(40);
 const IntentSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("pin"), productId: Id, variantId: Id.optional() }),
   z.object({ intent: z.literal("unpin") }),
+  z.object({ intent: z.literal("pin-coupon"), couponId: Id }),
+  z.object({ intent: z.literal("unpin-coupon") }),
   z.object({ intent: z.literal("stop-deal"), dealId: Id }),
   z.object({ intent: z.literal("go-live") }),
   z.object({ intent: z.literal("end") }),
@@ -76,6 +82,10 @@ async function run(showId: string, input: z.infer<typeof IntentSchema>) {
       return pinProduct(showId, input.productId, input.variantId ?? null);
     case "unpin":
       return unpin(showId);
+    case "pin-coupon":
+      return pinCoupon(showId, input.couponId);
+    case "unpin-coupon":
+      return unpinCoupon(showId);
     case "stop-deal":
       return stopDeal(showId, input.dealId);
     case "go-live":
@@ -150,12 +160,12 @@ function refusalText(reply: unknown, t: (key: string, values?: Record<string, st
 }
 
 export default function HostConsole() {
-  const { state: initial, figures, muted, slowChoices, iceServers } = useLoaderData<typeof loader>();
+  const { state: initial, figures, muted, slowChoices, iceServers, coupons } = useLoaderData<typeof loader>();
   const { t } = useTranslation("live");
   const { pick, locale } = usePick();
   const revalidator = useRevalidator();
   const { state, connection, clockOffset } = useLiveRoom(initial, ({ type }) => {
-    if (type === "sold" || type === "status") revalidator.revalidate();
+    if (type === "sold" || type === "status" || type === "coupon" || type === "coupon:unpin") revalidator.revalidate();
   });
   const now = useNow(clockOffset, Boolean(state.deal) || Boolean(state.luckyBag && !state.luckyBag.drawnAt));
   const live = state.status === "live";
@@ -246,6 +256,7 @@ export default function HostConsole() {
           )}
         </section>
 
+        <CouponPinPanel coupons={coupons} pinned={state.coupon} live={live} />
         <section aria-labelledby="lucky-bag-title" className="space-y-3 rounded-2xl bg-white p-3 ring-1 ring-stone-200">
           <h2 id="lucky-bag-title" className="font-semibold">
             {t("luckybag:host.title")}

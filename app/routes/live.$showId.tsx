@@ -17,7 +17,10 @@ import { invariantResponse } from "~/web/http.server";
 import type { RouteHandle } from "~/root";
 
 // The room fills the phone's screen: its own header (back, share) sits over the stream instead of the site's.
-export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "luckybag", "notices"], siteHeader: false };
+export const handle: RouteHandle = {
+  i18n: ["account", "checkout", "live", "luckybag", "notices", "promotions"],
+  siteHeader: false,
+};
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -238,6 +238,7 @@ export default function OrderPage() {
         shippingFen={order.shippingFen}
         totalFen={order.totalFen}
         premiumFen={order.premiumFen}
+        discountFen={order.discountFen}
         paid={order.paidAt !== null}
       />
       <section className="rounded-xl border border-stone-200 bg-white p-3 text-sm sm:p-4">

@@ -111,7 +111,7 @@ export async function submitCheckout(given: CheckoutFields, request: CheckoutReq
     return { kind: "reply", status: 400, reply: submission.reply({ fieldErrors: noteErrors }) };
 
   // A cart holding something that has just run out is answered by placeOrder before any query.
-  const { quote, sheet, submission: submissionKey, ...contact } = submission.value;
+  const { quote, sheet, submission: submissionKey, coupon, ...contact } = submission.value;
   const userId = await userIdOnce();
   let placed;
   try {
@@ -123,6 +123,7 @@ export async function submitCheckout(given: CheckoutFields, request: CheckoutReq
       quote,
       cartId,
       submissionKey,
+      coupon,
     });
   } catch (error) {
     if (error instanceof DomainError) return refuse(error);

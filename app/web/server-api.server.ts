@@ -22,6 +22,7 @@ import { sessionIceServers } from "./ice-servers.server";
 import { announceBroadcast, closeRecording, openRecording } from "../domain/live/recordings.server";
 import { HLS_PATH, RECORDINGS_PATH } from "../domain/live/recording-paths";
 import { BUY_NOW_PATH } from "../domain/checkout/buy-now-client";
+import { claimAnswer, COUPON_CLAIM_PATH } from "./coupon-claim-answer.server";
 import { CROSS_SITE_REFUSAL_PATH } from "./cross-site-refusal";
 import { submitCheckout } from "./checkout-submission.server";
 import { db, disconnectDb } from "../lib/db.server";
@@ -45,6 +46,9 @@ export const serverApi = {
   // The origin check's refusal page (server/index.ts).
   CROSS_SITE_REFUSAL_PATH,
   submitCheckout,
+  // The coupon-claim endpoint (server/coupon-claim.ts).
+  COUPON_CLAIM_PATH,
+  claimAnswer,
   viewerFromCookie,
   localeFromCookie,
   // The Stripe webhook (server/webhooks.ts).

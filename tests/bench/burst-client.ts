@@ -120,6 +120,25 @@ export class BurstClient {
     return Promise.all(this.connections.map((connection, i) => connection.send(requests[i])));
   }
 
+  /** One connection's request, with its own headers (e.g. each viewer's session cookie). */
+  sendOne(
+    connection: number,
+    method: string,
+    path: string,
+    form: string,
+    headers: Record<string, string> = {},
+  ): Promise<BurstResponse> {
+    const body = Buffer.from(form);
+    const lines = [
+      `${method} ${path} HTTP/1.1`,
+      `Host: ${this.host}`,
+      ...Object.entries(headers).map(([k, v]) => `${k}: ${v}`),
+      "Content-Type: application/x-www-form-urlencoded",
+      `Content-Length: ${body.length}`,
+    ];
+    return this.connections[connection].send(Buffer.concat([Buffer.from(`${lines.join("\r\n")}\r\n\r\n`), body]));
+  }
+
   close() {
     for (const connection of this.connections) connection.socket.destroy();
   }

@@ -42,11 +42,11 @@ const ADDRESS = {
 
 type Outcome = { ok: boolean; status: number; ms: number; text: string };
 
-function percentile(sorted: number[], p: number) {
+export function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-async function startDatabase() {
+export async function startDatabase() {
   if (process.env.DATABASE_URL) {
     const base = new URL(process.env.DATABASE_URL);
     base.pathname = "";
@@ -56,7 +56,7 @@ async function startDatabase() {
 }
 
 /** The real server, as `npm start` runs it, in a process of its own so the load generator does not share its CPU. */
-async function startAppServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+export async function startAppServer(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
   const port = await freePort();
   // BENCH_NODE_ARGS (e.g. "--cpu-prof") goes to the server's node, to see where its time goes.
   const nodeArgs = (process.env.BENCH_NODE_ARGS ?? "").split(" ").filter(Boolean);

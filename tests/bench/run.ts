@@ -1,5 +1,6 @@
 // `npm run bench [-- <name> ...flags]`: runs the named benchmarks, or all of them in turn; each measures
 // a baseline in the same run and prints its figures as ratios to it. Not part of `npm test`.
+import { runCouponClaim } from "./coupon-claim.ts";
 import { runFlashSale } from "./flash-sale.ts";
 import { runGlassToGlass } from "./glass-to-glass.ts";
 import { measureJs } from "./js-size.ts";
@@ -10,6 +11,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "js-size": measureJs,
   "live-room": runLiveRoom,
   "flash-sale": runFlashSale,
+  "coupon-claim": runCouponClaim,
   "weak-network": runWeakNetwork,
   "glass-to-glass": runGlassToGlass,
 };

@@ -38,6 +38,7 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   "routes/shows.$showId_.calendar": "answers an .ics calendar file, not a page",
   "routes/lucky-bags.$bagId.enter": "the room's 参与 button's action (JSON); its GET redirects to the result page",
   "routes/lucky-bags.$bagId.entries[.]json": "answers a drawn lucky bag's tickets as JSON, not a page",
+  "routes/coupons.$couponId.claim": "a coupon card's claim (a POST; its GET answers 405)",
 };
 
 export type RoutePattern = { id: string; pattern: string; index: boolean; hasAction: boolean; isPage: boolean };

@@ -19,6 +19,7 @@ export const NAMESPACES = [
   "notices",
   "luckybag",
   "reviews",
+  "promotions",
 ];
 const KEY = new RegExp(`["'\`](${NAMESPACES.join("|")}):`, "g");
 const HOOK = /useTranslation\(\s*(\[[^\]]*\]|["'][a-z]+["'])?/g;

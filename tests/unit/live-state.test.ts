@@ -47,6 +47,7 @@ const state: LiveState = {
   host: { nameZh: "h", nameEn: "h", avatar: null, villageZh: "", villageEn: "" },
   pin: pin("p1", "a"),
   deal: null,
+  coupon: null,
   lineUp: [card("a"), card("b")],
   viewers: 1,
   chat: [],

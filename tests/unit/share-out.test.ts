@@ -29,7 +29,7 @@ function order(quantity: number, row: PricingRow, extra: Partial<PlaceOrderInput
 
 /** A reading holding what these orders are priced from (their one row each), with levels as given. */
 function readingFor(orders: PlaceOrderInput[], row: PricingRow, left: Reading["left"] = new Map()): Reading {
-  const reading: Reading = { at: 0, rows: new Map(), attribution: new Map(), left };
+  const reading: Reading = { at: 0, rows: new Map(), attribution: new Map(), claims: new Map(), left };
   for (const { items } of orders) {
     reading.rows.set(rowsKey(items), [{ ...row, ord: 0 }]);
     reading.attribution.set(attributionKey(items), [NO_HOST]);

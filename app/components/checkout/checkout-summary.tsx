@@ -10,7 +10,10 @@ export function CheckoutSummary({ priced }: { priced: PricedCheckout }) {
       {priced.groups.map((group) => (
         <WorkshopGroup key={group.workshopId} group={group}>
           {group.lines.map((line) => (
-            <LineItem key={line.variantId} line={{ ...line, isDeal: line.deal?.status === "active" }} />
+            <LineItem
+              key={line.variantId}
+              line={{ ...line, lineTotalFen: line.paidFen, isDeal: line.deal?.status === "active" }}
+            />
           ))}
         </WorkshopGroup>
       ))}
@@ -19,6 +22,7 @@ export function CheckoutSummary({ priced }: { priced: PricedCheckout }) {
         shippingFen={priced.shippingFen}
         totalFen={priced.totalFen}
         premiumFen={priced.premiumFen}
+        discountFen={priced.discountFen}
       />
     </div>
   );

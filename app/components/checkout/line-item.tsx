@@ -14,7 +14,10 @@ export type LineItemView = {
   quantity: number;
   unitPriceFen: number;
   listPriceFen: number;
+  /** What is paid for the line (after its part of a coupon, if any). */
   lineTotalFen: number;
+  /** The coupon's part of this line. */
+  discountFen?: number;
   premiumFen: number;
   customisationNote?: string | null;
   isDeal?: boolean;
@@ -59,6 +62,11 @@ export function LineItem({ line, children }: { line: LineItemView; children?: Re
         </p>
         {line.premiumFen > 0 ? (
           <p className="text-xs text-emerald-800">{t("line.premium", { amount: money(line.premiumFen) })}</p>
+        ) : null}
+        {line.discountFen ? (
+          <p className="text-xs font-medium text-red-700" data-testid="line-discount">
+            {t("line.coupon", { amount: money(line.discountFen) })}
+          </p>
         ) : null}
         {line.batch ? (
           <p className="text-xs text-amber-800">

@@ -7,9 +7,12 @@ export function Totals({
   shippingFen,
   totalFen,
   premiumFen,
+  discountFen = 0,
   paid = false,
 }: {
   subtotalFen: number;
+  /** A coupon's discount on the goods. */
+  discountFen?: number;
   shippingFen: number;
   totalFen: number;
   premiumFen: number;
@@ -25,6 +28,14 @@ export function Totals({
           <dt>{t("checkout.subtotal")}</dt>
           <dd className="tabular-nums">{money(subtotalFen)}</dd>
         </div>
+        {discountFen > 0 ? (
+          <div className="flex justify-between text-red-700">
+            <dt>{t("checkout.couponTotal")}</dt>
+            <dd className="tabular-nums" data-testid="order-discount">
+              −{money(discountFen)}
+            </dd>
+          </div>
+        ) : null}
         <div className="flex justify-between">
           <dt>{t("checkout.shippingTotal")}</dt>
           <dd className="tabular-nums">{money(shippingFen)}</dd>

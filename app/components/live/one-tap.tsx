@@ -111,6 +111,11 @@ export function QuoteNote({ quote, locale }: { quote: Quote | null | undefined; 
   if (!quote) return null;
   return (
     <p className="text-xs text-stone-600">
+      {quote.discountFen > 0 ? (
+        <span className="mr-2 font-medium text-red-700" data-testid="sheet-discount">
+          {t("buy.couponSaves", { amount: formatMoney(quote.discountFen, locale) })}
+        </span>
+      ) : null}
       {quote.shippingFen > 0
         ? t("buy.withShipping", { amount: formatMoney(quote.shippingFen, locale) })
         : t("buy.freeShipping")}

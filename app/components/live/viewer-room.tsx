@@ -9,6 +9,7 @@ import type { LiveState, ProductCard } from "~/domain/live/live-state";
 import { hlsHref } from "~/domain/live/recording-paths";
 import { formatShanghai } from "~/lib/shanghai-time";
 import { ChatBox, ChatLines } from "./chat-panel";
+import { CouponCard } from "./coupon-card";
 import { secondsLeft, useNow } from "./countdown";
 import { LineUpList } from "./lineup-list";
 import { LuckyBag } from "./lucky-bag";
@@ -140,6 +141,11 @@ export function ViewerRoom({
                   }}
                 />
               </section>
+            ) : null}
+            {!ended && state.coupon ? (
+              <div className="pointer-events-auto">
+                <CouponCard coupon={state.coupon} signedIn={signedIn} redirectTo={here} />
+              </div>
             ) : null}
             {shown ? (
               <div className="pointer-events-auto">

@@ -23,6 +23,8 @@ export const CheckoutSchema = ContactSchema.extend({
   /** Drawn when the form is shown: the same form sent twice places one order. */
   submission: z.string().max(64).optional(),
   sheet: z.literal("1").optional(),
+  /** The coupon claim chosen on the page ("none" for none); left out, the shopper's best applies. */
+  coupon: z.string().trim().max(64).optional(),
 });
 
 const id = z.string().trim().min(1).max(64);

@@ -28,6 +28,8 @@ export type PlaceOrderInput = {
   quote?: string | null;
   /** The checkout form's key: a second order from the same form is not placed; the first is answered again. */
   submissionKey?: string | null;
+  /** The coupon claim the shopper chose ("none" for none); when not given, their best usable one applies. */
+  coupon?: string | null;
   /** The cart the items came from: its lines go once the order holds their stock. */
   cartId?: string | null;
   holdMs?: number;
@@ -60,6 +62,8 @@ export function orderRows(
     street: input.contact.street,
     subtotalFen: priced.subtotalFen,
     shippingFen: priced.shippingFen,
+    discountFen: priced.discountFen,
+    couponClaimId: priced.coupon?.claimId ?? null,
     totalFen: priced.totalFen,
     currency: "CNY",
     paymentProvider: input.paymentProvider,
@@ -84,7 +88,9 @@ export function orderRows(
     listPriceFen: line.listPriceFen,
     unitPriceFen: line.unitPriceFen,
     quantity: line.quantity,
-    lineTotalFen: line.lineTotalFen,
+    // What is paid for the line: the coupon's part of the discount is off it.
+    lineTotalFen: line.paidFen,
+    discountFen: line.discountFen,
     premiumRateBp: line.premiumRateBp,
     villageFundRateBp: line.villageFundRateBp,
     customisationNote: line.customisationNote,
@@ -109,7 +115,7 @@ export function orderRows(
     quantity: hold.quantity,
     expiresAt,
   }));
-  return { order, lines, reservations, holds };
+  return { order, lines, reservations, holds, claimId: priced.coupon?.claimId ?? null };
 }
 
 export function placedOrder({ order, lines }: OrderRows): PlacedOrder {

@@ -7,6 +7,7 @@ import { Prisma, type Order, type OrderLine, type Reservation } from "~/generate
 import { db } from "~/lib/db.server";
 import { shanghaiDay } from "~/lib/shanghai-time";
 import { SQLSTATE, sqlErrorOf } from "~/lib/sql-error.server";
+import { Conflict } from "../errors.server";
 import { HELD_LEVELS, holdCtes, levelsFrom, shortfall, type Hold, type StockLevels } from "./stock.server";
 
 /** Row ids made here (the statement writes rows Prisma never sees): time-ordered and unguessable, like cuid. */
@@ -25,6 +26,8 @@ export type OrderRows = {
   lines: OrderLine[];
   reservations: Omit<Reservation, "status" | "createdAt">[];
   holds: Hold[];
+  /** The coupon claim the order uses: taken by the statement only if still unused and unexpired. */
+  claimId: string | null;
 };
 
 const NUMBER_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
@@ -40,6 +43,8 @@ export function newOrderNumber(now: Date): string {
 // nothing else in it divides, so SQLSTATE 22012 says exactly this.
 const isRefused = (error: unknown) => sqlErrorOf(error)?.sqlState === SQLSTATE.divisionByZero;
 const isDeadlock = (error: unknown) => sqlErrorOf(error)?.sqlState === SQLSTATE.deadlockDetected;
+// A coupon claim already used (or expired) refuses the statement by casting a word to int: 22P02 says exactly this.
+const isClaimRefused = (error: unknown) => sqlErrorOf(error)?.sqlState === SQLSTATE.invalidTextRepresentation;
 function violates(error: unknown, constraint: string) {
   const sql = sqlErrorOf(error);
   return sql?.sqlState === SQLSTATE.uniqueViolation && sql.constraint === constraint;
@@ -78,6 +83,7 @@ function statementFor(orders: OrderRows[], cartId: string | null): Prisma.Sql {
   const lines = orders.flatMap((o) => o.lines);
   const reservations = orders.flatMap((o) => o.reservations);
   const holds = orders.flatMap((o) => o.holds);
+  const claims = orders.flatMap((o) => (o.claimId ? [{ claim_id: o.claimId, order_id: o.order.id }] : []));
   // Everything new is written first and the holds are taken last, so a hot row is locked only from its UPDATE
   // to the commit. If a hold does not fit, the statement refuses itself and nothing of it remains.
   const written = Prisma.sql`(SELECT count(*) FROM emptied_cart) >= 0`;
@@ -97,9 +103,17 @@ function statementFor(orders: OrderRows[], cartId: string | null): Prisma.Sql {
         AND "variantId" IN (SELECT jsonb_array_elements_text(${JSON.stringify(holds.map((h) => h.variantId))}::jsonb))
         AND (SELECT count(*) FROM new_reservations) = ${reservations.length}
       RETURNING "id"),
+    used_claims AS (
+      UPDATE "CouponClaim" c SET "orderId" = u.order_id, "usedAt" = now()
+      FROM jsonb_to_recordset(${JSON.stringify(claims)}::jsonb) AS u(claim_id text, order_id text)
+      WHERE c."id" = u.claim_id AND c."orderId" IS NULL AND c."expiresAt" > now()
+        AND (SELECT count(*) FROM new_orders) = ${orders.length}
+      RETURNING c."id"),
     ${holdCtes(holds, written)}
     -- 0 when every hold fitted; else division by zero (see isRefused), which undoes the whole statement.
     SELECT 0 / held::int AS refused,
+      -- 0 when every coupon claim was still free; else a cast error (see isClaimRefused) undoes it all.
+      (CASE WHEN (SELECT count(*) FROM used_claims) = ${claims.length} THEN '0' ELSE 'coupon' END)::int AS "claimRefused",
       ${HELD_LEVELS}
     FROM hold_check`;
 }
@@ -122,6 +136,11 @@ export async function writeOrders(orders: OrderRows[], cartId: string | null = n
         throw await shortfall(orders[0].holds);
       }
       if (isSubmittedBefore(error)) throw new SubmittedBefore();
+      if (isClaimRefused(error)) {
+        // The reading the group was priced from no longer holds; alone, the buyer hears their coupon is gone.
+        if (orders.length > 1) throw new LevelsMoved();
+        throw new Conflict("checkout:error.couponUsed");
+      }
       // Two multi-item orders can still cross on rows of different tables; PostgreSQL undoes one, which tries again.
       if (isDeadlock(error) && attempt < 3) continue;
       // Six letters a day leave room for a billion numbers, so two orders can still draw the same one.

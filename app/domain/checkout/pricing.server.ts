@@ -4,7 +4,9 @@ import { createHash } from "node:crypto";
 import { MAX_QUANTITY } from "~/domain/checkout/checkout-schema";
 import { db } from "~/lib/db.server";
 import { InvalidInput } from "../errors.server";
+import { usableClaims } from "../promotions/coupon-wallet.server";
 import { linePremiumFen } from "../ledger/allocation";
+import { chooseCoupon, type ClaimedCoupon, type CouponChoice } from "../promotions/coupon-choice";
 
 export { MAX_QUANTITY };
 export const MAX_LINES = 30;
@@ -183,15 +185,28 @@ export function shippingFor(subtotalFen: number, coldChainNeeded: boolean) {
   return { baseShippingFen, coldChainFen, shippingFen: baseShippingFen + coldChainFen };
 }
 
-/** Prices loaded rows. Pure: the same rows and clock always give the same fen. */
-export function priceRows(items: PricingItem[], rows: PricingRow[], now: Date) {
-  const lines = items.map((item, ord) =>
+/** The shopper's claimed coupons, and which one they chose (undefined: the best; "none": none). */
+export type PricingCoupons = { claims: ClaimedCoupon[]; choice?: CouponChoice };
+
+/** Prices loaded rows. Pure: the same rows, coupons and clock always give the same fen. */
+export function priceRows(items: PricingItem[], rows: PricingRow[], now: Date, coupons?: PricingCoupons) {
+  const undiscounted = items.map((item, ord) =>
     priceLine(
       item,
       rows.find((row) => row.ord === ord),
       now,
     ),
   );
+  const coupon = chooseCoupon(
+    coupons?.claims ?? [],
+    undiscounted.map((line) => ({ ...line, key: line.variantId })),
+    coupons?.choice,
+    now,
+  );
+  const lines = undiscounted.map((line) => {
+    const discountFen = coupon.applied?.byLine.get(line.variantId) ?? 0;
+    return { ...line, discountFen, paidFen: line.lineTotalFen - discountFen };
+  });
   const groups = [...new Set(lines.map((line) => line.workshopId))].map((workshopId) => {
     const workshop = rows.find((row) => row.workshopId === workshopId)!;
     const groupLines = lines.filter((line) => line.workshopId === workshopId);
@@ -210,6 +225,7 @@ export function priceRows(items: PricingItem[], rows: PricingRow[], now: Date) {
       shipWithinHours: workshop.shipWithinHours,
       lines: groupLines,
       subtotalFen,
+      discountFen: groupLines.reduce((sum, line) => sum + line.discountFen, 0),
       baseShippingFen,
       coldChainFen,
       shippingFen: baseShippingFen + coldChainFen,
@@ -218,12 +234,14 @@ export function priceRows(items: PricingItem[], rows: PricingRow[], now: Date) {
   });
   const subtotalFen = groups.reduce((sum, g) => sum + g.subtotalFen, 0);
   const shippingFen = groups.reduce((sum, g) => sum + g.shippingFen, 0);
-  const totalFen = subtotalFen + shippingFen;
+  const discountFen = coupon.applied?.discountFen ?? 0;
+  const totalFen = subtotalFen - discountFen + shippingFen;
   // A fingerprint of what the buyer was shown, so an order is never placed at prices they did not see.
   const quote = createHash("sha256")
     .update(
       JSON.stringify([
-        lines.map((l) => [l.variantId, l.quantity, l.unitPriceFen, l.flashDealId]),
+        lines.map((l) => [l.variantId, l.quantity, l.unitPriceFen, l.flashDealId, l.discountFen]),
+        coupon.applied?.claimId ?? null,
         shippingFen,
         totalFen,
       ]),
@@ -235,7 +253,12 @@ export function priceRows(items: PricingItem[], rows: PricingRow[], now: Date) {
     groups,
     subtotalFen,
     shippingFen,
+    discountFen,
     totalFen,
+    coupon: coupon.applied,
+    couponOptions: coupon.options,
+    /** The shopper chose a coupon that cannot be used on these goods. */
+    couponRefused: coupon.choiceRefused,
     premiumFen: groups.reduce((sum, g) => sum + g.premiumFen, 0),
     quote,
     hasProblems: lines.some((line) => line.problem),
@@ -257,9 +280,13 @@ export function assertItemsShape(items: PricingItem[]) {
   }
 }
 
-/** Prices what a visitor wants to buy, from today's catalogue, stock and deals. */
-export async function priceItems(items: PricingItem[], now = new Date()): Promise<PricedCheckout> {
+/** Prices what a visitor wants to buy, from today's catalogue, stock and deals (and a shopper's coupons). */
+export async function priceItems(
+  items: PricingItem[],
+  now = new Date(),
+  shopper?: { userId: string | null; choice?: CouponChoice },
+): Promise<PricedCheckout> {
   assertItemsShape(items);
-  const rows = await loadPricingRows(items);
-  return priceRows(items, rows, now);
+  const [rows, claims] = await Promise.all([loadPricingRows(items), usableClaims(shopper?.userId ?? null, now)]);
+  return priceRows(items, rows, now, { claims, choice: shopper?.choice });
 }

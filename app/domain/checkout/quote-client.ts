@@ -5,6 +5,8 @@ export const QUOTE_PATH = "/checkout/quote";
 export type Quote = {
   totalFen: number;
   shippingFen: number;
+  /** The shopper's best coupon's discount, already off totalFen. */
+  discountFen: number;
   quote: string;
   /** Why the item cannot be bought as it stands (sold out, deal ended…), else null. */
   problem: string | null;

@@ -4,6 +4,7 @@ import type { OrderStatus, Prisma } from "~/generated/prisma/client";
 import { db } from "~/lib/db.server";
 import { announceOrderUpdate, announceStock } from "../orders/order-events.server";
 import { providerFor } from "../payments/provider.server";
+import { freeClaimOf } from "../promotions/coupon-wallet.server";
 import { returnStock, type Hold, type StockLevels } from "./stock.server";
 
 type Tx = Prisma.TransactionClient;
@@ -32,8 +33,9 @@ export function toHolds(
   return rows.map((row) => ({ ...row, titleZh: "", titleEn: "" }));
 }
 
-/** Gives back whatever the order still holds and marks those holds released. */
+/** Gives back whatever the unpaid order still holds (stock, and its coupon claim) and marks those holds released. */
 export async function releaseHeld(tx: Tx, orderId: string): Promise<StockLevels | null> {
+  await freeClaimOf(tx, orderId);
   const held = await tx.reservation.findMany({ where: { orderId, status: "held" } });
   if (held.length === 0) return null;
   await tx.reservation.updateMany({ where: { orderId, status: "held" }, data: { status: "released" } });

@@ -4,6 +4,7 @@
 // is now used up come out. No database and no clock, so the rules are tested on their own (tests/unit) and the
 // buy-now line (buy-now-line.server.ts) owns every side effect.
 import type { Attribution } from "./attribution.server";
+import type { ClaimedCoupon } from "../promotions/coupon-choice";
 import { Conflict, SoldOut } from "../errors.server";
 import type { PlaceOrderInput } from "./order-rows.server";
 import { assertItemsShape, priceRows, type PricedCheckout, type PricingItem, type PricingRow } from "./pricing.server";
@@ -18,8 +19,12 @@ export type Reading = {
   at: number;
   rows: Map<string, PricingRow[]>;
   attribution: Map<string, Attribution[]>;
+  /** Each buyer's usable coupon claims, by user id ("" for a guest, who has none). */
+  claims: Map<string, ClaimedCoupon[]>;
   left: Map<string, Level>;
 };
+
+export const claimsKey = (userId: string | null) => userId ?? "";
 
 export const rowsKey = (items: PricingItem[]) =>
   JSON.stringify(items.map((i) => [i.variantId, i.quantity, i.flashDealId ?? null]));
@@ -67,10 +72,22 @@ function wants(left: Map<string, Level>, priced: PricedCheckout) {
   });
 }
 
-function shareOne(reading: Reading, left: Map<string, Level>, input: PlaceOrderInput, now: Date): Share {
+function shareOne(
+  reading: Reading,
+  left: Map<string, Level>,
+  usedClaims: Set<string>,
+  input: PlaceOrderInput,
+  now: Date,
+): Share {
   try {
     assertItemsShape(input.items);
-    const priced = priceRows(input.items, reading.rows.get(rowsKey(input.items))!, now);
+    // A claim one order of this group takes is not there for the next one.
+    const claims = (reading.claims.get(claimsKey(input.userId)) ?? []).filter((c) => !usedClaims.has(c.claimId));
+    const priced = priceRows(input.items, reading.rows.get(rowsKey(input.items))!, now, {
+      claims,
+      choice: input.coupon ?? undefined,
+    });
+    if (priced.couponRefused) throw new Conflict("checkout:error.couponNotUsable");
     if (input.quote && input.quote !== priced.quote) throw new Conflict("checkout:error.priceChanged");
     const needs = wants(left, priced);
     refuseProblems(priced);
@@ -78,6 +95,7 @@ function shareOne(reading: Reading, left: Map<string, Level>, input: PlaceOrderI
     const short = needs.find(({ level, quantity }) => level.units < quantity);
     if (short) throw new SoldOut(short.level.error, short.level.names);
     for (const { level, quantity } of needs) level.units -= quantity;
+    if (priced.coupon) usedClaims.add(priced.coupon.claimId);
     return { priced, attribution: reading.attribution.get(attributionKey(input.items))! };
   } catch (error) {
     return { error };
@@ -90,7 +108,8 @@ function shareOne(reading: Reading, left: Map<string, Level>, input: PlaceOrderI
  */
 export function shareOut(reading: Reading, orders: readonly PlaceOrderInput[], now: Date): SharedOut {
   const left = new Map([...reading.left].map(([key, level]) => [key, { ...level }]));
-  const shares = orders.map((input) => shareOne(reading, left, input, now));
+  const usedClaims = new Set<string>();
+  const shares = orders.map((input) => shareOne(reading, left, usedClaims, input, now));
   const usedUp: SharedOut["usedUp"] = [];
   for (const [key, { units, error, names }] of left) {
     const [kind, id] = key.split(":") as ["variant" | "deal" | "batch", string];

@@ -18,6 +18,9 @@ export type LineForLedger = {
   hostCommissionBp: number;
   hostId: string | null;
   villageZh: string;
+  /** The coupon's part of the line (lineTotalFen is what was paid, after it), and who funds that coupon. */
+  discountFen?: number;
+  discountFunder?: "workshop" | "market" | null;
 };
 
 /**
@@ -32,8 +35,10 @@ export function saleEntryRows(
 ): Prisma.LedgerEntryCreateManyInput[] {
   const rows: Prisma.LedgerEntryCreateManyInput[] = [];
   for (const line of lines) {
+    // The premium, village, host and platform shares are the undiscounted line's: a coupon never lowers them.
+    const discountFen = line.discountFen ?? 0;
     const shares = allocateLine({
-      lineTotalFen: line.lineTotalFen,
+      lineTotalFen: line.lineTotalFen + discountFen,
       premiumRateBp: line.premiumRateBp,
       villageFundRateBp: line.villageFundRateBp,
       hostCommissionBp: line.hostId ? line.hostCommissionBp : null,
@@ -57,6 +62,18 @@ export function saleEntryRows(
       { ...base, account: "platform", amountFen: shares.platform },
     );
     if (line.hostId) rows.push({ ...base, account: "host", amountFen: shares.host, hostId: line.hostId });
+    // Whoever funds the coupon carries all of it, as its own entry: the workshop out of its share, or the
+    // platform as a subsidy. The line's entries then sum to what was paid.
+    if (discountFen > 0) {
+      const byWorkshop = line.discountFunder === "workshop";
+      rows.push({
+        ...base,
+        account: byWorkshop ? "workshop" : "platform",
+        kind: "discount",
+        amountFen: -discountFen,
+        workshopId: byWorkshop ? line.workshopId : null,
+      });
+    }
   }
   return rows;
 }

@@ -29,27 +29,31 @@ export async function writePartialReversalEntries(tx: Tx, orderId: string, parts
     if (part.amountFen === left) {
       for (const [account, s] of standing) take.set(account, s.net);
     } else {
+      // A discounted line: the part refunded stands for a larger part of the undiscounted line, whose shares are
+      // reversed as they were booked, less the funder's part of the discount (see saleEntryRows).
+      const discountFen = line.discountFen;
+      const paidFen = line.lineTotalFen;
+      const undiscountedPart =
+        discountFen > 0 ? Math.round((part.amountFen * (paidFen + discountFen)) / paidFen) : part.amountFen;
       const shares = allocateLine({
-        lineTotalFen: part.amountFen,
+        lineTotalFen: undiscountedPart,
         premiumRateBp: line.premiumRateBp,
         villageFundRateBp: line.villageFundRateBp,
         hostCommissionBp: line.hostId ? line.hostCommissionBp : null,
       });
-      let spill = 0;
-      for (const [account, s] of standing) {
-        const share = Math.min(shares[account], Math.max(s.net, 0));
-        take.set(account, share);
-        spill += shares[account] - share;
-      }
-      for (const account of Object.keys(shares) as LedgerAccount[])
-        if (!standing.has(account)) spill += shares[account];
+      const funder = entries.find((entry) => entry.kind === "discount")?.account ?? "platform";
+      shares[funder] -= undiscountedPart - part.amountFen;
+      for (const [account, s] of standing) take.set(account, Math.max(0, Math.min(shares[account], s.net)));
+      // What clamping moved (an account already reversed, or rounding) is put right in SPILL_ORDER.
+      let spill = part.amountFen - [...take.values()].reduce((sum, fen) => sum + fen, 0);
       for (const account of SPILL_ORDER) {
         const s = standing.get(account);
         if (!s || spill === 0) continue;
-        const more = Math.min(spill, s.net - (take.get(account) ?? 0));
-        if (more > 0) {
-          take.set(account, (take.get(account) ?? 0) + more);
-          spill -= more;
+        const now = take.get(account) ?? 0;
+        const change = spill > 0 ? Math.min(spill, s.net - now) : Math.max(spill, -now);
+        if (change !== 0) {
+          take.set(account, now + change);
+          spill -= change;
         }
       }
     }

@@ -1,6 +1,7 @@
 // The whole current state of a show, for a client that joins (or rejoins) its live room, and the product
 // cards the room shows (built once per pin and sent to everyone, never per viewer).
 import { productCardFields } from "../catalogue/catalogue.server";
+import { pinnedCouponCard } from "../promotions/coupon-cards.server";
 import { db } from "~/lib/db.server";
 import {
   CHAT_KEEP,
@@ -176,9 +177,10 @@ export async function getLiveState(showId: string, viewers = 0): Promise<LiveSta
   });
   if (!show) return null;
   const live = show.status === "live";
-  const [pin, deal, chat, sales, luckyBag] = await Promise.all([
+  const [pin, deal, coupon, chat, sales, luckyBag] = await Promise.all([
     live ? activePin(showId) : null,
     live ? activeDeal(showId) : null,
+    live ? pinnedCouponCard(showId) : null,
     recentChat(showId, show.host.userId),
     recentSales(showId),
     live ? currentLuckyBag(showId) : null,
@@ -203,6 +205,7 @@ export async function getLiveState(showId: string, viewers = 0): Promise<LiveSta
     },
     pin,
     deal,
+    coupon,
     lineUp: show.items.map((item) => toCard(item.product)),
     viewers,
     chat,

@@ -71,6 +71,27 @@ export type ShowStatusView = {
   recordingUrl: string | null;
 };
 
+/** The coupon the host has pinned in the room: its terms, and how many are left to claim. */
+export type CouponCardView = {
+  couponId: string;
+  funder: "workshop" | "market";
+  kind: "amount_off" | "percent_off";
+  thresholdFen: number;
+  amountOffFen: number | null;
+  percentOffBp: number | null;
+  capFen: number | null;
+  /** Who funds it, as written (the workshop's name, or null for the market). */
+  workshopNameZh: string | null;
+  workshopNameEn: string | null;
+  remaining: number;
+  total: number;
+  perShopperLimit: number;
+  validHours: number;
+  claimEndsAt: string;
+};
+
+export type CouponRemaining = { couponId: string; remaining: number };
+
 export type StockChange = { variantId: string; stock: number; dealRemaining?: number };
 
 export type LiveState = ShowStatusView & {
@@ -84,6 +105,7 @@ export type LiveState = ShowStatusView & {
   host: { nameZh: string; nameEn: string; avatar: string | null; villageZh: string; villageEn: string };
   pin: PinView | null;
   deal: DealView | null;
+  coupon: CouponCardView | null;
   lineUp: ProductCard[];
   viewers: number;
   chat: ChatLine[];
@@ -161,10 +183,28 @@ export function applyLiveEvent(state: LiveState, { type, payload }: ShowRoomEven
         ? { ...state, luckyBag: { ...state.luckyBag, entriesCount } }
         : state;
     }
+    case "coupon":
+      return { ...state, coupon: payload };
+    case "coupon:unpin": {
+      const { couponId } = payload;
+      return state.coupon?.couponId === couponId ? { ...state, coupon: null } : state;
+    }
+    case "coupon:remaining": {
+      const { couponId, remaining } = payload;
+      if (state.coupon?.couponId !== couponId) return state;
+      // Claims land in any order; the count only ever falls.
+      return { ...state, coupon: { ...state.coupon, remaining: Math.min(state.coupon.remaining, remaining) } };
+    }
     case "status": {
       const status = payload;
       const ended = status.status === "ended";
-      return { ...state, ...status, pin: ended ? null : state.pin, deal: ended ? null : state.deal };
+      return {
+        ...state,
+        ...status,
+        pin: ended ? null : state.pin,
+        deal: ended ? null : state.deal,
+        coupon: ended ? null : state.coupon,
+      };
     }
   }
 }
@@ -184,6 +224,9 @@ export const SHOW_ROOM_EVENTS = [
   "status",
   "luckybag",
   "luckybag:count",
+  "coupon",
+  "coupon:unpin",
+  "coupon:remaining",
 ] as const satisfies readonly (keyof ShowRoomPayloads)[];
 
 export const showRoom = (showId: string) => `show:${showId}` as const;

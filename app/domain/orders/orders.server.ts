@@ -96,6 +96,7 @@ function present(order: LoadedOrder, access: OrderAccess) {
         unitPriceFen: line.unitPriceFen,
         listPriceFen: line.listPriceFen,
         lineTotalFen: line.lineTotalFen,
+        discountFen: line.discountFen,
         premiumFen: linePremiumFen({
           unitPriceFen: line.unitPriceFen,
           quantity: line.quantity,
@@ -120,6 +121,7 @@ function present(order: LoadedOrder, access: OrderAccess) {
     address: { province: order.province, city: order.city, district: order.district, street: order.street },
     subtotalFen: order.subtotalFen,
     shippingFen: order.shippingFen,
+    discountFen: order.discountFen,
     totalFen: order.totalFen,
     premiumFen: groups.flatMap((g) => g.lines).reduce((sum, l) => sum + l.premiumFen, 0),
     groups,

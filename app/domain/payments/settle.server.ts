@@ -10,6 +10,7 @@ import { writeSaleEntries, type LineForLedger } from "../ledger/ledger.server";
 import { announceOrderUpdate, announcePaid, announceStock } from "../orders/order-events.server";
 import { lockOrder, releaseHeld, toHolds, type LockedOrder } from "../checkout/reservations.server";
 import { reserveStock, type StockLevels } from "../checkout/stock.server";
+import { retakeClaim } from "../promotions/coupon-wallet.server";
 import { oweRefund, owesRefund, settleOwedRefund } from "./owed-refunds.server";
 import { insertEvent, type PaymentEventInput } from "./payment-event.server";
 
@@ -44,8 +45,12 @@ async function markPaid(tx: Tx, order: LockedOrder, paidAt: Date, paymentRef: st
   // One query (a transaction's connection takes one at a time; an include would send several at once).
   const rows = await tx.$queryRaw<PaidLineRow[]>`
     SELECT l."id", l."workshopId", l."lineTotalFen", l."premiumRateBp", l."villageFundRateBp", l."hostCommissionBp", l."hostId",
+      l."discountFen", cp."funder"::text AS "discountFunder",
       w."villageZh", w."shipWithinHours", w."coldChain", p."perishable", p."preorder", b."readyDate"
     FROM "OrderLine" l
+    JOIN "Order" o ON o."id" = l."orderId"
+    LEFT JOIN "CouponClaim" cc ON cc."id" = o."couponClaimId"
+    LEFT JOIN "Coupon" cp ON cp."id" = cc."couponId"
     JOIN "Workshop" w ON w."id" = l."workshopId"
     JOIN "Product" p ON p."id" = l."productId"
     LEFT JOIN "Batch" b ON b."id" = l."batchId"
@@ -64,9 +69,15 @@ async function markPaid(tx: Tx, order: LockedOrder, paidAt: Date, paymentRef: st
 /** Paid after its hold lapsed: hold the stock again if it is still there (all of it, or none). */
 async function reholdLapsed(tx: Tx, orderId: string): Promise<StockLevels | null> {
   const released = await tx.reservation.findMany({ where: { orderId, status: "released" } });
+  const { couponClaimId } = await tx.order.findUniqueOrThrow({
+    where: { id: orderId },
+    select: { couponClaimId: true },
+  });
   await tx.$executeRawUnsafe("SAVEPOINT rehold");
   try {
     const levels = await reserveStock(tx, toHolds(released));
+    // Its coupon claim was freed when it lapsed: used on another order since, this one cannot have it too.
+    if (!(await retakeClaim(tx, orderId, couponClaimId))) throw new SoldOut();
     await tx.reservation.updateMany({ where: { orderId, status: "released" }, data: { status: "consumed" } });
     return levels;
   } catch (error) {

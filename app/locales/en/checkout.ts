@@ -193,6 +193,18 @@ const checkout: Record<keyof typeof zh, string> = {
   "cart.less": "One fewer {{title}}",
   "cart.more": "One more {{title}}",
   "error.stockLeft": "Only {{stock}} of “{{titleEn}}” left",
+  "line.coupon": "Coupon −{{amount}}",
+  "checkout.couponTotal": "Coupon",
+  "coupon.title": "Coupons",
+  "coupon.saves": "Saves {{amount}}",
+  "coupon.none": "No coupon",
+  "coupon.apply": "Use",
+  "coupon.problem.notApplicable": "Not for these goods",
+  "coupon.problem.belowThreshold": "Below its minimum spend",
+  "coupon.problem.expired": "Expired",
+  "coupon.problem.workshopCannotCarry": "Not for this order",
+  "error.couponUsed": "This coupon is already used on another order",
+  "error.couponNotUsable": "The chosen coupon cannot be used on this order",
 };
 
 export default checkout;

@@ -54,6 +54,10 @@ const common: Record<keyof typeof zh, string> = {
   "title.hostConsole": "{{title}} · Host console",
   "title.reconciliation": "Daily reconciliation",
   "title.refunds": "Refunds that keep failing",
+  "coupon.amount": "{{amount}} off",
+  "coupon.amountOver": "{{amount}} off orders of {{threshold}}",
+  "coupon.percent": "{{percent}}% off, up to {{cap}}",
+  "coupon.percentOver": "{{percent}}% off orders of {{threshold}}, up to {{cap}}",
 };
 
 export default common;

@@ -202,6 +202,7 @@ const live: Record<keyof typeof zh, string> = {
   "room.copied": "Link copied",
   "room.copyFailed": "Could not copy: press and hold the link to copy it",
   "streamKey.pageTitle": "Stream key",
+  "buy.couponSaves": "Coupon saves {{amount}}",
 };
 
 export default live;

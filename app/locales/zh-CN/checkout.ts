@@ -183,6 +183,18 @@ const checkout = {
   "cart.less": "{{title}} 减少一件",
   "cart.more": "{{title}} 增加一件",
   "error.stockLeft": "「{{titleZh}}」库存只剩 {{stock}} 件",
+  "line.coupon": "优惠券 −{{amount}}",
+  "checkout.couponTotal": "优惠券",
+  "coupon.title": "优惠券",
+  "coupon.saves": "可省 {{amount}}",
+  "coupon.none": "不使用优惠券",
+  "coupon.apply": "使用",
+  "coupon.problem.notApplicable": "本单商品不适用",
+  "coupon.problem.belowThreshold": "未达到使用门槛",
+  "coupon.problem.expired": "已过期",
+  "coupon.problem.workshopCannotCarry": "本单不适用",
+  "error.couponUsed": "这张优惠券已用在另一笔订单上",
+  "error.couponNotUsable": "所选优惠券不能用于本单",
 } as const;
 
 export default checkout;

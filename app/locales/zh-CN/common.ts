@@ -51,6 +51,10 @@ const common = {
   "title.hostConsole": "{{title}} · 主播控制台",
   "title.reconciliation": "每日对账",
   "title.refunds": "退款未成功",
+  "coupon.amount": "立减 {{amount}}",
+  "coupon.amountOver": "满 {{threshold}} 减 {{amount}}",
+  "coupon.percent": "{{zhe}} 折，最多减 {{cap}}",
+  "coupon.percentOver": "满 {{threshold}} 打 {{zhe}} 折，最多减 {{cap}}",
 } as const;
 
 export default common;

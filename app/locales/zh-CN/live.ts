@@ -200,6 +200,7 @@ const live = {
   "room.copied": "链接已复制",
   "room.copyFailed": "复制失败，请长按链接复制",
   "streamKey.pageTitle": "推流密钥",
+  "buy.couponSaves": "已用券省 {{amount}}",
 } as const;
 
 export default live;
