@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   CJK_FONT_PATH: z.string().optional(),
   CJK_FONT_FAMILY: z.string().optional(),
   // Days after shipping when a parcel the buyer has not confirmed counts as received (确认收货).
+  // Money out: who sends payouts (manual = a bank-transfer file and a form to mark each paid).
+  PAYOUT_PROVIDER: z.enum(["manual", "wechat", "alipay", "stripe"]).default("manual"),
   RECEIPT_AUTO_CONFIRM_DAYS: z.coerce.number().int().min(1).max(60).default(10),
   // Live video: which engine relays WHIP/WHEP media, the one IPv4 address its ICE offers (every interface's if
   // unset; 127.0.0.1 on one machine), and the ICE servers browsers are handed, as JSON: [{"urls":"stun:…"}].

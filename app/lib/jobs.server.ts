@@ -32,4 +32,6 @@ export const JOB = {
   afterSalesEscalation: "after-sales-escalation",
   afterSalesSweep: "after-sales-sweep",
   receiptSweep: "receipt-auto-confirm-sweep",
+  settlementRun: "settlement-run",
+  payoutSend: "payout-send",
 } as const;

@@ -12,6 +12,8 @@ import { getLiveState } from "../domain/live/live-state.server";
 import { tokensMatch } from "../domain/orders/orders.server";
 import { expireOrder, sweepLapsedOrders } from "../domain/checkout/reservations.server";
 import { confirmOverdueReceipts } from "../domain/fulfilment/receipt.server";
+import { runSettlement } from "../domain/payouts/settlement.server";
+import { sendPayout } from "../domain/payouts/send-payout.server";
 import { viewerFromCookie } from "./auth.server";
 import { refusalOf } from "./domain-error-answer.server";
 import { publishAccess, watchAccess } from "./broadcast-access.server";
@@ -52,6 +54,8 @@ export const serverApi = {
   sweepOwedRefunds,
   escalateOverdueRequests,
   confirmOverdueReceipts,
+  runSettlement,
+  sendPayout,
   // socket.io (server/realtime.ts and its rooms).
   installPublisher: installEventPublisher,
   installedPublisher: installedEventPublisher,

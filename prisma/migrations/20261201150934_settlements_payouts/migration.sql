@@ -153,6 +153,7 @@ CREATE TABLE "WorkerShare" (
     "work" INTEGER NOT NULL,
     "totalWork" INTEGER NOT NULL,
     "fundFen" INTEGER NOT NULL,
+    "accessToken" TEXT NOT NULL,
 
     CONSTRAINT "WorkerShare_pkey" PRIMARY KEY ("payoutId")
 );
@@ -192,6 +193,9 @@ CREATE UNIQUE INDEX "Worker_workshopId_displayName_key" ON "Worker"("workshopId"
 
 -- CreateIndex
 CREATE UNIQUE INDEX "WorkRecord_workerId_period_unit_key" ON "WorkRecord"("workerId", "period", "unit");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "WorkerShare_accessToken_key" ON "WorkerShare"("accessToken");
 
 -- CreateIndex
 CREATE INDEX "WorkerShare_workerId_idx" ON "WorkerShare"("workerId");
