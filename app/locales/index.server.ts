@@ -9,6 +9,7 @@ import enFulfil from "./en/fulfil";
 import enStore from "./en/store";
 import enStudio from "./en/studio";
 import enAftersales from "./en/aftersales";
+import enPayouts from "./en/payouts";
 import zhAccount from "./zh-CN/account";
 import zhAdmin from "./zh-CN/admin";
 import zhCheckout from "./zh-CN/checkout";
@@ -19,6 +20,7 @@ import zhFulfil from "./zh-CN/fulfil";
 import zhStore from "./zh-CN/store";
 import zhStudio from "./zh-CN/studio";
 import zhAftersales from "./zh-CN/aftersales";
+import zhPayouts from "./zh-CN/payouts";
 
 export const resources = {
   "zh-CN": {
@@ -32,6 +34,7 @@ export const resources = {
     fulfil: zhFulfil,
     dashboard: zhDashboard,
     aftersales: zhAftersales,
+    payouts: zhPayouts,
   },
   en: {
     common: enCommon,
@@ -44,5 +47,6 @@ export const resources = {
     fulfil: enFulfil,
     dashboard: enDashboard,
     aftersales: enAftersales,
+    payouts: enPayouts,
   },
 };

@@ -16,6 +16,7 @@ export const NAMESPACES = [
   "fulfil",
   "dashboard",
   "aftersales",
+  "payouts",
 ];
 const KEY = new RegExp(`["'\`](${NAMESPACES.join("|")}):`, "g");
 const HOOK = /useTranslation\(\s*(\[[^\]]*\]|["'][a-z]+["'])?/g;

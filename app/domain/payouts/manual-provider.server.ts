@@ -3,6 +3,7 @@
 // paid with the bank's reference; until then a payout is "processing".
 import { stringify } from "csv-stringify/sync";
 import { db } from "~/lib/db.server";
+import { Conflict, NotFound } from "../errors.server";
 import { yuanInput } from "~/lib/money";
 import type { PayoutProvider, PayoutResult } from "./payout-provider";
 
@@ -36,6 +37,9 @@ export const manualPayoutProvider: PayoutProvider = {
 
 /** The bank-transfer file of a run: one row per payout, amounts in yuan as banks' bulk-transfer files want. */
 export async function bankTransferCsv(runId: string): Promise<string> {
+  const run = await db.payoutRun.findUnique({ where: { id: runId }, select: { status: true } });
+  if (!run) throw new NotFound("payouts:error.runNotFound");
+  if (run.status === "prepared") throw new Conflict("payouts:error.notApproved");
   const payouts = await db.payout.findMany({
     where: { runId },
     include: { payee: { include: { account: true } } },

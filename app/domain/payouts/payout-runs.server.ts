@@ -50,7 +50,13 @@ export async function preparePayoutRun(actor: Actor & { userId: string }) {
               payeeId: w.payeeId,
               payeeKind: "worker",
               amountFen,
-              share: { workerId: w.workerId, period, work: w.work, totalWork: work.total, fundFen: statement.payoutFen },
+              share: {
+                workerId: w.workerId,
+                period,
+                work: w.work,
+                totalWork: work.total,
+                fundFen: statement.payoutFen,
+              },
             });
           }
           continue;
@@ -58,7 +64,12 @@ export async function preparePayoutRun(actor: Actor & { userId: string }) {
       }
       // Paid only where the payee has said where; otherwise it waits for the next run.
       if (!statement.payee.account) continue;
-      planned.push({ statementId: statement.id, payeeId: statement.payeeId, payeeKind: kind, amountFen: statement.payoutFen });
+      planned.push({
+        statementId: statement.id,
+        payeeId: statement.payeeId,
+        payeeKind: kind,
+        amountFen: statement.payoutFen,
+      });
     }
     if (planned.length === 0) return null;
     const totalFen = planned.reduce((sum, p) => sum + p.amountFen, 0);

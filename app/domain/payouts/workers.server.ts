@@ -9,7 +9,7 @@ import type { PayoutProviderName } from "./payout-provider";
 
 type Tx = Prisma.TransactionClient;
 
-export const PERIOD_PATTERN = /^\d{4}-(0[1-9]|1[0-2])$/;
+import { PERIOD_RE as PERIOD_PATTERN } from "./period";
 
 export async function listWorkers(workshopId: string, period: string) {
   const workers = await db.worker.findMany({
@@ -56,7 +56,11 @@ export async function saveWorker(workshopId: string, input: WorkerInput) {
       update: { displayName: worker.displayName },
     });
     const account = { provider: input.provider, accountRef: input.accountRef, accountName: input.accountName };
-    await tx.payeeAccount.upsert({ where: { payeeId: payee.id }, create: { payeeId: payee.id, ...account }, update: account });
+    await tx.payeeAccount.upsert({
+      where: { payeeId: payee.id },
+      create: { payeeId: payee.id, ...account },
+      update: account,
+    });
     return worker;
   });
 }
@@ -84,7 +88,10 @@ export async function importWorkCsv(workshopId: string, text: string): Promise<n
   }
   if (rows.length === 0) throw new InvalidInput("payouts:error.csvEmpty");
   if (rows.length > 2000) throw new InvalidInput("payouts:error.csvTooLong");
-  const workers = await db.worker.findMany({ where: { workshopId }, select: { id: true, displayName: true, code: true } });
+  const workers = await db.worker.findMany({
+    where: { workshopId },
+    select: { id: true, displayName: true, code: true },
+  });
   const find = new Map<string, string>();
   for (const w of workers) {
     find.set(w.displayName, w.id);
@@ -125,7 +132,9 @@ export async function workOfPeriod(workshopId: string, period: string, tx: Tx = 
   const counts = new Map<string, number>();
   for (const r of records) counts.set(r.unit, (counts.get(r.unit) ?? 0) + 1);
   const unit = [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
-  const used = records.filter((r) => r.unit === unit).sort((a, b) => a.worker.displayName.localeCompare(b.worker.displayName));
+  const used = records
+    .filter((r) => r.unit === unit)
+    .sort((a, b) => a.worker.displayName.localeCompare(b.worker.displayName));
   const payees = await Promise.all(
     used.map((r) =>
       tx.payee.upsert({
