@@ -4,12 +4,14 @@ import { runFlashSale } from "./flash-sale.ts";
 import { measureJs } from "./js-size.ts";
 import { runLiveRoom } from "./live-room.ts";
 import { runWeakNetwork } from "./weak-network.ts";
+import { runSettlementBench } from "./settlement-run.ts";
 
 const benches: Record<string, () => Promise<unknown>> = {
   "js-size": measureJs,
   "live-room": runLiveRoom,
   "flash-sale": runFlashSale,
   "weak-network": runWeakNetwork,
+  "settlement-run": runSettlementBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in benches);

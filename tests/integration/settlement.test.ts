@@ -32,7 +32,12 @@ async function deliveredOrder(workshopSlug: string, deliveredAt: Date) {
   return order;
 }
 
-const settledCount = (orderId: string) => db.statementEntry.count({ where: { ledgerEntry: { orderId } } });
+async function settledCount(orderId: string) {
+  const [{ n }] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "StatementEntry" se JOIN "LedgerEntry" le ON le.id = se."ledgerEntryId"
+    WHERE le."orderId" = ${orderId}`;
+  return n;
+}
 const entryCount = (orderId: string) => db.ledgerEntry.count({ where: { orderId } });
 
 async function latestStatement(kind: "workshop" | "premium_fund", workshopId: string) {
@@ -53,7 +58,8 @@ describe("settlement run", () => {
     for (const o of orders) expect(await settledCount(o.orderId)).toBe(await entryCount(o.orderId));
     expect(await runSettlement({ now })).toBeNull();
     // The constraint behind the lock: a second statement entry for a settled ledger entry is refused.
-    const entry = await db.statementEntry.findFirstOrThrow({ where: { ledgerEntry: { orderId: orders[0].orderId } } });
+    const ledgerIds = (await db.ledgerEntry.findMany({ where: { orderId: orders[0].orderId } })).map((e) => e.id);
+    const entry = await db.statementEntry.findFirstOrThrow({ where: { ledgerEntryId: { in: ledgerIds } } });
     await expect(
       db.$executeRaw`INSERT INTO "StatementEntry" ("ledgerEntryId", "statementId") VALUES (${entry.ledgerEntryId}, ${entry.statementId})`,
     ).rejects.toThrow();

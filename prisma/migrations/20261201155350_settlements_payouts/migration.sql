@@ -210,12 +210,6 @@ ALTER TABLE "Statement" ADD CONSTRAINT "Statement_settlementId_fkey" FOREIGN KEY
 ALTER TABLE "Statement" ADD CONSTRAINT "Statement_payeeId_fkey" FOREIGN KEY ("payeeId") REFERENCES "Payee"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "StatementEntry" ADD CONSTRAINT "StatementEntry_ledgerEntryId_fkey" FOREIGN KEY ("ledgerEntryId") REFERENCES "LedgerEntry"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "StatementEntry" ADD CONSTRAINT "StatementEntry_statementId_fkey" FOREIGN KEY ("statementId") REFERENCES "Statement"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "PayoutRun" ADD CONSTRAINT "PayoutRun_preparedBy_fkey" FOREIGN KEY ("preparedBy") REFERENCES "User"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
 
 -- AddForeignKey
