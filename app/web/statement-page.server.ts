@@ -1,6 +1,13 @@
 // The one loader of every statements page (studio, host, admin): the list, one statement (?id=…) or its file
 // (?format=pdf|csv), each limited to the payees the caller may see.
-import { statementCsv, statementDetail, listStatements, type PayeeScope } from "~/domain/payouts/statements.server";
+import {
+  statementCsv,
+  statementDetail,
+  listStatements,
+  type PayeeScope,
+  type StatementDetail,
+} from "~/domain/payouts/statements.server";
+import { requireViewer } from "./auth.server";
 import { statementPdf } from "~/domain/payouts/statement-pdf.server";
 import type { PayeeKind } from "~/domain/payouts/payout-provider";
 import { getLocale } from "~/lib/locale.server";
@@ -69,6 +76,28 @@ export async function statementPage(
   const detail = await statementDetail(id, scope, { allEntries: Boolean(format) });
   if (!detail || (payeeKinds && !payeeKinds.includes(detail.statement.payee.kind)))
     throw new Response("No such statement", { status: 404 });
+  if (format === "pdf" || format === "csv") return statementFileResponse(request, detail, format);
+  return viewOf(detail);
+}
+
+/** A statement's file, for whoever may see it: an admin any, a workshop's member its own, a host theirs. */
+export async function statementFile(request: Request, id: string, format: string | null) {
+  if (format !== "pdf" && format !== "csv") throw new Response("format is pdf or csv", { status: 400 });
+  const viewer = await requireViewer(request);
+  const scopes: PayeeScope[] = viewer.isAdmin
+    ? [{ kind: "market" }]
+    : [
+        ...viewer.memberships.map((m) => ({ kind: "workshop" as const, workshopId: m.workshop.id })),
+        ...(viewer.host?.status === "approved" ? [{ kind: "host" as const, hostId: viewer.host.id }] : []),
+      ];
+  for (const scope of scopes) {
+    const detail = id.length <= 100 ? await statementDetail(id, scope, { allEntries: true }) : null;
+    if (detail) return statementFileResponse(request, detail, format);
+  }
+  throw new Response("No such statement", { status: 404 });
+}
+
+async function statementFileResponse(request: Request, detail: StatementDetail, format: "pdf" | "csv") {
   const s = detail.statement;
   const fileName = `statement-${s.periodTo.toISOString().slice(0, 10)}-${s.id.slice(0, 8)}`;
   if (format === "csv")
@@ -78,10 +107,13 @@ export async function statementPage(
         "Content-Disposition": `attachment; filename="${fileName}.csv"`,
       },
     });
-  if (format === "pdf")
-    return new Response(new Uint8Array(await statementPdf(detail, await getLocale(request))), {
-      headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}.pdf"` },
-    });
+  return new Response(new Uint8Array(await statementPdf(detail, await getLocale(request))), {
+    headers: { "Content-Type": "application/pdf", "Content-Disposition": `attachment; filename="${fileName}.pdf"` },
+  });
+}
+
+function viewOf(detail: StatementDetail): StatementPage {
+  const s = detail.statement;
   const paid = s.payouts.map((p) => p.status);
   return {
     statements: [],

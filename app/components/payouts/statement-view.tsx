@@ -77,14 +77,14 @@ export function StatementView({ statement, backTo }: { statement: StatementViewD
       ) : null}
       <p className="flex flex-wrap gap-3">
         <a
-          href={`?id=${statement.id}&format=pdf`}
+          href={`/statement-file/${statement.id}?format=pdf`}
           download
           className="inline-flex min-h-11 items-center rounded-full bg-brand-600 px-4 font-medium text-white"
         >
           {t("statement.pdf")}
         </a>
         <a
-          href={`?id=${statement.id}&format=csv`}
+          href={`/statement-file/${statement.id}?format=csv`}
           download
           className="inline-flex min-h-11 items-center rounded-full border border-stone-300 bg-white px-4 font-medium"
         >
