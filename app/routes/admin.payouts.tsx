@@ -26,7 +26,7 @@ import { pageTitle } from "~/web/page-title.server";
 import { readForm } from "~/web/read-form.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["payouts"] };
+export const handle: RouteHandle = { i18n: ["account", "aftersales", "checkout", "payouts"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 

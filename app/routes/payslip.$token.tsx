@@ -10,7 +10,7 @@ import { formatDate } from "~/lib/shanghai-time";
 import { pageTitle } from "~/web/page-title.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["payouts"] };
+export const handle: RouteHandle = { i18n: ["checkout", "payouts"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data?.pageTitle ?? "Cunbo" },

@@ -20,7 +20,7 @@ import { readForm } from "~/web/read-form.server";
 import type { RouteHandle } from "~/root";
 import { z } from "zod";
 
-export const handle: RouteHandle = { i18n: ["payouts", "studio"] };
+export const handle: RouteHandle = { i18n: ["account", "checkout", "payouts", "studio"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
