@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, hosts, memberships, users } from "./seed-data/people.ts"
 import { productImage, products } from "./seed-data/products.ts";
 import { shows } from "./seed-data/shows.ts";
 import { workshops } from "./seed-data/workshops.ts";
+import { NANYANG_WORKERS } from "./seed-data/workers.ts";
 
 type Tx = Prisma.TransactionClient;
 type Ids = Map<string, string>;
@@ -26,6 +27,7 @@ export async function seed(db: PrismaClient): Promise<{ seeded: boolean }> {
       const userIds = await seedPeople(tx, workshopIds, passwordHash);
       const showIds = await seedShows(tx, productIds, userIds, at);
       await seedCoupons(tx, workshopIds, userIds, showIds, at);
+      await seedWorkers(tx, need(workshopIds, "nanyang-umbrella"), new Date(now));
       return true;
     },
     { timeout: 60_000, maxWait: 10_000 },
@@ -215,4 +217,47 @@ async function seedCoupons(tx: Tx, workshopIds: Ids, userIds: Ids, showIds: Ids,
       },
     ],
   });
+}
+
+/** "2026-11" for the Shanghai month `back` months before `now`. */
+function monthKey(now: Date, back: number): string {
+  const [year, month] = new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Shanghai",
+    year: "numeric",
+    month: "2-digit",
+  })
+    .format(now)
+    .split("-")
+    .map(Number);
+  const index = year * 12 + (month - 1) - back;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+}
+
+async function seedWorkers(tx: Tx, workshopId: string, now: Date): Promise<void> {
+  for (const w of NANYANG_WORKERS) {
+    const worker = await tx.worker.create({
+      data: {
+        workshopId,
+        displayName: w.displayName,
+        code: w.code,
+        stationZh: w.stationZh,
+        remainderTo: w.remainderTo ?? false,
+        records: {
+          create: [
+            { period: monthKey(now, 1), unit: "pieces", quantity: w.pieces[0] },
+            { period: monthKey(now, 0), unit: "pieces", quantity: w.pieces[1] },
+          ],
+        },
+      },
+    });
+    await tx.payee.create({
+      data: {
+        kind: "worker",
+        refId: worker.id,
+        workshopId,
+        displayName: w.displayName,
+        account: { create: { provider: "manual", accountRef: w.accountRef, accountName: w.displayName } },
+      },
+    });
+  }
 }

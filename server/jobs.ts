@@ -15,7 +15,9 @@ export async function startJobs(
     buildDir?: string;
     /** Tries after the first, and the first delay (doubling each time): by default ≈ 2–4 hours in all. */
     owedRefundRetries?: { limit: number; delaySeconds: number };
-    /** The automatic receipt confirmation's clock (a test moves it days ahead instead of waiting). */
+    /** Tries after the first of a payout that failed, and the first delay (doubling each time). */
+    payoutRetries?: { limit: number; delaySeconds: number };
+    /** The automatic receipt confirmation's and the settlement run's clock (a test moves it days ahead instead of waiting). */
     now?: () => Date;
   } = {},
 ): Promise<RunningJobs> {
@@ -82,6 +84,23 @@ export async function startJobs(
     await app.sweepLuckyBags(now());
   });
   await boss.schedule(JOB.luckyBagSweep, "* * * * *");
+  // Money out: the daily settlement run (03:00 in Shanghai, on the same injectable clock), and each approved
+  // payout sent with retries and backoff; after the last try it waits for an admin ("needs attention").
+  await boss.createQueue(JOB.settlementRun, { name: JOB.settlementRun, policy: "singleton" });
+  await boss.work(JOB.settlementRun, polling, async () => {
+    await app.runSettlement({ now: now() });
+  });
+  await boss.schedule(JOB.settlementRun, "0 3 * * *", undefined, { tz: "Asia/Shanghai" });
+  const payoutRetries = options.payoutRetries ?? { limit: 6, delaySeconds: 60 };
+  await boss.createQueue(JOB.payoutSend, {
+    name: JOB.payoutSend,
+    retryLimit: payoutRetries.limit,
+    retryDelay: payoutRetries.delaySeconds,
+    retryBackoff: true,
+  });
+  await boss.work<{ payoutId: string }>(JOB.payoutSend, { ...polling, includeMetadata: true }, async ([job]) => {
+    await app.sendPayout(job.data.payoutId, { lastAttempt: job.retryCount >= job.retryLimit });
+  });
   app.installJobQueue({
     async send(name, list) {
       await boss.insert(list.map((job) => ({ name, ...job })));

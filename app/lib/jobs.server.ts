@@ -36,4 +36,6 @@ export const JOB = {
   notices: "notices",
   luckyBagDraw: "lucky-bag-draw",
   luckyBagSweep: "lucky-bag-sweep",
+  settlementRun: "settlement-run",
+  payoutSend: "payout-send",
 } as const;

@@ -13,6 +13,7 @@ import enNotices from "./en/notices";
 import enLuckybag from "./en/luckybag";
 import enReviews from "./en/reviews";
 import enPromotions from "./en/promotions";
+import enPayouts from "./en/payouts";
 import zhAccount from "./zh-CN/account";
 import zhAdmin from "./zh-CN/admin";
 import zhCheckout from "./zh-CN/checkout";
@@ -27,6 +28,7 @@ import zhNotices from "./zh-CN/notices";
 import zhLuckybag from "./zh-CN/luckybag";
 import zhReviews from "./zh-CN/reviews";
 import zhPromotions from "./zh-CN/promotions";
+import zhPayouts from "./zh-CN/payouts";
 
 export const resources = {
   "zh-CN": {
@@ -44,6 +46,7 @@ export const resources = {
     luckybag: zhLuckybag,
     reviews: zhReviews,
     promotions: zhPromotions,
+    payouts: zhPayouts,
   },
   en: {
     common: enCommon,
@@ -60,5 +63,6 @@ export const resources = {
     luckybag: enLuckybag,
     reviews: enReviews,
     promotions: enPromotions,
+    payouts: enPayouts,
   },
 };

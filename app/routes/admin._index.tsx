@@ -135,6 +135,9 @@ export default function Admin() {
         >
           {t("aftersales:admin.title", { count: escalatedAfterSales })}
         </Link>
+        <Link to="/admin/payouts" className="text-brand-700 underline">
+          {t("payoutsLink")}
+        </Link>
       </p>
       {done ? (
         <p

@@ -47,6 +47,10 @@ export default function HostShows() {
       <p className="mb-4">
         <Link to="/host/dashboard" className="text-brand-700 underline">
           {t("host.dashboardLink")}
+        </Link>{" "}
+        ·{" "}
+        <Link to="/host/statements" className="text-brand-700 underline">
+          {t("host.statementsLink")}
         </Link>
       </p>
       {shows.length === 0 ? <p className="text-stone-600">{t("host.empty")}</p> : null}

@@ -8,11 +8,13 @@ import { chartMoney } from "~/components/charts/money-axis";
 import { StatTile } from "~/components/charts/stat-tile";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
 import { workshopImpact } from "~/domain/ledger/workshop-impact.server";
+import { workersPaid } from "~/domain/payouts/worker-impact.server";
+import { WorkersPaidPanel } from "~/components/payouts/workers-paid-panel";
 import { invariantResponse } from "~/web/http.server";
 import { formatMoney } from "~/lib/money";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["dashboard"] };
+export const handle: RouteHandle = { i18n: ["dashboard", "payouts"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
@@ -21,8 +23,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const impact = await workshopImpact(params.slug ?? "");
   invariantResponse(impact, "Workshop not found");
   const { nameZh, nameEn } = impact.workshop;
+  const paid = await workersPaid({ id: impact.workshop.id, villageZh: impact.workshop.villageZh });
   return {
     ...impact,
+    paid,
     pageTitle: await pageTitle(request, (t, locale) =>
       t("dashboard:impact.title", { name: locale === "en" ? nameEn : nameZh }),
     ),
@@ -33,7 +37,7 @@ export default function WorkshopImpactPage() {
   const { t, i18n } = useTranslation("dashboard");
   const locale = i18n.language;
   const en = locale === "en";
-  const { workshop, month, allTime, series, parcelsShipped } = useLoaderData<typeof loader>();
+  const { workshop, month, allTime, series, parcelsShipped, paid } = useLoaderData<typeof loader>();
   const money = (fen: number) => formatMoney(fen, locale);
   const village = en ? workshop.villageEn : workshop.villageZh;
   const common = {
@@ -96,6 +100,7 @@ export default function WorkshopImpactPage() {
           color="#b45309"
         />
       </div>
+      <WorkersPaidPanel paid={paid} village={village} />
       <p className="mt-6">
         <Link to={`/workshops/${workshop.slug}`} className="text-brand-700 underline">
           {t("impact.back")}

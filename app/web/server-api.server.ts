@@ -15,6 +15,8 @@ import { expireOrder, sweepLapsedOrders } from "../domain/checkout/reservations.
 import { confirmOverdueReceipts } from "../domain/fulfilment/receipt.server";
 import { workNoticeJob } from "../domain/notices/notices.server";
 import { vapid } from "../lib/vapid.server";
+import { runSettlement } from "../domain/payouts/settlement.server";
+import { sendPayout } from "../domain/payouts/send-payout.server";
 import { viewerFromCookie } from "./auth.server";
 import { refusalOf } from "./domain-error-answer.server";
 import { publishAccess, watchAccess } from "./broadcast-access.server";
@@ -66,6 +68,8 @@ export const serverApi = {
   vapid,
   drawLuckyBag,
   sweepLuckyBags,
+  runSettlement,
+  sendPayout,
   // socket.io (server/realtime.ts and its rooms).
   installPublisher: installEventPublisher,
   installedPublisher: installedEventPublisher,

@@ -21,6 +21,8 @@ export type MembershipSeed = { email: string; workshop: string; role: "owner" | 
 
 export const users: UserSeed[] = [
   { email: "admin@cunbo.test", name: "村播管理员", isAdmin: true },
+  // A second admin, so a payout run prepared by one can be approved by another (maker-checker).
+  { email: "treasurer@cunbo.test", name: "村播财务", isAdmin: true },
   { email: "shopper@cunbo.test", name: "李小梅" },
   { email: "host.tea@cunbo.test", name: "俞桂英" },
   { email: "host.umbrella@cunbo.test", name: "韩晓芳" },

@@ -6,6 +6,7 @@ import { runGlassToGlass } from "./glass-to-glass.ts";
 import { measureJs } from "./js-size.ts";
 import { runLiveRoom } from "./live-room.ts";
 import { runWeakNetwork } from "./weak-network.ts";
+import { runSettlementBench } from "./settlement-run.ts";
 
 const benches: Record<string, () => Promise<unknown>> = {
   "js-size": measureJs,
@@ -14,6 +15,7 @@ const benches: Record<string, () => Promise<unknown>> = {
   "coupon-claim": runCouponClaim,
   "weak-network": runWeakNetwork,
   "glass-to-glass": runGlassToGlass,
+  "settlement-run": runSettlementBench,
 };
 
 const wanted = process.argv.slice(2).filter((arg) => arg in benches);

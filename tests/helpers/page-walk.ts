@@ -29,6 +29,10 @@ export const SKIPPED_ROUTES: Record<string, string> = {
   "routes/set-locale": "the language switch's action; its GET only redirects home",
   "routes/studio.$workshop.fulfilment.export": "answers a CSV file, not a page",
   "routes/studio.$workshop.fulfilment.slips": "answers a PDF of packing slips, not a page",
+  "routes/admin.payouts.$runId.transfers[.]csv": "answers a payout run's bank-transfer CSV, not a page",
+  "routes/statement-file.$statementId": "answers a statement's PDF or CSV, not a page",
+  "routes/payslip.$token":
+    "a worker's private statement, opened only from the link a payout run makes (tests/e2e/settlement.test.ts opens one)",
   "routes/checkout_.quote": "answers the live room's buy-now sheet a JSON price quote, not a page",
   "routes/follows": "the follow buttons' action; its GET only redirects home",
   "routes/reminders": "the remind-me buttons' action; its GET only redirects home",

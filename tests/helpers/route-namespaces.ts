@@ -20,6 +20,7 @@ export const NAMESPACES = [
   "luckybag",
   "reviews",
   "promotions",
+  "payouts",
 ];
 const KEY = new RegExp(`["'\`](${NAMESPACES.join("|")}):`, "g");
 const HOOK = /useTranslation\(\s*(\[[^\]]*\]|["'][a-z]+["'])?/g;

@@ -44,6 +44,12 @@ export function StudioHeader({ workshop }: { workshop: StudioWorkshop }) {
         <NavLink to={`${base}/dashboard`} className={tab}>
           {t("nav.dashboard")}
         </NavLink>
+        <NavLink to={`${base}/statements`} className={tab}>
+          {t("nav.statements")}
+        </NavLink>
+        <NavLink to={`${base}/workers`} className={tab}>
+          {t("nav.workers")}
+        </NavLink>
         <NavLink to={`${base}/products/new`} className={tab}>
           + {t("nav.newProduct")}
         </NavLink>

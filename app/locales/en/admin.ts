@@ -31,6 +31,7 @@ const admin: Record<keyof typeof zh, string> = {
   "endSessions.unknown": "No account uses this email",
   "done.sessions-ended": "All of this person's sessions have ended: every device must log in again.",
   refundsLink: "Refunds that keep failing ({{count}})",
+  payoutsLink: "Settlements and payouts",
   "refunds.back": "← Back to admin",
   "refunds.title": "Refunds that keep failing ({{count}})",
   "refunds.intro":

@@ -160,6 +160,7 @@ const live: Record<keyof typeof zh, string> = {
   "error.notInLineUp": "That product is not in this show's line-up",
   "error.badRequest": "Something in the request was wrong; reload the page and try again",
   "host.dashboardLink": "My sales and commission (dashboard)",
+  "host.statementsLink": "My statements (commission paid)",
   "broadcast.title": "Broadcast from this device",
   "broadcast.preview": "Camera preview",
   "broadcast.start": "Start broadcasting",

@@ -13,6 +13,8 @@ const studio: Record<keyof typeof zh, string> = {
   "nav.dashboard": "Income",
   "nav.batches": "Pre-order batches",
   "nav.newProduct": "New product",
+  "nav.statements": "Statements",
+  "nav.workers": "Workers",
   "workshop.notice.pending":
     "The workshop is under review: you can list products now; shoppers see them once it is approved.",
   "workshop.notice.rejected": "The workshop was not approved: its products are not shown in the store.",

@@ -28,6 +28,7 @@ const admin = {
   "endSessions.unknown": "没有使用这个邮箱的账户",
   "done.sessions-ended": "已结束该用户的全部登录：每台设备都需要重新登录。",
   refundsLink: "退款未成功（{{count}}）",
+  payoutsLink: "结算与打款",
   "refunds.back": "← 返回平台管理",
   "refunds.title": "退款未成功（{{count}}）",
   "refunds.intro":

@@ -158,6 +158,7 @@ const live = {
   "error.notInLineUp": "这件商品不在本场清单里",
   "error.badRequest": "请求有误，请刷新页面后重试",
   "host.dashboardLink": "我的带货成绩（看板）",
+  "host.statementsLink": "我的对账单（佣金结算）",
   "broadcast.title": "用本机开播",
   "broadcast.preview": "摄像头预览",
   "broadcast.start": "开始推流",

@@ -11,6 +11,8 @@ const studio = {
   "nav.dashboard": "收入看板",
   "nav.batches": "预售批次",
   "nav.newProduct": "上架新商品",
+  "nav.statements": "对账单",
+  "nav.workers": "工人",
   "workshop.notice.pending": "工坊还在审核中：可以先上架商品，审核通过后买家才能看到。",
   "workshop.notice.rejected": "工坊申请未通过：商品不会在店铺里显示。",
   "products.count": "共 {{count}} 件商品",
