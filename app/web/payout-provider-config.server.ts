@@ -6,7 +6,9 @@ import type { PayoutLookup } from "~/domain/payouts/payout-lookup";
 import type { PayoutProvider } from "~/domain/payouts/payout-provider";
 import { createStripeConnectPayoutProvider } from "~/domain/payouts/stripe-connect-provider.server";
 import { createWechatPayoutProvider } from "~/domain/payouts/wechat-provider.server";
-import type { Env } from "~/lib/env.server";
+import { registerPayoutProvider } from "~/domain/payouts/payout-provider.server";
+import { ledgerPayoutLookup } from "~/domain/payouts/reconciliation.server";
+import { env, type Env } from "~/lib/env.server";
 
 /** PEM text as given (with escaped newlines restored), or the contents of the file it names. */
 export function pemFrom(value: string): string {
@@ -48,5 +50,17 @@ export function payoutProviderFromEnv(env: Env, lookup: PayoutLookup): PayoutPro
       });
     default:
       return null;
+  }
+}
+
+/** Puts the WeChat Pay, Alipay and Stripe Connect adapters in the payout registry, each made from the environment
+ *  the first time a payout asks for it (manual is always there). */
+export function registerPayoutAdapters() {
+  for (const name of ["wechat", "alipay", "stripe"] as const) {
+    registerPayoutProvider(name, () => {
+      const provider = payoutProviderFromEnv({ ...env(), PAYOUT_PROVIDER: name }, ledgerPayoutLookup(name));
+      if (!provider) throw new Error(`No payout provider "${name}" could be made`);
+      return provider;
+    });
   }
 }

@@ -17,6 +17,7 @@ import { workNoticeJob } from "../domain/notices/notices.server";
 import { vapid } from "../lib/vapid.server";
 import { runSettlement } from "../domain/payouts/settlement.server";
 import { sendPayout } from "../domain/payouts/send-payout.server";
+import { registerPayoutAdapters } from "./payout-provider-config.server";
 import { viewerFromCookie } from "./auth.server";
 import { refusalOf } from "./domain-error-answer.server";
 import { publishAccess, watchAccess } from "./broadcast-access.server";
@@ -35,6 +36,9 @@ import { localeFromCookie } from "../lib/locale.server";
 import { shareRateLimits } from "../lib/rate-limits.server";
 import { sessionStorage } from "../lib/session.server";
 import { TokenBuckets } from "../lib/token-bucket";
+
+// The process sends payouts through whichever adapter PAYOUT_PROVIDER names (manual needs none).
+registerPayoutAdapters();
 
 export const serverApi = {
   env,

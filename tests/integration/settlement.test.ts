@@ -5,6 +5,7 @@
 import { describe, expect, it } from "vitest";
 import { NotAllowed } from "~/domain/errors.server";
 import { approvePayoutRun, markPayoutPaid, preparePayoutRun } from "~/domain/payouts/payout-runs.server";
+import { payoutSources, readLedgerPayouts } from "~/domain/payouts/reconciliation.server";
 import { sendPayout } from "~/domain/payouts/send-payout.server";
 import { runSettlement } from "~/domain/payouts/settlement.server";
 import { saveWorker, recordWork } from "~/domain/payouts/workers.server";
@@ -190,5 +191,19 @@ describe("payout runs", () => {
       ["payout_run.approve_refused", admin.id, "10.0.0.1"],
       ["payout_run.approve", treasurer.id, "10.0.0.2"],
     ]);
+
+    // What a profit-sharing adapter splits, and what the reconciliation reads: the statement's own orders.
+    const workshopPayout = payouts.find((p) => p.payeeKind === "workshop")!;
+    const sources = await payoutSources(workshopPayout.id);
+    expect(sources.length).toBeGreaterThan(0);
+    expect(sources.every((source) => source.paymentRef.startsWith("local_"))).toBe(true);
+    expect(sources.reduce((sum, source) => sum + source.amountFen, 0)).toBe(workshopPayout.amountFen);
+    const read = await readLedgerPayouts("manual", {
+      from: new Date(now.getTime() - DAY),
+      to: new Date(Date.now() + DAY),
+    });
+    const row = read.find((candidate) => candidate.payoutId === workshopPayout.id);
+    expect(row).toMatchObject({ status: "paid", amountFen: workshopPayout.amountFen, payeeKind: "workshop" });
+    expect(row!.orderIds.sort()).toEqual([...new Set(sources.map((source) => source.orderId))].sort());
   });
 });

@@ -1,10 +1,15 @@
 // The daily reconciliation: what the provider says it paid against what the ledger says was paid, every
 // difference listed with its order and payee for an admin. The comparison is pure; the database is read through
-// two small readers typed against the few fields it needs (the Payout table is the settlements work's).
-import { Prisma } from "~/generated/prisma/client";
+// two small readers.
 import { db } from "~/lib/db.server";
 import type { PayoutLookup } from "./payout-lookup";
-import type { PayeeKind, PayoutProvider, PayoutProviderName, ProviderPayoutRecord } from "./payout-provider";
+import type {
+  PayeeKind,
+  PayoutProvider,
+  PayoutProviderName,
+  PayoutSource,
+  ProviderPayoutRecord,
+} from "./payout-provider";
 
 /** A payout as the ledger holds it (one row of the Payout table). */
 export type LedgerPayoutRow = {
@@ -130,18 +135,25 @@ export async function reconcileProvider(input: {
   };
 }
 
-// The one place that knows the Payout table's shape; the merger aligns these names with the settlements schema.
-const PAYOUT_TABLE = Prisma.raw(`"Payout"`);
-
-/** The ledger's payouts sent through one provider in a range (a thin reader; the Payout table is not ours). */
+/**
+ * The ledger's payouts through one provider that left Cunbo in a range: sent (or paid) then, by when they last
+ * moved. Their orders are those of the ledger entries on the statement each pays.
+ */
 export async function readLedgerPayouts(
   provider: PayoutProviderName,
   range: { from: Date; to: Date },
 ): Promise<LedgerPayoutRow[]> {
   return db.$queryRaw<LedgerPayoutRow[]>`
-    SELECT "id" AS "payoutId", "payeeKind", "payeeId", "orderIds", "amountFen", "providerRef", "status"
-    FROM ${PAYOUT_TABLE}
-    WHERE "provider" = ${provider} AND "sentAt" >= ${range.from} AND "sentAt" < ${range.to}`;
+    SELECT p."id" AS "payoutId", p."payeeKind"::text AS "payeeKind", p."payeeId", p."amountFen",
+           p."providerRef", p."status"::text AS "status",
+           ARRAY(
+             SELECT DISTINCT le."orderId"
+             FROM "StatementEntry" se JOIN "LedgerEntry" le ON le."id" = se."ledgerEntryId"
+             WHERE se."statementId" = p."statementId"
+           ) AS "orderIds"
+    FROM "Payout" p
+    WHERE p."provider" = ${provider} AND p."status" <> 'pending'
+      AND COALESCE(p."paidAt", p."updatedAt") >= ${range.from} AND COALESCE(p."paidAt", p."updatedAt") < ${range.to}`;
 }
 
 /** The differences with each order id replaced by the order's number (what an admin searches for). */
@@ -172,4 +184,35 @@ export function payoutLookupFrom(rows: () => Promise<LedgerPayoutRow[]>): Payout
       return (await rows()).map((row) => row.payoutId);
     },
   };
+}
+
+/** What the WeChat and Alipay adapters read back of the ledger's own payouts through `provider`. */
+export function ledgerPayoutLookup(provider: PayoutProviderName): PayoutLookup {
+  return {
+    async paymentRefs(payoutId) {
+      const sources = await payoutSources(payoutId);
+      return sources.map((source) => source.paymentRef);
+    },
+    async sentBetween(range) {
+      return (await readLedgerPayouts(provider, range)).map((row) => row.payoutId);
+    },
+  };
+}
+
+/**
+ * The buyers' payments a payout is split from: per order on the statement it pays, what the statement's entries
+ * give this payee from that order's payment. (They add up to the payout only when nothing carried over from an
+ * earlier statement; a profit-sharing adapter refuses the rest, and the payout waits for an admin.)
+ */
+export async function payoutSources(payoutId: string): Promise<PayoutSource[]> {
+  return db.$queryRaw<PayoutSource[]>`
+    SELECT le."orderId", o."paymentRef", o."totalFen" AS "paymentTotalFen", SUM(le."amountFen")::int AS "amountFen"
+    FROM "Payout" p
+    JOIN "StatementEntry" se ON se."statementId" = p."statementId"
+    JOIN "LedgerEntry" le ON le."id" = se."ledgerEntryId"
+    JOIN "Order" o ON o."id" = le."orderId"
+    WHERE p."id" = ${payoutId} AND o."paymentRef" IS NOT NULL
+    GROUP BY le."orderId", o."paymentRef", o."totalFen"
+    HAVING SUM(le."amountFen") > 0
+    ORDER BY o."paymentRef"`;
 }

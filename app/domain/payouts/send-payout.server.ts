@@ -6,6 +6,7 @@ import type { PayoutRequest } from "./payout-provider";
 import { payoutProvider } from "./payout-provider.server";
 import { transferReference } from "./manual-provider.server";
 import { finishRunIfDone } from "./payout-runs.server";
+import { payoutSources } from "./reconciliation.server";
 
 export class PayoutFailed extends Error {}
 
@@ -20,6 +21,8 @@ export async function sendPayout(payoutId: string, options: { lastAttempt?: bool
     include: { payee: { include: { account: true } } },
   });
   const account = payout.payee.account;
+  // Profit sharing splits each buyer's payment; a bank transfer needs no sources.
+  const sources = account && payout.provider !== "manual" ? await payoutSources(payoutId) : [];
   const request: PayoutRequest | null = account
     ? {
         payoutId,
@@ -35,7 +38,7 @@ export async function sendPayout(payoutId: string, options: { lastAttempt?: bool
         },
         amountFen: payout.amountFen,
         reference: transferReference(payoutId),
-        sources: [],
+        sources,
       }
     : null;
   let result;
