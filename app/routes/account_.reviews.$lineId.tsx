@@ -45,12 +45,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const { viewer, line } = await lineOf(request, params.lineId ?? "");
+  await requireViewer(request);
   const uploadDir = uploadDirOf(context);
   const stored: string[] = [];
   const t = translator(await getLocale(request));
   try {
+    // The form is read (within its limits) before the line is looked up, as every action does.
     const { form, images } = await readImageUploads(request, REVIEW_PHOTO, REVIEW_MAX_PHOTOS);
+    const { viewer, line } = await lineOf(request, params.lineId ?? "");
     const submission = parseWithZod(form, { schema: ReviewFormSchema });
     if (submission.status !== "success") return data({ errors: submission.reply().error ?? {} }, { status: 400 });
     for (const bytes of images) stored.push(await storeImage(uploadDir, bytes, REVIEW_PHOTO));
@@ -67,7 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       return data({ errors: { "": [t(error.messageKey)] } }, { status: error.status });
     throw error;
   }
-  return redirect(`/account/reviews/${line.id}?notice=saved`);
+  return redirect(`/account/reviews/${params.lineId}?notice=saved`);
 }
 
 export default function ReviewPage() {

@@ -12,10 +12,10 @@ export const MAX_FORM_BYTES = 256 * 1024;
 // answer instead of a reset connection; past this much the connection is closed instead.
 const DISCARD_LIMIT_BYTES = 16 * 1024 * 1024;
 
-type Refusal = "type" | "tooLarge" | "malformed";
+export type Refusal = "type" | "tooLarge" | "malformed";
 const STATUS: Record<Refusal, number> = { type: 415, tooLarge: 413, malformed: 400 };
 
-async function refuse(request: Request, reason: Refusal, headers?: HeadersInit): Promise<never> {
+export async function refuse(request: Request, reason: Refusal, headers?: HeadersInit): Promise<never> {
   const t = translator(await getLocale(request));
   throw new Response(t(`common:form.refused.${reason}`), { status: STATUS[reason], headers });
 }

@@ -14,6 +14,7 @@ import { InvalidFields } from "~/domain/errors.server";
 import { MAX_IMAGE_BYTES } from "~/domain/catalogue/limits";
 import { COVER_MAX_BYTES } from "~/domain/live/show-form";
 import { env } from "~/lib/env.server";
+import { refuse as refuseForm } from "./read-form.server";
 
 export type ImageType = "png" | "jpg" | "webp";
 export type ImageRefusal = "empty" | "tooLarge" | "type" | "unreadable" | "tooMany";
@@ -142,6 +143,9 @@ export async function readImageUploads(
   use: ImageUse,
   max: number,
 ): Promise<{ form: FormData; images: Uint8Array[] }> {
+  // Photos come only in a multipart form; anything else is refused as every form refuses a stranger type.
+  const type = (request.headers.get("Content-Type") ?? "").split(";")[0].trim().toLowerCase();
+  if (type !== "multipart/form-data") await refuseForm(request, "type");
   const { form, files } = await readFiles(request, use, max);
   if (files.length > max) throw refuse(use, "tooMany");
   return { form, images: await Promise.all(files.map(async (file) => new Uint8Array(await file.arrayBuffer()))) };

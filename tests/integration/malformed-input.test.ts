@@ -7,6 +7,7 @@ import { io as connectSocket, type Socket } from "socket.io-client";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "~/lib/db.server";
 import { Visitor } from "../helpers/http";
+import { createPaidOrder } from "../helpers/paid-order-fixture";
 import { loadBuild, routePatterns } from "../helpers/page-walk";
 import { startTestServer } from "../helpers/server";
 
@@ -54,10 +55,21 @@ const QUERY_NAMES = [
   "to",
 ];
 
-/** The first visitor the route's guard lets in (anonymous, else staff, else a host), who sweeps it. */
-async function sweeperOf(pattern: string): Promise<Sweeper> {
+/**
+ * The first visitor the route's guard lets in (anonymous, else an admin, else a host), who sweeps it: for a route
+ * with an action, the first whose post the action's guard lets through (a public page may take posts only from
+ * the signed in); else the first its page lets in.
+ */
+async function sweeperOf(route: { pattern: string; index: boolean; hasAction: boolean }): Promise<Sweeper> {
   for (const candidate of visitors) {
-    const response = await candidate.visitor.get(fill(pattern));
+    const url = fill(route.pattern) + (route.index ? "?index" : "");
+    const response = route.hasAction
+      ? await candidate.visitor.request(url, {
+          method: "POST",
+          headers: { Origin: baseUrl, "Content-Type": "text/plain" },
+          body: "probe",
+        })
+      : await candidate.visitor.get(url);
     await response.arrayBuffer();
     if (response.status !== 403 && !(response.headers.get("Location") ?? "").startsWith("/login")) return candidate;
   }
@@ -124,6 +136,11 @@ async function healthy() {
   expect(home.status).toBe(200);
 }
 
+async function deliveredLineOf(buyerEmail: string) {
+  const order = await createPaidOrder({ workshopSlug: "duzuo-rice-wine", buyerEmail, status: "delivered" });
+  return (await db.orderLine.findFirstOrThrow({ where: { orderId: order.orderId } })).id;
+}
+
 beforeAll(async () => {
   // So the Stripe webhook checks signatures (and its raw body) instead of saying it is not configured.
   process.env.STRIPE_WEBHOOK_SECRET ??= "whsec_malformed_input";
@@ -147,6 +164,8 @@ beforeAll(async () => {
     "host:showId": show.id,
     "orders:orderId": order?.id ?? "no-order",
     "pay:orderId": order?.id ?? "no-order",
+    // A delivered line of the admin's, whom the sweep signs in: the review form's guard wants its buyer.
+    "account:lineId": await deliveredLineOf("admin@cunbo.test"),
   };
   visitors = [
     { who: "anonymous", visitor: new Visitor(baseUrl) },
@@ -154,7 +173,7 @@ beforeAll(async () => {
     { who: "host", visitor: await new Visitor(baseUrl).logIn("host.tea@cunbo.test") },
   ];
   routes = [];
-  for (const route of patterns) routes.push({ ...route, sweeper: await sweeperOf(route.pattern) });
+  for (const route of patterns) routes.push({ ...route, sweeper: await sweeperOf(route) });
 });
 
 describe("one request cannot take the process down", () => {
