@@ -17,7 +17,7 @@ import { pageTitle } from "~/web/page-title.server";
 import { readForm } from "~/web/read-form.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "promotions"] };
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "luckybag", "promotions"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 

@@ -199,9 +199,18 @@ export default function LuckyBagResultPage() {
             </a>
           </p>
         ) : null}
-        <p>{t("verify.run", { winners: view.winnersCount })}</p>
-        <pre className="overflow-x-auto rounded-xl bg-stone-900 p-3 text-xs text-stone-100" translate="no">
+        <p>{t("verify.run")}</p>
+        <pre
+          tabIndex={0}
+          className="overflow-x-auto rounded-xl bg-stone-900 p-3 text-xs text-stone-100"
+          translate="no"
+          aria-label={t("verify.code")}
+        >
           <code>{snippet}</code>
+        </pre>
+        <p>{t("verify.then")}</p>
+        <pre className="rounded-xl bg-stone-900 p-3 text-xs text-stone-100" translate="no">
+          <code>{`await draw(seed, tickets, ${view.winnersCount})`}</code>
         </pre>
       </section>
     </main>

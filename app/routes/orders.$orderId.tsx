@@ -212,8 +212,7 @@ export default function OrderPage() {
           }
         >
           {group.lines.map((line) => (
-            <div key={line.id}>
-              <LineItem line={line} />
+            <LineItem key={line.id} line={line}>
               {reviews && group.fulfilment?.status === "delivered" ? (
                 <p className="pb-2 text-right text-sm">
                   {reviews[line.id] ? (
@@ -229,7 +228,7 @@ export default function OrderPage() {
                   )}
                 </p>
               ) : null}
-            </div>
+            </LineItem>
           ))}
         </WorkshopGroup>
       ))}

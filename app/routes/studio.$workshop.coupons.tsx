@@ -18,7 +18,7 @@ import { pageTitle } from "~/web/page-title.server";
 import { readForm } from "~/web/read-form.server";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "studio", "promotions"] };
+export const handle: RouteHandle = { i18n: ["account", "checkout", "live", "luckybag", "promotions", "studio"] };
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];
 
@@ -38,7 +38,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     coupons,
     products: products.map((p) => ({ id: p.id, label: p.titleZh })),
     shows: shows.map((s) => ({ id: s.id, label: s.title })),
-    pageTitle: await pageTitle(request, (t) => t("promotions:page.studioTitle", { workshop: workshop.nameZh })),
+    pageTitle: await pageTitle(request, (t, locale) =>
+      t("promotions:page.studioTitle", { workshop: locale === "en" ? workshop.nameEn : workshop.nameZh }),
+    ),
   };
 }
 

@@ -16,7 +16,7 @@ import { requireWorkshopMember } from "~/web/auth.server";
 import { formatMoney } from "~/lib/money";
 import type { RouteHandle } from "~/root";
 
-export const handle: RouteHandle = { i18n: ["aftersales", "dashboard", "fulfil"] };
+export const handle: RouteHandle = { i18n: ["aftersales", "dashboard", "fulfil", "luckybag"] };
 import { pageTitle } from "~/web/page-title.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.pageTitle ?? "Cunbo" }];

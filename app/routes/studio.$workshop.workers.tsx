@@ -177,6 +177,9 @@ export default function Workers() {
           {t("workers.csvTitle")}
         </h3>
         <p className="text-sm text-stone-700">{t("workers.csvHint")}</p>
+        <p className="text-sm">
+          <code translate="no">worker,period,unit,quantity · unit = pieces | hours | days</code>
+        </p>
         <Form method="post" encType="multipart/form-data" className="flex flex-wrap items-end gap-2">
           <input type="hidden" name="intent" value="csv" />
           <FieldShell id="csv-file" label={t("workers.csvFile")}>

@@ -14,7 +14,7 @@ beforeAll(async () => {
 });
 
 describe("per-route translations", () => {
-  it("the home page carries common and store only, and a client-side move to a live room brings live's", async () => {
+  it("the home page carries common, store and notices (its remind-me buttons) only, and a client-side move to a live room brings live's", async () => {
     const { show } = await liveTeaShow();
     const context = await newContext(browser, baseUrl);
     const page = await context.newPage();
@@ -25,7 +25,7 @@ describe("per-route translations", () => {
           .__remixContext;
         return Object.keys((context?.state.loaderData.root as { resources: object }).resources);
       });
-    expect((await loaded()).sort()).toEqual(["common", "store"]);
+    expect((await loaded()).sort()).toEqual(["common", "notices", "store"]);
     const documents: string[] = [];
     page.on("request", (request) => {
       if (request.resourceType() === "document") documents.push(request.url());

@@ -106,9 +106,9 @@ export function broadcastBehaviour(engine: EngineName) {
       });
       const fallback = await blocked.newPage();
       await fallback.goto(`/live/${showId}`);
-      await expect.poll(() => fallback.locator("video[data-fallback=hls]").count(), { timeout: 15_000 }).toBe(1);
+      await expect.poll(() => fallback.locator("video[data-fallback=hls]").count(), { timeout: 30_000 }).toBe(1);
       await expect
-        .poll(() => framesOf(fallback, "video[data-fallback=hls]").then((f) => f.frames), { timeout: 20_000 })
+        .poll(() => framesOf(fallback, "video[data-fallback=hls]").then((f) => f.frames), { timeout: 30_000 })
         .toBeGreaterThan(0);
       await blocked.close();
 

@@ -10,6 +10,8 @@ const ALLOWED_LATIN = [
   "Cunbo",
   "SKU",
   "CSV",
+  "JSON",
+  "SHA",
   "PDF",
   "PNG",
   "JPEG",

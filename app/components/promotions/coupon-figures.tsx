@@ -10,7 +10,8 @@ export function CouponFiguresTable({ coupons }: { coupons: CouponFigures[] }) {
   const money = (fen: number) => formatMoney(fen, i18n.language);
   if (!coupons.length) return <p className="text-sm text-stone-600">{t("page.none")}</p>;
   return (
-    <div className="overflow-x-auto rounded-2xl bg-white ring-1 ring-stone-200">
+    // Focusable, so a keyboard can scroll the table on a phone.
+    <div tabIndex={0} className="overflow-x-auto rounded-2xl bg-white ring-1 ring-stone-200">
       <table className="w-full min-w-[36rem] text-left text-sm">
         <thead className="bg-stone-50 text-stone-700">
           <tr>

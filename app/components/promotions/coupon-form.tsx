@@ -55,7 +55,7 @@ export function CouponForm({
         <select {...getSelectProps(field)} {...controlAria(field.id, field.errors)} className={inputClass}>
           {optional ? <option value="">{t("form.choose")}</option> : null}
           {options.map((option) => (
-            <option key={option.id} value={option.id}>
+            <option key={option.id} value={option.id} data-as-written="">
               {option.label}
             </option>
           ))}

@@ -76,8 +76,10 @@ const luckybag: Record<keyof typeof zh, string> = {
   "verify.seedLater": "Revealed at the draw",
   "verify.entries_one": "Download the {{count}} ticket (JSON)",
   "verify.entries_other": "Download all {{count}} tickets (JSON)",
-  "verify.run":
-    "Paste the code below into a browser console, then run await draw(seed, tickets, {{winners}}): the commitment it returns must match the one above, and its winners the list.",
+  "verify.run": "Paste this code into a browser console:",
+  "verify.code": "The code that recomputes the winners",
+  "verify.then":
+    "Then run the line below (seed is the revealed seed, tickets the downloaded tickets): the commitment it returns must match the one above, and its winners the list.",
   "error.variant": "Choose a prize",
   "error.winners": "Between 1 and 100 winners",
   "error.units": "Between 1 and 20 units each",

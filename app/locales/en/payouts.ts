@@ -96,7 +96,7 @@ const payouts: Record<keyof typeof zh, string> = {
   "workers.remainderMark": "(gets the leftover fen)",
   "workers.csvTitle": "Upload a CSV",
   "workers.csvHint":
-    "Columns: worker (name or code), period (e.g. 2026-11), unit (pieces, hours or days), quantity. Saved only if every row is right.",
+    "Columns: name or code, month (e.g. 2026-11), unit, quantity; the header row and the units are below. Saved only if every row is right.",
   "workers.csvFile": "CSV file",
   "workers.upload": "Upload",
   "workers.add": "Add or change a worker",

@@ -74,8 +74,10 @@ const luckybag = {
   "verify.seedLater": "开奖时公布",
   "verify.entries_one": "下载全部 {{count}} 个参与号（JSON）",
   "verify.entries_other": "下载全部 {{count}} 个参与号（JSON）",
-  "verify.run":
-    "在浏览器控制台粘贴下面的代码，再运行 await draw(种子, 参与号列表, {{winners}})：返回的承诺应与上面一致，中奖号应与名单一致。",
+  "verify.run": "在浏览器控制台粘贴下面的代码：",
+  "verify.code": "重算中奖者的代码",
+  "verify.then":
+    "再运行下面这一行（seed 是公布的种子，tickets 是下载的参与号）：返回的承诺应与上面一致，中奖号应与名单一致。",
   "error.variant": "请选择奖品",
   "error.winners": "中奖人数要在 1 到 100 之间",
   "error.units": "每人件数要在 1 到 20 之间",

@@ -91,8 +91,7 @@ const payouts = {
   "workers.record": "记录",
   "workers.remainderMark": "（分不尽的零头归此人）",
   "workers.csvTitle": "上传 CSV",
-  "workers.csvHint":
-    "列：worker（姓名或编号）、period（如 2026-11）、unit（pieces、hours 或 days）、quantity。全部无误才会保存。",
+  "workers.csvHint": "列依次为姓名或编号、月份（如 2026-11）、单位、数量；表头和单位的写法见下。全部无误才会保存。",
   "workers.csvFile": "CSV 文件",
   "workers.upload": "上传",
   "workers.add": "添加或修改工人",
