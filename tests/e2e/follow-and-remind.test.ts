@@ -54,8 +54,9 @@ describe("follow and remind me in the live room", () => {
     await page.getByRole("button", { name: /^已预约\s*，点按取消预约$/ }).waitFor();
     // Answered in place (a fetcher), not by reloading the room.
     expect(page.url()).toBe(`${baseUrl}/live/${showId}`);
-    expect(await db.follow.count({ where: { userId: user.id, hostId: host.id } })).toBe(1);
-    expect(await db.reminder.count({ where: { userId: user.id, showId } })).toBe(1);
+    // The buttons turn at once (optimistic UI); the rows follow when the posts are answered.
+    await expect.poll(() => db.follow.count({ where: { userId: user.id, hostId: host.id } })).toBe(1);
+    await expect.poll(() => db.reminder.count({ where: { userId: user.id, showId } })).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
 
     // The host goes live; the shopper, still in the room, is counted as a reminded viewer who came.

@@ -259,7 +259,7 @@ describe("malformed input to every route", () => {
     await inPool(jobs);
     expect(report(problems)).toEqual([]);
     await healthy();
-  }, 60_000);
+  }, 180_000);
 
   it("no malformed form post to any route answers 5xx or shows internals", async () => {
     const problems: Problem[] = [];
@@ -344,7 +344,7 @@ describe("malformed input to every route", () => {
     const unreached = routes.filter((route) => route.hasAction && !refusedPlainText.has(route.id)).map((r) => r.id);
     expect(unreached).toEqual(["routes/logout"]);
     await healthy();
-  }, 60_000);
+  }, 180_000);
 
   it("the raw endpoints refuse malformed bodies without a 5xx or internals", async () => {
     const problems: Problem[] = [];

@@ -79,7 +79,7 @@ const luckybag: Record<keyof typeof zh, string> = {
   "verify.run": "Paste this code into a browser console:",
   "verify.code": "The code that recomputes the winners",
   "verify.then":
-    "Then run the line below (seed is the revealed seed, tickets the downloaded tickets): the commitment it returns must match the one above, and its winners the list.",
+    "Then run the line below (its first argument is the revealed seed, the second the downloaded tickets): the commitment it returns must match the one above, and its winners the list.",
   "error.variant": "Choose a prize",
   "error.winners": "Between 1 and 100 winners",
   "error.units": "Between 1 and 20 units each",
