@@ -2,11 +2,9 @@
 // see how each did: claimed, used, the sales it led to.
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { useTranslation } from "~/lib/i18n-react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { GeneralErrorBoundary } from "~/components/general-error-boundary";
-import { CouponFiguresTable } from "~/components/promotions/coupon-figures";
-import { CouponForm } from "~/components/promotions/coupon-form";
+import { CouponDesk } from "~/components/promotions/coupon-desk";
 import { StudioHeader } from "~/components/studio/studio-header";
 import { DomainError } from "~/domain/errors.server";
 import { couponFigures, createCoupon } from "~/domain/promotions/coupons.server";
@@ -59,26 +57,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function StudioCoupons() {
-  const { t } = useTranslation("promotions");
   const { workshop, coupons, products, shows } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
-  const [searchParams] = useSearchParams();
   return (
     <main id="main" className="mx-auto max-w-5xl space-y-5 px-4 py-6">
       <StudioHeader workshop={workshop} />
-      <p className="text-sm text-stone-600">{t("page.intro")}</p>
-      {searchParams.get("created") && !lastResult ? (
-        <p role="status" className="rounded-lg bg-leaf-600/10 px-3 py-2 font-medium text-leaf-700">
-          {t("page.created")}
-        </p>
-      ) : null}
-      <section aria-labelledby="coupon-list" className="space-y-2">
-        <h2 id="coupon-list" className="text-lg font-semibold">
-          {t("figures.title")}
-        </h2>
-        <CouponFiguresTable coupons={coupons} />
-      </section>
-      <CouponForm lastResult={lastResult} products={products} shows={shows} />
+      <CouponDesk coupons={coupons} lastResult={lastResult} products={products} shows={shows} />
     </main>
   );
 }
